@@ -1,0 +1,136 @@
+/**
+ * Wire types of the billing proxy, field for field as the API documents them
+ * (snake_case kept: nothing renames them on the way to the UI). Where Billkit adds a
+ * field beyond the documents, its TSDoc says so.
+ */
+
+/** A billing interval of a recurring price. */
+export type Interval = 'day' | 'week' | 'month' | 'year';
+
+/** A price of a plan. `amount` is in the currency's minor units (900 = $9.00, 900 = ¥900). */
+export interface Price {
+  id: string;
+  amount: number;
+  /** ISO 4217 code, lower case (`usd`, `eur`, `jpy`). */
+  currency: string;
+  /** `null` for one-time prices. */
+  interval: Interval | null;
+  model: 'recurring' | 'one_time';
+}
+
+/** A public plan, as `GET /plans` lists it. */
+export interface Plan {
+  id: string;
+  name: string;
+  description: string | null;
+  /** Feature keys, e.g. `basic_analytics`, `5_seats`. */
+  features: string[];
+  recommended: boolean;
+  prices: Price[];
+  /** Billkit addition: whether checkout may start a trial for this plan. */
+  trial_allowed?: boolean;
+}
+
+export interface PlansResponse {
+  plans: Plan[];
+}
+
+export type SubscriptionStatus =
+  | 'active'
+  | 'trialing'
+  | 'past_due'
+  | 'canceled'
+  | 'paused'
+  | 'incomplete';
+
+/** The caller's subscription, as `GET /subscription` returns it. */
+export interface Subscription {
+  id: string;
+  plan: { id: string; name: string };
+  /** `currency` is a Billkit addition so the price can be formatted without `GET /plans`. */
+  price: { id: string; amount: number; interval: Interval | null; currency: string };
+  status: SubscriptionStatus;
+  current_period_start: string;
+  current_period_end: string;
+  cancel_at_period_end: boolean;
+  trial_end: string | null;
+}
+
+export interface SubscriptionResponse {
+  subscription: Subscription | null;
+}
+
+/** `POST /checkout` body. */
+export interface CheckoutRequest {
+  price_id: string;
+  success_url: string;
+  cancel_url: string;
+  promotion_code?: string;
+  trial_days?: number;
+  /** `hosted` (default): redirect to `checkout_url`. `embedded`: pay in the page with `<CheckoutForm/>`. */
+  ui_mode?: 'hosted' | 'embedded';
+}
+
+/** `POST /checkout` answer. Embedded sessions add what the in-page form needs. */
+export interface CheckoutSession {
+  checkout_url: string;
+  session_id: string;
+  /** Embedded mode only: the secret that lets the page confirm this session's payment. */
+  client_secret?: string;
+  /** Embedded mode only: which processor collects the payment. */
+  processor?: 'test' | 'stripe';
+  /** Embedded mode with Stripe only. */
+  publishable_key?: string;
+}
+
+/** `POST /subscription/cancel` body. */
+export interface CancelRequest {
+  at_period_end: boolean;
+}
+
+/** `GET /entitlements`. All three are empty (`null`, `null`, `[]`) without a subscription. */
+export interface Entitlements {
+  /** The plan's key, e.g. `"pro"` for `plan_pro`. */
+  plan: string | null;
+  status: SubscriptionStatus | null;
+  features: string[];
+}
+
+/** `GET /usage?metric=…`. `limit: null` means unlimited. */
+export interface UsageSummary {
+  metric: string;
+  quantity: number;
+  period_start: string;
+  period_end: string;
+  limit: number | null;
+}
+
+export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
+
+export interface Invoice {
+  id: string;
+  amount_due: number;
+  amount_paid: number;
+  currency: string;
+  status: InvoiceStatus;
+  period_start: string;
+  period_end: string;
+  created_at: string;
+  pdf_url: string;
+}
+
+/** `GET /invoices?limit=&starting_after=`: most recent first. */
+export interface InvoicesPage {
+  invoices: Invoice[];
+  has_more: boolean;
+}
+
+/** `POST /api/v1/billing/activate` answer. */
+export interface ActivateResponse {
+  success: true;
+}
+
+/** The error body of every non-2xx JSON answer. */
+export interface ErrorBody {
+  error: { code: string; message: string; param?: string };
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from 'tsdown';
+
+// Two worlds, built separately so nothing from the Node entry can leak into the
+// browser bundle: `billkit` (browser, one module per file so apps tree-shake)
+// and `billkit/server` + the `billkit-proxy` bin (Node only).
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts' },
+    platform: 'browser',
+    format: 'esm',
+    dts: true,
+    unbundle: true,
+    outDir: 'dist',
+    clean: true,
+    external: [/^react/, /^@tanstack\//, /^@stripe\//, /^radix-ui/],
+  },
+  {
+    entry: { 'server/index': 'src/server/index.ts', 'server/cli': 'src/server/cli.ts' },
+    platform: 'node',
+    format: 'esm',
+    dts: true,
+    outDir: 'dist',
+    clean: false,
+  },
+]);
