@@ -134,3 +134,56 @@ export interface ActivateResponse {
 export interface ErrorBody {
   error: { code: string; message: string; param?: string };
 }
+
+/**
+ * Billkit addition: `GET /checkout/:session_id`, what an in-page checkout shows before
+ * the payment is confirmed (plan, price, promotion, trial and the amount due today).
+ */
+export interface CheckoutSessionSummary {
+  session_id: string;
+  status: 'open' | 'complete' | 'expired';
+  plan: { id: string; name: string };
+  price: { id: string; amount: number; currency: string; interval: Interval | null };
+  promotion: {
+    code: string;
+    percent_off: number | null;
+    amount_off: number | null;
+    duration: string;
+  } | null;
+  trial_days: number | null;
+  amount_subtotal: number;
+  amount_discount: number;
+  amount_due_today: number;
+  currency: string;
+  expires_at: string;
+  /** Set once the checkout completed and created the subscription. */
+  subscription_id: string | null;
+}
+
+/** Billkit addition: `POST /checkout/:session_id/confirm` body (test processor's card form). */
+export interface ConfirmCheckoutRequest {
+  /** The embedded session's `client_secret` from `POST /checkout`. */
+  client_secret: string;
+  card: {
+    number: string;
+    exp_month: number;
+    exp_year: number;
+    cvc: string;
+    postal_code?: string;
+  };
+}
+
+/**
+ * Billkit addition: `POST /checkout/:session_id/confirm` (and `/authenticate`) answer.
+ * `requires_action` means the card asks for authentication (3-D Secure test cards):
+ * follow up with `POST /checkout/:session_id/authenticate`.
+ */
+export type ConfirmCheckoutResponse =
+  | { status: 'succeeded'; subscription: Subscription }
+  | { status: 'requires_action'; next_action: { type: 'authenticate' } };
+
+/** Billkit addition: `POST /checkout/:session_id/authenticate` body: the user's answer to the challenge. */
+export interface AuthenticateCheckoutRequest {
+  client_secret: string;
+  approve: boolean;
+}
