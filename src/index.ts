@@ -8,9 +8,13 @@
 // --- client: wire types, fetch client, BillingError
 export type {
   ActivateResponse,
+  AuthenticateCheckoutRequest,
   CancelRequest,
   CheckoutRequest,
   CheckoutSession,
+  CheckoutSessionSummary,
+  ConfirmCheckoutRequest,
+  ConfirmCheckoutResponse,
   Entitlements,
   ErrorBody,
   Interval,
@@ -25,7 +29,43 @@ export type {
   SubscriptionStatus,
   UsageSummary,
 } from './client/types';
+export { BillingError } from './client/BillingError';
+export {
+  createBillingClient,
+  type BillingCallOptions,
+  type BillingClient,
+  type BillingClientOptions,
+} from './client/createBillingClient';
+export { formatMoney } from './client/formatMoney';
+export { formatInterval, type IntervalLabels } from './client/formatInterval';
+export { formatDate } from './client/formatDate';
 
 // --- react: provider, keys, query options, hooks
+export { BillingProvider, type BillingProviderProps } from './react/BillingProvider';
+export type { BillingContextValue } from './react/BillingContext';
+export { useBillingContext } from './react/useBillingContext';
+export { defaultLabels, type BillingLabels } from './react/labels';
+export { billingKeys, type BillingKeyParams } from './react/billingKeys';
+export { plansQueryOptions } from './react/plansQueryOptions';
+export { subscriptionQueryOptions } from './react/subscriptionQueryOptions';
+export { entitlementsQueryOptions } from './react/entitlementsQueryOptions';
+export { usageQueryOptions } from './react/usageQueryOptions';
+export { checkoutSessionQueryOptions } from './react/checkoutSessionQueryOptions';
+export { invoicesInfiniteQueryOptions } from './react/invoicesInfiniteQueryOptions';
+export { usePlans } from './react/usePlans';
+export { useSubscription } from './react/useSubscription';
+export { useEntitlements } from './react/useEntitlements';
+export { useEntitlement, type UseEntitlementResult } from './react/useEntitlement';
+export { useUsage } from './react/useUsage';
+export { useInvoices, type UseInvoicesResult } from './react/useInvoices';
+export { useCheckout, type UseCheckoutVariables } from './react/useCheckout';
+export { useCheckoutSession } from './react/useCheckoutSession';
+export { useConfirmCheckout, type UseConfirmCheckoutVariables } from './react/useConfirmCheckout';
+export { useAuthenticateCheckout, type UseAuthenticateCheckoutVariables } from './react/useAuthenticateCheckout';
+export { useCancelSubscription } from './react/useCancelSubscription';
+export { useResumeSubscription } from './react/useResumeSubscription';
+export { useDownloadInvoice } from './react/useDownloadInvoice';
+export { useActivateCheckout } from './react/useActivateCheckout';
+export { Entitled, type EntitledProps } from './react/Entitled';
 
 // --- components

@@ -64,7 +64,18 @@ async function toBillingError(response: Response): Promise<BillingError> {
  * raw `Response` of a 2xx answer; callers read it as JSON or as a file.
  */
 export async function request(config: RequestConfig, url: string, init: RequestOptions = {}): Promise<Response> {
-  const token = await config.getToken();
+  let token: string | null | undefined;
+  try {
+    token = await config.getToken();
+  } catch (cause) {
+    // Keep "every failure is a BillingError" true when the app's token source fails.
+    throw new BillingError({
+      status: 0,
+      code: 'token_unavailable',
+      message: 'Could not get a session token for the billing service.',
+      cause,
+    });
+  }
   const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';

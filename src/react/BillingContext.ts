@@ -1,0 +1,20 @@
+import { createContext } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import type { BillingClient } from '../client/createBillingClient';
+import type { BillingLabels } from './labels';
+
+/** What `<BillingProvider>` gives the hooks and components below it. */
+export interface BillingContextValue {
+  /** The typed client, bound to the provider's `baseUrl` and `getToken`. */
+  client: BillingClient;
+  /** The React Query client the billing queries live in. */
+  queryClient: QueryClient;
+  /** The locale of money and date formatting. */
+  locale: string;
+  /** Every user-facing string: the defaults merged with the provider's `labels`. */
+  labels: BillingLabels;
+  /** The cache scope of this provider's queries (`client.scope`): pass it to `billingKeys`. */
+  scope: string;
+}
+
+export const BillingContext = createContext<BillingContextValue | null>(null);
