@@ -71,11 +71,11 @@ export interface BillingClient {
     body: ConfirmCheckoutRequest,
     options: BillingCallOptions & { idempotencyKey: string },
   ): Promise<ConfirmCheckoutResponse>;
-  /** `POST /checkout/:id/authenticate`: answers a card's authentication challenge. */
+  /** `POST /checkout/:id/authenticate`: answers a card's authentication challenge (idempotent with a key too). */
   authenticateCheckout(
     sessionId: string,
     body: AuthenticateCheckoutRequest,
-    options?: BillingCallOptions,
+    options?: BillingCallOptions & { idempotencyKey?: string },
   ): Promise<ConfirmCheckoutResponse>;
   /** `POST /subscription/cancel`: now, or at the end of the period. */
   cancelSubscription(body: { at_period_end: boolean }, options?: BillingCallOptions): Promise<Subscription>;
@@ -159,7 +159,12 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
         'Idempotency-Key': call.idempotencyKey,
       }),
     authenticateCheckout: (sessionId, body, call) =>
-      postJson<ConfirmCheckoutResponse>(url(`/checkout/${id(sessionId)}/authenticate`), body, call),
+      postJson<ConfirmCheckoutResponse>(
+        url(`/checkout/${id(sessionId)}/authenticate`),
+        body,
+        call,
+        call?.idempotencyKey ? { 'Idempotency-Key': call.idempotencyKey } : undefined,
+      ),
     cancelSubscription: async (body, call) =>
       (await postJson<{ subscription: Subscription }>(url('/subscription/cancel'), body, call)).subscription,
     resumeSubscription: async (call) =>

@@ -1,11 +1,16 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
 import type { AuthenticateCheckoutRequest, ConfirmCheckoutResponse } from '../client/types';
+import { idempotencyKey } from './idempotencyKey';
 import { settleCheckout } from './settleCheckout';
 import { useBillingContext } from './useBillingContext';
 
 /** Variables of {@link useAuthenticateCheckout}. */
-export type UseAuthenticateCheckoutVariables = AuthenticateCheckoutRequest & { sessionId: string };
+export type UseAuthenticateCheckoutVariables = AuthenticateCheckoutRequest & {
+  sessionId: string;
+  /** Defaults to a fresh key per call. */
+  idempotencyKey?: string;
+};
 
 /**
  * Answers the card's authentication challenge after `useConfirmCheckout` returned
@@ -24,7 +29,8 @@ export function useAuthenticateCheckout(): UseMutationResult<
   const { client, queryClient, scope } = useBillingContext();
   return useMutation(
     {
-      mutationFn: ({ sessionId, ...body }) => client.authenticateCheckout(sessionId, body),
+      mutationFn: ({ sessionId, idempotencyKey: key, ...body }) =>
+        client.authenticateCheckout(sessionId, body, { idempotencyKey: key ?? idempotencyKey() }),
       retry: false,
       onSuccess: (result, { sessionId }) => settleCheckout(queryClient, scope, sessionId, result),
     },
