@@ -1,0 +1,143 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { authMiddleware } from './auth/authMiddleware';
+import { createTokenVerifier, type AuthOptions } from './auth/createTokenVerifier';
+import { ProxyError } from './errors';
+import { createTestProcessor } from './processor/createTestProcessor';
+import type { PaymentProcessor } from './processor/types';
+import { activateRoutes } from './routes/activateRoutes';
+import { checkoutRoutes } from './routes/checkoutRoutes';
+import { hostedCheckoutRoutes } from './routes/hostedCheckoutRoutes';
+import { invoicesRoutes } from './routes/invoicesRoutes';
+import { plansRoutes } from './routes/plansRoutes';
+import type { ApiEnv, RouteContext } from './routes/RouteContext';
+import { subscriptionRoutes } from './routes/subscriptionRoutes';
+import { usageRoutes } from './routes/usageRoutes';
+import type { Store } from './store/createStore';
+import { createWebhookDeliverer, type WebhookDeliverer } from './webhooks/createWebhookDeliverer';
+
+/** Options of {@link createProxyApp}. */
+export interface ProxyAppOptions {
+  store: Store;
+  /** How session tokens are verified: `{ secret }` (HS256) or `{ jwksUrl }` (RS256 / ES256). */
+  auth: AuthOptions;
+  /** Secret that signs checkout session ids (HMAC-SHA256). */
+  signingSecret: string;
+  /** Server API key accepted by `POST /api/v1/billing/activate` and `POST /usage`. */
+  apiKey?: string;
+  /** Where to POST signed webhook events, and the secret that signs them. */
+  webhook?: { url: string; secret: string; retryBaseMs?: number; pollMs?: number; onError?: (id: string, error: string) => void };
+  /** Payment processor; the built-in test processor (Stripe test cards) by default. */
+  processor?: PaymentProcessor;
+  /** Origins allowed for success/cancel URLs and CORS. Any http(s) URL / `*` when omitted. */
+  allowedOrigins?: string[];
+  /** Public origin of the proxy for `checkout_url`; taken from each request when omitted. */
+  publicUrl?: string;
+  /** Clock, for tests. */
+  now?: () => Date;
+  /** Lets user tokens record usage (`POST /usage`). On for the CLI's dev keys only. */
+  devMode?: boolean;
+}
+
+/** The Hono app plus what owns resources beyond requests. */
+export type ProxyApp = Hono & {
+  /** The webhook delivery loop, when a webhook URL is configured (started by `start()`). */
+  webhooks: WebhookDeliverer | null;
+  /** Stops background work (webhook delivery). Does not close the store. */
+  close(): Promise<void>;
+};
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+function errorResponse(c: Context, error: ProxyError) {
+  return c.json(error.toBody(), error.status);
+}
+
+/**
+ * Builds the reference billing proxy as a Hono app: `app.fetch` serves it (Node, tests,
+ * or a browser via msw), `app.request()` tests it without a port. Routes validate input
+ * and call the billing rules, which use the store and the payment processor.
+ *
+ * Endpoints: `/api/proxy/billing/*` (session token required), `POST /api/v1/billing/activate`
+ * (session token or API key), and the hosted checkout page `/billing/checkout/:session_id`.
+ */
+export function createProxyApp(options: ProxyAppOptions): ProxyApp {
+  const now = options.now ?? (() => new Date());
+  const webhooks = options.webhook
+    ? createWebhookDeliverer({ store: options.store, ...options.webhook })
+    : null;
+  const ctx: RouteContext = {
+    store: options.store,
+    processor: options.processor ?? createTestProcessor(),
+    now,
+    signingSecret: options.signingSecret,
+    webhooks: webhooks !== null,
+    ...(webhooks ? { onEventsWritten: () => webhooks.kick() } : {}),
+    devMode: options.devMode ?? false,
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl.replace(/\/+$/, '') } : {}),
+  };
+  const verify = createTokenVerifier(options.auth, now);
+  const auth = authMiddleware({ verify, ...(options.apiKey ? { apiKey: options.apiKey } : {}) });
+
+  const app = new Hono<ApiEnv>();
+  app.onError((error, c) => {
+    if (error instanceof ProxyError) return errorResponse(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      return errorResponse(c, new ProxyError(error.status as 400, 'bad_request', error.message || 'Bad request.'));
+    }
+    // Never a stack trace on the wire; the operator's console gets it.
+    console.error('[billkit-proxy] unexpected error', error);
+    return errorResponse(c, new ProxyError(500, 'internal_error', 'Something went wrong on the billing proxy.'));
+  });
+  app.notFound((c) => errorResponse(c, new ProxyError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)));
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        c.json(
+          new ProxyError(405, 'method_not_allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}.`).toBody(),
+          405,
+          { Allow: methods.join(', ') },
+        ),
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorResponse(c, new ProxyError(413, 'payload_too_large', 'The request body is larger than 64 kB.')),
+    }),
+  );
+  app.use(
+    '/api/*',
+    cors({
+      origin: options.allowedOrigins ?? '*',
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      exposeHeaders: ['Content-Disposition'],
+      maxAge: 600,
+    }),
+  );
+  app.use('/api/proxy/billing/*', auth);
+  app.use('/api/v1/billing/*', auth);
+
+  const billing = new Hono<ApiEnv>()
+    .route('/', plansRoutes(ctx))
+    .route('/', subscriptionRoutes(ctx))
+    .route('/', checkoutRoutes(ctx))
+    .route('/', usageRoutes(ctx))
+    .route('/', invoicesRoutes(ctx));
+  app.route('/api/proxy/billing', billing);
+  app.route('/api/v1/billing', activateRoutes(ctx));
+  app.route('/', hostedCheckoutRoutes(ctx));
+
+  return Object.assign(app as unknown as Hono, {
+    webhooks,
+    close: async () => {
+      await webhooks?.stop();
+    },
+  });
+}

@@ -1,0 +1,49 @@
+import type { MiddlewareHandler } from 'hono';
+import { ProxyError } from '../errors';
+import { timingSafeEqual } from '../crypto/hmac';
+import type { Caller } from './createTokenVerifier';
+
+/** What the auth middleware puts on the context. */
+export type AuthVariables = { caller: Caller | null; apiKey: boolean };
+
+const unauthorized = () =>
+  new ProxyError(401, 'unauthorized', 'A valid session token is required (Authorization: Bearer <token>).');
+
+/** The bearer token of a request, or null. */
+export function bearerToken(header: string | undefined): string | null {
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match ? match[1]! : null;
+}
+
+/**
+ * Requires a valid session token or the server API key on every request it guards;
+ * anything else is a 401 `unauthorized`. Routes that need a subject read it with
+ * {@link callerOf}, which refuses the API key.
+ */
+export function authMiddleware(options: {
+  verify: (token: string) => Promise<Caller | null>;
+  apiKey?: string;
+}): MiddlewareHandler<{ Variables: AuthVariables }> {
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS') return next();
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token) throw unauthorized();
+    if (options.apiKey && timingSafeEqual(token, options.apiKey)) {
+      c.set('caller', null);
+      c.set('apiKey', true);
+      return next();
+    }
+    const caller = await options.verify(token);
+    if (!caller) throw unauthorized();
+    c.set('caller', caller);
+    c.set('apiKey', false);
+    return next();
+  };
+}
+
+/** The user-token caller of a request; the API key alone does not name a subject, so it is a 401 here. */
+export function callerOf(c: { get(key: 'caller'): Caller | null }): Caller {
+  const caller = c.get('caller');
+  if (!caller) throw new ProxyError(401, 'unauthorized', 'This endpoint takes a user session token, not the API key.');
+  return caller;
+}

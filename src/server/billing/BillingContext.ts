@@ -1,0 +1,15 @@
+import type { PaymentProcessor } from '../processor/types';
+import type { Store } from '../store/createStore';
+
+/** What the billing rules work with: storage, payments, the clock, secrets. No HTTP. */
+export interface BillingContext {
+  store: Store;
+  processor: PaymentProcessor;
+  now: () => Date;
+  /** Signs checkout session ids (HMAC-SHA256). */
+  signingSecret: string;
+  /** Whether webhook events are written to the outbox (only when a webhook URL is configured). */
+  webhooks: boolean;
+  /** Called after a transaction that wrote webhook events commits, so delivery starts at once. */
+  onEventsWritten?: () => void;
+}

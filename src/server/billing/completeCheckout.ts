@@ -1,0 +1,175 @@
+import type { ConfirmCheckoutResponse } from '../../client/types';
+import { ProxyError } from '../errors';
+import type { CardInput } from '../processor/types';
+import type { SubscriptionDetail } from '../store/records';
+import { randomId } from '../crypto/hmac';
+import { recordEvent } from '../webhooks/recordEvent';
+import type { BillingContext } from './BillingContext';
+import { priceCheckout, promotionLabel, type LoadedCheckout } from './checkout';
+import { addDays, addInterval } from './time';
+import { toWireInvoice, toWireSubscription } from './wire';
+
+/**
+ * Fulfils a paid checkout, once: in one transaction it creates the subscription
+ * (`trialing` until `trial_end` when the checkout asked for a trial, else `active` for
+ * one period), its first invoice (paid), cancels the subject's previous live
+ * subscription (a plan switch), marks the session complete and writes the webhook
+ * events. Called again for the same session it returns the same subscription.
+ */
+export async function fulfilCheckout(ctx: BillingContext, sessionRowId: string, paymentId: string | null): Promise<SubscriptionDetail> {
+  const now = ctx.now();
+  const result = await ctx.store.transaction(async (store) => {
+    const row = await store.getCheckoutSession(sessionRowId, { forUpdate: true });
+    if (!row) throw new ProxyError(404, 'not_found', 'No such checkout session.');
+    if (row.fulfilled_at && row.subscription_id) {
+      const existing = await store.getSubscription(row.subscription_id);
+      if (existing) return { sub: existing, created: false };
+    }
+    const found = await store.getPrice(row.price_id);
+    if (!found || !found.price.interval) throw new ProxyError(400, 'resource_missing', 'The price no longer exists.', 'price_id');
+    const { price, plan } = found;
+    const interval = found.price.interval;
+    const promo = row.promotion_code ? await store.getPromotionCode(row.promotion_code) : null;
+    const amounts = priceCheckout(price, promo, row.trial_days);
+
+    const previous = await store.findCurrentSubscription(row.subject, now, { forUpdate: true });
+    if (previous && previous.status !== 'canceled') {
+      const patch = { status: 'canceled' as const, cancel_at_period_end: false, canceled_at: now };
+      await store.updateSubscription(previous.id, patch);
+      await recordEvent(ctx, store, 'subscription.canceled', toWireSubscription({ ...previous, ...patch }), now);
+    }
+
+    await store.upsertCustomer({ id: row.subject, kind: row.subject_kind, name: null, email: null, created_at: now });
+    const trialEnd = row.trial_days ? addDays(now, row.trial_days) : null;
+    const periodEnd = trialEnd ?? addInterval(now, interval);
+    const sub: SubscriptionDetail = {
+      id: randomId('sub'),
+      subject: row.subject,
+      price_id: price.id,
+      status: trialEnd ? 'trialing' : 'active',
+      current_period_start: now,
+      current_period_end: periodEnd,
+      cancel_at_period_end: false,
+      trial_end: trialEnd,
+      canceled_at: null,
+      promotion_code: promo?.code ?? null,
+      created_at: now,
+      price,
+      plan,
+    };
+    const { price: _p, plan: _pl, ...record } = sub;
+    await store.insertSubscription(record);
+
+    const intervalName = interval === 'year' ? 'yearly' : interval === 'day' ? 'daily' : `${interval}ly`;
+    const invoice = {
+      id: randomId('in'),
+      subject: row.subject,
+      subscription_id: sub.id,
+      amount_due: amounts.dueToday,
+      amount_paid: amounts.dueToday,
+      currency: price.currency,
+      status: 'paid' as const,
+      period_start: now,
+      period_end: periodEnd,
+      subtotal: trialEnd ? 0 : amounts.subtotal,
+      discount_amount: trialEnd ? 0 : amounts.discount,
+      discount_description: !trialEnd && promo ? `${promo.code} (${promotionLabel(promo)})` : null,
+      created_at: now,
+    };
+    await store.insertInvoice(invoice, [
+      trialEnd
+        ? {
+            description: `Free trial of ${plan.name} (${row.trial_days} days)`,
+            quantity: 1,
+            unit_amount: 0,
+            amount: 0,
+            period_start: now,
+            period_end: periodEnd,
+          }
+        : {
+            description: `${plan.name} (${intervalName})`,
+            quantity: 1,
+            unit_amount: price.amount,
+            amount: price.amount,
+            period_start: now,
+            period_end: periodEnd,
+          },
+    ]);
+    await store.updateCheckoutSession(row.id, {
+      status: 'complete',
+      payment_id: paymentId ?? row.payment_id,
+      paid_at: row.paid_at ?? now,
+      fulfilled_at: now,
+      subscription_id: sub.id,
+    });
+    const wireSub = toWireSubscription(sub);
+    await recordEvent(ctx, store, 'checkout.session.completed', { id: row.id, subject: row.subject, subscription: wireSub.id, amount_total: amounts.dueToday, currency: price.currency }, now);
+    await recordEvent(ctx, store, 'subscription.created', wireSub, now);
+    await recordEvent(ctx, store, 'invoice.created', toWireInvoice(invoice), now);
+    await recordEvent(ctx, store, 'invoice.paid', toWireInvoice(invoice), now);
+    return { sub, created: true };
+  });
+  if (result.created) ctx.onEventsWritten?.();
+  return result.sub;
+}
+
+async function subscriptionOf(ctx: BillingContext, c: LoadedCheckout): Promise<ConfirmCheckoutResponse> {
+  const sub = c.row.subscription_id ? await ctx.store.getSubscription(c.row.subscription_id) : null;
+  const fulfilled = sub ?? (await fulfilCheckout(ctx, c.row.id, c.row.payment_id));
+  return { status: 'succeeded', subscription: toWireSubscription(fulfilled) };
+}
+
+function assertPayable(c: LoadedCheckout): void {
+  if (c.expired) throw new ProxyError(400, 'checkout_session_expired', 'This checkout session has expired. Start a new checkout.');
+}
+
+/**
+ * Pays an open checkout with a card through the processor. Succeeded → fulfilled;
+ * 3-D Secure cards → `requires_action` (finish with {@link authenticateCheckout});
+ * declined or invalid cards → 402 with the processor's code and message. A completed
+ * session answers the same success again without charging.
+ */
+export async function confirmCheckout(ctx: BillingContext, c: LoadedCheckout, card: CardInput): Promise<ConfirmCheckoutResponse> {
+  if (c.row.status === 'complete') return subscriptionOf(ctx, c);
+  assertPayable(c);
+  const digits = card.number.replace(/[\s-]/g, '');
+  const result = await ctx.processor.confirmPayment({
+    amount: c.row.amount_due_today,
+    currency: c.row.currency,
+    card,
+    description: `${c.plan.name} subscription`,
+    // Stable per session and card, so a retried request never pays twice.
+    idempotencyKey: `${c.row.id}:${digits.slice(-4)}:${card.exp_month}/${card.exp_year}`,
+    now: ctx.now(),
+  });
+  if (result.status === 'failed') throw new ProxyError(402, result.code, result.message, result.param ? `card.${result.param}` : undefined);
+  if (result.status === 'requires_action') {
+    await ctx.store.updateCheckoutSession(c.row.id, { status: 'requires_action', payment_id: result.paymentId });
+    return { status: 'requires_action', next_action: result.nextAction };
+  }
+  await ctx.store.updateCheckoutSession(c.row.id, { payment_id: result.paymentId, paid_at: ctx.now() });
+  const sub = await fulfilCheckout(ctx, c.row.id, result.paymentId);
+  return { status: 'succeeded', subscription: toWireSubscription(sub) };
+}
+
+/**
+ * Finishes the 3-D Secure step of a `requires_action` checkout: approved → paid and
+ * fulfilled; failed → 402 `authentication_failed` and the session is open again for
+ * another card.
+ */
+export async function authenticateCheckout(ctx: BillingContext, c: LoadedCheckout, approve: boolean): Promise<ConfirmCheckoutResponse> {
+  if (c.row.status === 'complete') return subscriptionOf(ctx, c);
+  assertPayable(c);
+  if (c.row.status !== 'requires_action' || !c.row.payment_id) {
+    throw new ProxyError(400, 'payment_intent_unexpected_state', 'This checkout is not waiting for authentication.');
+  }
+  const result = await ctx.processor.authenticatePayment({ paymentId: c.row.payment_id, approve });
+  if (result.status !== 'succeeded') {
+    await ctx.store.updateCheckoutSession(c.row.id, { status: 'open', payment_id: null });
+    const failed = result.status === 'failed' ? result : { code: 'authentication_failed', message: 'Authentication failed.' };
+    throw new ProxyError(402, failed.code, failed.message);
+  }
+  await ctx.store.updateCheckoutSession(c.row.id, { paid_at: ctx.now() });
+  const sub = await fulfilCheckout(ctx, c.row.id, result.paymentId);
+  return { status: 'succeeded', subscription: toWireSubscription(sub) };
+}

@@ -1,0 +1,18 @@
+import type { Entitlements } from '../../client/types';
+import type { SubscriptionDetail } from '../store/records';
+import type { BillingContext } from './BillingContext';
+
+/** Statuses that grant the plan's features. paused, incomplete and canceled grant none. */
+export const ENTITLED_STATUSES = new Set(['active', 'trialing', 'past_due']);
+
+/** Whether a subscription currently grants its plan. */
+export function isEntitled(sub: SubscriptionDetail | null): sub is SubscriptionDetail {
+  return sub !== null && ENTITLED_STATUSES.has(sub.status);
+}
+
+/** `GET /entitlements`: the plan key, status and features, or all empty without an entitled subscription. */
+export async function getEntitlements(ctx: BillingContext, subject: string): Promise<Entitlements> {
+  const sub = await ctx.store.findCurrentSubscription(subject, ctx.now());
+  if (!isEntitled(sub)) return { plan: null, status: null, features: [] };
+  return { plan: sub.plan.key, status: sub.status, features: sub.plan.features };
+}

@@ -1,0 +1,35 @@
+import type { Invoice, Subscription } from '../../client/types';
+import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
+import { iso } from './time';
+
+/** Where an invoice's PDF is served (relative to the proxy's origin). */
+export const invoicePdfPath = (id: string) => `/api/proxy/billing/invoices/${encodeURIComponent(id)}/pdf`;
+
+/** A subscription as `GET /subscription` documents it. */
+export function toWireSubscription(sub: SubscriptionDetail): Subscription {
+  return {
+    id: sub.id,
+    plan: { id: sub.plan.id, name: sub.plan.name },
+    price: { id: sub.price.id, amount: sub.price.amount, interval: sub.price.interval, currency: sub.price.currency },
+    status: sub.status,
+    current_period_start: iso(sub.current_period_start),
+    current_period_end: iso(sub.current_period_end),
+    cancel_at_period_end: sub.cancel_at_period_end,
+    trial_end: sub.trial_end ? iso(sub.trial_end) : null,
+  };
+}
+
+/** An invoice as `GET /invoices` documents it. */
+export function toWireInvoice(inv: InvoiceRecord): Invoice {
+  return {
+    id: inv.id,
+    amount_due: inv.amount_due,
+    amount_paid: inv.amount_paid,
+    currency: inv.currency,
+    status: inv.status,
+    period_start: iso(inv.period_start),
+    period_end: iso(inv.period_end),
+    created_at: iso(inv.created_at),
+    pdf_url: invoicePdfPath(inv.id),
+  };
+}

@@ -1,0 +1,16 @@
+import type { Hono } from 'hono';
+import type { AuthVariables } from '../auth/authMiddleware';
+import type { BillingContext } from '../billing/BillingContext';
+
+/** What route modules get: the billing context plus HTTP-level settings. */
+export interface RouteContext extends BillingContext {
+  /** Origins success/cancel URLs may point to; any http(s) URL when undefined. */
+  allowedOrigins?: string[];
+  /** Origin used in `checkout_url`; the request's own origin when undefined. */
+  publicUrl?: string;
+  /** Lets user tokens record usage with `POST /usage` (dev only). */
+  devMode: boolean;
+}
+
+export type ApiEnv = { Variables: AuthVariables };
+export type ApiApp = Hono<ApiEnv>;

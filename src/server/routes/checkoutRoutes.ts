@@ -1,0 +1,129 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { callerOf } from '../auth/authMiddleware';
+import { createCheckout, loadCheckout, toCheckoutSummary, type LoadedCheckout } from '../billing/checkout';
+import { authenticateCheckout, confirmCheckout } from '../billing/completeCheckout';
+import { hmacSha256Hex, timingSafeEqual } from '../crypto/hmac';
+import { ProxyError, notFound } from '../errors';
+import type { ApiEnv, RouteContext } from './RouteContext';
+import { parse, readJson } from './validation';
+
+/** An absolute http(s) URL, from an allowed origin when an allow-list is configured. */
+function redirectUrl(allowedOrigins: string[] | undefined) {
+  return z
+    .string()
+    .max(2048)
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+        return !allowedOrigins || allowedOrigins.includes(url.origin);
+      } catch {
+        return false;
+      }
+    }, allowedOrigins ? `Must be an absolute http(s) URL on an allowed origin (${allowedOrigins.join(', ')}).` : 'Must be an absolute http(s) URL.');
+}
+
+const cardSchema = z.object({
+  number: z.string().min(1).max(32),
+  exp_month: z.number().int(),
+  exp_year: z.number().int(),
+  cvc: z.string().max(8),
+  postal_code: z.string().max(16).optional(),
+});
+const confirmBody = z.object({ client_secret: z.string().min(1).max(200), card: cardSchema });
+const authenticateBody = z.object({ client_secret: z.string().min(1).max(200), approve: z.boolean() });
+
+function assertClientSecret(c: LoadedCheckout, secret: string): void {
+  if (!timingSafeEqual(secret, c.row.client_secret)) {
+    throw new ProxyError(400, 'parameter_invalid', 'client_secret does not belong to this checkout session.', 'client_secret');
+  }
+}
+
+/**
+ * `POST /checkout`, and for the embedded (in-page) form: `GET /checkout/:session_id`,
+ * `POST /checkout/:session_id/confirm`, `POST /checkout/:session_id/authenticate`.
+ * A session of another subject is a plain 404.
+ */
+export function checkoutRoutes(ctx: RouteContext) {
+  const createBody = z.object({
+    price_id: z.string().min(1).max(200),
+    success_url: redirectUrl(ctx.allowedOrigins),
+    cancel_url: redirectUrl(ctx.allowedOrigins),
+    promotion_code: z.string().min(1).max(100).optional(),
+    trial_days: z.number().int('Must be an integer.').min(1).max(90).optional(),
+    ui_mode: z.enum(['hosted', 'embedded']).default('hosted'),
+  });
+
+  const load = async (subject: string, sessionId: string) => {
+    const found = await loadCheckout(ctx, sessionId, subject);
+    if (!found) throw notFound('No such checkout session.');
+    return found;
+  };
+
+  /**
+   * Replays the stored answer for a repeated `Idempotency-Key` (per subject); the same
+   * key with a different body is a 400 `idempotency_key_reused`.
+   */
+  const idempotent = async (
+    subject: string,
+    key: string | undefined,
+    body: unknown,
+    run: () => Promise<unknown>,
+  ): Promise<{ status: number; body: unknown }> => {
+    const execute = async () => {
+      try {
+        return { status: 200, body: await run() };
+      } catch (error) {
+        if (error instanceof ProxyError && error.status === 402) return { status: 402, body: error.toBody() };
+        throw error;
+      }
+    };
+    if (!key) return execute();
+    if (key.length > 255) throw new ProxyError(400, 'parameter_invalid', 'Idempotency-Key is too long (max 255).', 'Idempotency-Key');
+    const hash = await hmacSha256Hex('idempotency', JSON.stringify(body));
+    const scope = `checkout:${subject}`;
+    const stored = await ctx.store.getIdempotency(scope, key);
+    if (stored) {
+      if (stored.request_hash !== hash) {
+        throw new ProxyError(400, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request.');
+      }
+      return { status: stored.status, body: JSON.parse(stored.response) };
+    }
+    const result = await execute();
+    await ctx.store.putIdempotency(scope, key, { request_hash: hash, status: result.status, response: JSON.stringify(result.body) }, ctx.now());
+    return result;
+  };
+
+  return new Hono<ApiEnv>()
+    .post('/checkout', async (c) => {
+      const caller = callerOf(c);
+      const body = parse(createBody, await readJson(c));
+      const publicUrl = ctx.publicUrl ?? new URL(c.req.url).origin;
+      return c.json(await createCheckout(ctx, caller, body, publicUrl));
+    })
+    .get('/checkout/:session_id', async (c) => {
+      const found = await load(callerOf(c).subject, c.req.param('session_id'));
+      return c.json(toCheckoutSummary(found));
+    })
+    .post('/checkout/:session_id/confirm', async (c) => {
+      const subject = callerOf(c).subject;
+      const body = parse(confirmBody, await readJson(c));
+      const found = await load(subject, c.req.param('session_id'));
+      assertClientSecret(found, body.client_secret);
+      const result = await idempotent(subject, c.req.header('idempotency-key'), { s: found.row.id, ...body }, () =>
+        confirmCheckout(ctx, found, body.card),
+      );
+      return c.json(result.body as object, result.status as 200);
+    })
+    .post('/checkout/:session_id/authenticate', async (c) => {
+      const subject = callerOf(c).subject;
+      const body = parse(authenticateBody, await readJson(c));
+      const found = await load(subject, c.req.param('session_id'));
+      assertClientSecret(found, body.client_secret);
+      const result = await idempotent(subject, c.req.header('idempotency-key'), { s: found.row.id, a: body.approve }, () =>
+        authenticateCheckout(ctx, found, body.approve),
+      );
+      return c.json(result.body as object, result.status as 200);
+    });
+}

@@ -1,0 +1,106 @@
+import { Hono, type Context } from 'hono';
+import { loadCheckout, promotionLabel, priceCheckout, type LoadedCheckout } from '../billing/checkout';
+import { authenticateCheckout, confirmCheckout } from '../billing/completeCheckout';
+import { ProxyError, notFound } from '../errors';
+import type { CheckoutPageView } from '../pages/checkoutPage';
+import { loadCheckoutPage } from '../renderers';
+import type { RouteContext } from './RouteContext';
+
+/** Headers of the hosted page: never cached, never framed, no referrer to the app. */
+const PAGE_HEADERS = {
+  'Cache-Control': 'no-store',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/** `{CHECKOUT_SESSION_ID}` in the success URL replaced by the signed session id, as Stripe does. */
+export function successRedirect(c: LoadedCheckout): string {
+  return c.row.success_url.split('{CHECKOUT_SESSION_ID}').join(encodeURIComponent(c.sessionId));
+}
+
+function pageView(
+  c: LoadedCheckout,
+  formAction: string,
+  extra: Partial<Pick<CheckoutPageView, 'error' | 'values'>> = {},
+): CheckoutPageView {
+  const amounts = priceCheckout(c.price, c.promo, c.row.trial_days);
+  const state: CheckoutPageView['state'] =
+    c.row.status === 'complete' ? 'complete' : c.expired ? 'expired' : c.row.status === 'requires_action' ? 'authenticate' : 'open';
+  return {
+    sessionId: c.sessionId,
+    formAction,
+    cancelUrl: c.row.cancel_url,
+    state,
+    plan: { name: c.plan.name, description: c.plan.description },
+    price: { amount: c.price.amount, currency: c.price.currency, interval: c.price.interval },
+    promotion: c.promo ? { code: c.promo.code, label: promotionLabel(c.promo), amount_off: c.row.amount_discount } : null,
+    trialDays: c.row.trial_days,
+    amountDueToday: c.row.amount_due_today,
+    amountThen: amounts.then,
+    error: extra.error ?? null,
+    ...(extra.values ? { values: extra.values } : {}),
+    ...(state === 'complete' ? { successUrl: successRedirect(c) } : {}),
+  };
+}
+
+/** Parses "MM / YY" (or "MM/YYYY") into numbers; NaN parts fail the processor's expiry check. */
+function parseExpiry(value: string): { exp_month: number; exp_year: number } {
+  const match = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(value);
+  return match ? { exp_month: Number(match[1]), exp_year: Number(match[2]) } : { exp_month: 0, exp_year: 0 };
+}
+
+/**
+ * The checkout page the proxy hosts for the test processor: `GET` shows it, `POST`
+ * (a plain HTML form) pays, then redirects (303) to the success URL. The signed
+ * session id in the path is the only credential, as with Stripe Checkout links.
+ */
+export function hostedCheckoutRoutes(ctx: RouteContext) {
+  const render = async (c: Context, view: CheckoutPageView, status: 200 | 402 = 200) => {
+    const { renderCheckoutPage } = await loadCheckoutPage();
+    return c.html(renderCheckoutPage(view), status, PAGE_HEADERS);
+  };
+  const load = async (sessionId: string) => {
+    const found = await loadCheckout(ctx, sessionId);
+    if (!found) throw notFound('No such checkout session.');
+    return found;
+  };
+
+  return new Hono()
+    .get('/billing/checkout/:session_id', async (c) => {
+      const found = await load(c.req.param('session_id'));
+      return render(c, pageView(found, c.req.path));
+    })
+    .post('/billing/checkout/:session_id', async (c) => {
+      const found = await load(c.req.param('session_id'));
+      const type = c.req.header('content-type') ?? '';
+      if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
+        throw new ProxyError(415, 'unsupported_media_type', 'Send the checkout form as application/x-www-form-urlencoded.');
+      }
+      const form = await c.req.parseBody();
+      const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
+      if (found.row.status === 'complete' || found.expired) return render(c, pageView(found, c.req.path));
+      const values = { card_exp: field('card_exp'), postal_code: field('postal_code') };
+      try {
+        const decision = field('authenticate');
+        const result =
+          found.row.status === 'requires_action' && (decision === 'approve' || decision === 'fail')
+            ? await authenticateCheckout(ctx, found, decision === 'approve')
+            : await confirmCheckout(ctx, found, {
+                number: field('card_number'),
+                ...parseExpiry(field('card_exp')),
+                cvc: field('card_cvc').trim(),
+                postal_code: field('postal_code'),
+              });
+        if (result.status === 'requires_action') {
+          const reloaded = await load(found.sessionId);
+          return render(c, pageView(reloaded, c.req.path, { values }));
+        }
+        return c.redirect(successRedirect(found), 303);
+      } catch (error) {
+        if (!(error instanceof ProxyError) || error.status !== 402) throw error;
+        const reloaded = await load(found.sessionId);
+        return render(c, pageView(reloaded, c.req.path, { values, error: { code: error.code, message: error.message } }), 402);
+      }
+    });
+}

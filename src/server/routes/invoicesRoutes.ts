@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { callerOf } from '../auth/authMiddleware';
+import { listInvoices } from '../billing/invoices';
+import { renderInvoice } from '../billing/renderInvoice';
+import { notFound } from '../errors';
+import type { ApiEnv, RouteContext } from './RouteContext';
+import { parse } from './validation';
+
+const listQuery = z.object({
+  limit: z
+    .string()
+    .regex(/^\d+$/, 'Expected an integer between 1 and 100.')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'Expected an integer between 1 and 100.').max(100, 'Expected an integer between 1 and 100.'))
+    .optional(),
+  starting_after: z.string().min(1).max(200).optional(),
+});
+
+/** `GET /invoices` (cursor pagination) and `GET /invoices/:id/pdf`. */
+export function invoicesRoutes(ctx: RouteContext) {
+  return new Hono<ApiEnv>()
+    .get('/invoices', async (c) => {
+      const subject = callerOf(c).subject;
+      const query = parse(listQuery, { limit: c.req.query('limit'), starting_after: c.req.query('starting_after') });
+      return c.json(
+        await listInvoices(ctx, subject, {
+          limit: query.limit ?? 10,
+          ...(query.starting_after !== undefined ? { startingAfter: query.starting_after } : {}),
+        }),
+      );
+    })
+    .get('/invoices/:id/pdf', async (c) => {
+      const subject = callerOf(c).subject;
+      const id = c.req.param('id');
+      const pdf = await renderInvoice(ctx, subject, id);
+      if (!pdf) throw notFound('No such invoice.');
+      return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="invoice_${id}.pdf"`,
+        'Cache-Control': 'private, no-store',
+      });
+    });
+}

@@ -1,0 +1,220 @@
+import { addDays, addInterval } from '../billing/time';
+import type { Store } from '../store/createStore';
+import type { InvoiceRecord, SubscriptionRecord } from '../store/records';
+
+/** The demo subjects and what each shows (see README-proxy). */
+export const DEMO_SUBJECTS = [
+  { id: 'user_free', kind: 'user', name: 'Frida Free', shows: 'no subscription (free tier)' },
+  { id: 'user_pro', kind: 'user', name: 'Paula Pro', shows: 'active Pro monthly, 14 paid invoices, 8423 api_calls' },
+  { id: 'user_trial', kind: 'user', name: 'Tristan Trial', shows: 'trialing Starter, trial ends in 9 days' },
+  { id: 'user_canceling', kind: 'user', name: 'Carla Canceling', shows: 'Pro, cancels at period end' },
+  { id: 'user_past_due', kind: 'user', name: 'Pat Pastdue', shows: 'Starter past_due; open, uncollectible and void invoices' },
+  { id: 'user_paused', kind: 'user', name: 'Paolo Paused', shows: 'Starter paused; a draft invoice' },
+  { id: 'user_incomplete', kind: 'user', name: 'Ines Incomplete', shows: 'Pro incomplete; first invoice open' },
+  { id: 'user_canceled', kind: 'user', name: 'Cyril Canceled', shows: 'Pro canceled immediately, inside its period' },
+  { id: 'org_acme', kind: 'org', name: 'Acme Inc.', shows: 'free org, for the activation flow' },
+] as const;
+
+/** Whether {@link seedDemo} already ran on this store. */
+export async function isDemoSeeded(store: Store): Promise<boolean> {
+  return (await store.getSetting('demo_seeded_at')) !== null;
+}
+
+/**
+ * Writes the demo catalogue and subjects of the contract into an empty store, in one
+ * transaction. Every date is relative to `now`, so the demo always looks current:
+ * Starter and Pro (monthly and annual), the hidden Enterprise plan, promotion codes
+ * SAVE20 / TENOFF / EXPIRED20, and one subject per subscription status.
+ */
+export async function seedDemo(store: Store, options: { now?: Date } = {}): Promise<void> {
+  const now = options.now ?? new Date();
+  // Periods start at midnight UTC so the dates read naturally.
+  const day = (offset: number) => {
+    const d = addDays(now, offset);
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  };
+  await store.transaction(async (s) => {
+    await s.insertPlan({
+      id: 'plan_starter',
+      key: 'starter',
+      name: 'Starter',
+      description: 'For individuals and small teams',
+      features: ['basic_analytics', '5_seats'],
+      recommended: false,
+      hidden: false,
+      trial_allowed: true,
+      sort_order: 1,
+    });
+    await s.insertPlan({
+      id: 'plan_pro',
+      key: 'pro',
+      name: 'Pro',
+      description: 'For growing teams that need more',
+      features: ['basic_analytics', 'advanced_analytics', 'api_access', '25_seats'],
+      recommended: true,
+      hidden: false,
+      trial_allowed: true,
+      sort_order: 2,
+    });
+    await s.insertPlan({
+      id: 'plan_enterprise',
+      key: 'enterprise',
+      name: 'Enterprise',
+      description: 'Custom contracts, SSO and unlimited seats',
+      features: ['basic_analytics', 'advanced_analytics', 'api_access', 'sso', 'unlimited_seats'],
+      recommended: false,
+      hidden: true,
+      trial_allowed: false,
+      sort_order: 3,
+    });
+    const price = (id: string, plan_id: string, amount: number, interval: 'month' | 'year', sort_order: number) =>
+      s.insertPrice({ id, plan_id, amount, currency: 'usd', interval, model: 'recurring', sort_order });
+    await price('price_starter_monthly', 'plan_starter', 900, 'month', 1);
+    await price('price_starter_annual', 'plan_starter', 8640, 'year', 2);
+    await price('price_pro_monthly', 'plan_pro', 2900, 'month', 1);
+    await price('price_pro_annual', 'plan_pro', 27840, 'year', 2);
+    await price('price_enterprise_annual', 'plan_enterprise', 199000, 'year', 1);
+    // Free tier (no entitled subscription) 1000 api_calls; Starter 2000; Pro 10000; Enterprise unlimited.
+    await s.setUsageLimit(null, 'api_calls', 1000);
+    await s.setUsageLimit('plan_starter', 'api_calls', 2000);
+    await s.setUsageLimit('plan_pro', 'api_calls', 10000);
+    await s.setUsageLimit('plan_enterprise', 'api_calls', null);
+
+    const promo = { currency: null, duration_in_months: null, expires_at: null };
+    await s.insertPromotionCode({ ...promo, code: 'SAVE20', percent_off: 20, amount_off: null, duration: 'forever' });
+    await s.insertPromotionCode({ ...promo, code: 'TENOFF', percent_off: null, amount_off: 1000, currency: 'usd', duration: 'once' });
+    await s.insertPromotionCode({
+      ...promo,
+      code: 'EXPIRED20',
+      percent_off: 20,
+      amount_off: null,
+      duration: 'forever',
+      expires_at: day(-30),
+    });
+
+    for (const subject of DEMO_SUBJECTS) {
+      await s.upsertCustomer({
+        id: subject.id,
+        kind: subject.kind,
+        name: subject.name,
+        email: subject.kind === 'user' ? `${subject.id.replace('_', '.')}@example.com` : 'billing@acme.example',
+        created_at: day(-500),
+      });
+    }
+
+    let invoiceSeq = 0;
+    const subscription = async (
+      subject: string,
+      price_id: string,
+      amount: number,
+      interval: 'month',
+      fields: Partial<SubscriptionRecord> & { current_period_start: Date; months: number },
+      invoiceStatuses: InvoiceRecord['status'][],
+    ) => {
+      const { months, ...rest } = fields;
+      const id = `sub_demo_${subject.replace(/^(user|org)_/, '')}`;
+      const firstStart = addInterval(fields.current_period_start, interval, -(months - 1));
+      await s.insertSubscription({
+        id,
+        subject,
+        price_id,
+        status: 'active',
+        current_period_end: addInterval(fields.current_period_start, interval),
+        cancel_at_period_end: false,
+        trial_end: null,
+        canceled_at: null,
+        promotion_code: null,
+        created_at: firstStart,
+        ...rest,
+      });
+      // invoiceStatuses[0] is the newest (current period), then one per earlier period.
+      for (let k = 0; k < invoiceStatuses.length; k++) {
+        const status = invoiceStatuses[k]!;
+        const period_start = addInterval(fields.current_period_start, interval, -k);
+        const period_end = addInterval(period_start, interval);
+        const paid = status === 'paid';
+        const invoiceId = `in_demo_${String(++invoiceSeq).padStart(4, '0')}`;
+        await s.insertInvoice(
+          {
+            id: invoiceId,
+            subject,
+            subscription_id: id,
+            amount_due: status === 'void' ? 0 : amount,
+            amount_paid: paid ? amount : 0,
+            currency: 'usd',
+            status,
+            period_start,
+            period_end,
+            subtotal: amount,
+            discount_amount: 0,
+            discount_description: null,
+            created_at: new Date(period_start.getTime() + 5000),
+          },
+          [{ description: `${price_id.includes('pro') ? 'Pro' : 'Starter'} (monthly)`, quantity: 1, unit_amount: amount, amount, period_start, period_end }],
+        );
+      }
+      return id;
+    };
+
+    const proStart = day(-10);
+    await subscription('user_pro', 'price_pro_monthly', 2900, 'month', { current_period_start: proStart, months: 14 }, Array(14).fill('paid'));
+    // 8423 api_calls this period, spread over the days so far.
+    const calls = [1200, 950, 1310, 870, 1045, 990, 1130, 928];
+    for (let i = 0; i < calls.length; i++) await s.insertUsage('user_pro', 'api_calls', calls[i]!, addDays(proStart, i + 0.5));
+    // Earlier periods have usage too, which must not count in this one.
+    await s.insertUsage('user_pro', 'api_calls', 9100, addDays(proStart, -12));
+
+    const trialStart = day(-5);
+    await subscription(
+      'user_trial',
+      'price_starter_monthly',
+      0,
+      'month',
+      { current_period_start: trialStart, current_period_end: day(9), status: 'trialing', trial_end: day(9), months: 1 },
+      ['paid'],
+    );
+    await s.insertUsage('user_trial', 'api_calls', 312, addDays(trialStart, 1));
+
+    await subscription(
+      'user_canceling',
+      'price_pro_monthly',
+      2900,
+      'month',
+      { current_period_start: day(-20), cancel_at_period_end: true, months: 3 },
+      ['paid', 'paid', 'paid'],
+    );
+    await subscription(
+      'user_past_due',
+      'price_starter_monthly',
+      900,
+      'month',
+      { current_period_start: day(-3), status: 'past_due', months: 5 },
+      ['open', 'uncollectible', 'void', 'paid', 'paid'],
+    );
+    await subscription(
+      'user_paused',
+      'price_starter_monthly',
+      900,
+      'month',
+      { current_period_start: day(-8), status: 'paused', months: 3 },
+      ['draft', 'paid', 'paid'],
+    );
+    await subscription(
+      'user_incomplete',
+      'price_pro_monthly',
+      2900,
+      'month',
+      { current_period_start: day(-1), status: 'incomplete', months: 1 },
+      ['open'],
+    );
+    await subscription(
+      'user_canceled',
+      'price_pro_monthly',
+      2900,
+      'month',
+      { current_period_start: day(-12), status: 'canceled', canceled_at: day(-2), months: 2 },
+      ['paid', 'paid'],
+    );
+    await s.setSetting('demo_seeded_at', now.toISOString());
+  });
+}

@@ -1,0 +1,466 @@
+import type { Plan } from '../../client/types';
+import type { Db, DbSession } from './Db';
+import type {
+  CheckoutSessionRecord,
+  CustomerRecord,
+  IdempotencyRecord,
+  InvoiceDetail,
+  InvoiceLineRecord,
+  InvoiceRecord,
+  PlanRecord,
+  PriceRecord,
+  PromotionCodeRecord,
+  SubscriptionDetail,
+  SubscriptionRecord,
+  WebhookEventRecord,
+} from './records';
+
+/**
+ * Every query of the proxy, written once in SQL against {@link Db}. Methods that change
+ * several rows are called inside {@link Store.transaction}, which hands the callback a
+ * Store bound to that transaction.
+ */
+export interface Store {
+  /** Runs `fn` in one transaction; the Store it receives writes inside it. */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
+
+  insertPlan(plan: PlanRecord): Promise<void>;
+  insertPrice(price: PriceRecord): Promise<void>;
+  setUsageLimit(planId: string | null, metric: string, limit: number | null): Promise<void>;
+  insertPromotionCode(code: PromotionCodeRecord): Promise<void>;
+  /** Public plans with their prices, in display order, hidden plans left out. */
+  listPublicPlans(): Promise<Plan[]>;
+  getPrice(id: string): Promise<{ price: PriceRecord; plan: PlanRecord } | null>;
+  getPromotionCode(code: string): Promise<PromotionCodeRecord | null>;
+  /** The configured limit: `undefined` when none is configured for that metric. */
+  getUsageLimit(planId: string | null, metric: string): Promise<{ limit: number | null } | undefined>;
+
+  upsertCustomer(customer: CustomerRecord): Promise<void>;
+  getCustomer(id: string): Promise<CustomerRecord | null>;
+
+  insertSubscription(sub: SubscriptionRecord): Promise<void>;
+  updateSubscription(id: string, patch: Partial<Omit<SubscriptionRecord, 'id' | 'subject'>>): Promise<void>;
+  /**
+   * The subject's current subscription: the newest one that is live, or canceled but
+   * still inside its paid period. A subscription set to cancel at period end counts as
+   * ended once that period is over.
+   */
+  findCurrentSubscription(subject: string, now: Date, options?: { forUpdate?: boolean }): Promise<SubscriptionDetail | null>;
+  getSubscription(id: string): Promise<SubscriptionDetail | null>;
+
+  insertInvoice(invoice: InvoiceRecord, lines: InvoiceLineRecord[]): Promise<void>;
+  /** Most recent first (created_at desc, id desc), `limit + 1` rows so callers know `has_more`. */
+  listInvoices(subject: string, page: { limit: number; after?: InvoiceRecord }): Promise<InvoiceRecord[]>;
+  getInvoice(subject: string, id: string): Promise<InvoiceDetail | null>;
+
+  insertCheckoutSession(session: CheckoutSessionRecord): Promise<void>;
+  getCheckoutSession(id: string, options?: { forUpdate?: boolean }): Promise<CheckoutSessionRecord | null>;
+  updateCheckoutSession(id: string, patch: Partial<Omit<CheckoutSessionRecord, 'id' | 'subject'>>): Promise<void>;
+
+  insertUsage(subject: string, metric: string, quantity: number, at: Date): Promise<void>;
+  /** Sum of usage in `[from, to)`. */
+  sumUsage(subject: string, metric: string, from: Date, to: Date): Promise<number>;
+
+  enqueueWebhookEvent(event: { id: string; type: string; payload: string; created_at: Date }): Promise<void>;
+  dueWebhookEvents(now: Date, limit: number): Promise<WebhookEventRecord[]>;
+  markWebhookDelivered(id: string, at: Date): Promise<void>;
+  markWebhookFailed(id: string, error: string, nextAttemptAt: Date): Promise<void>;
+  /** Pending webhook events, oldest first (diagnostics and tests). */
+  countPendingWebhookEvents(): Promise<number>;
+
+  getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | null>;
+  putIdempotency(scope: string, key: string, record: IdempotencyRecord, at: Date): Promise<void>;
+}
+
+const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+const dateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : date(v));
+const num = (v: unknown): number => Number(v);
+
+function json<T>(v: unknown): T {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}
+
+function planRow(r: Record<string, unknown>, prefix = ''): PlanRecord {
+  return {
+    id: r[`${prefix}id`] as string,
+    key: r[`${prefix}key`] as string,
+    name: r[`${prefix}name`] as string,
+    description: (r[`${prefix}description`] as string | null) ?? null,
+    features: json<string[]>(r[`${prefix}features`]),
+    recommended: Boolean(r[`${prefix}recommended`]),
+    hidden: Boolean(r[`${prefix}hidden`]),
+    trial_allowed: Boolean(r[`${prefix}trial_allowed`]),
+    sort_order: num(r[`${prefix}sort_order`]),
+  };
+}
+
+function priceRow(r: Record<string, unknown>, prefix = ''): PriceRecord {
+  return {
+    id: r[`${prefix}id`] as string,
+    plan_id: r[`${prefix}plan_id`] as string,
+    amount: num(r[`${prefix}amount`]),
+    currency: r[`${prefix}currency`] as string,
+    interval: (r[`${prefix}interval`] as PriceRecord['interval']) ?? null,
+    model: r[`${prefix}model`] as PriceRecord['model'],
+    sort_order: num(r[`${prefix}sort_order`]),
+  };
+}
+
+function subscriptionRow(r: Record<string, unknown>): SubscriptionRecord {
+  return {
+    id: r.id as string,
+    subject: r.subject as string,
+    price_id: r.price_id as string,
+    status: r.status as SubscriptionRecord['status'],
+    current_period_start: date(r.current_period_start),
+    current_period_end: date(r.current_period_end),
+    cancel_at_period_end: Boolean(r.cancel_at_period_end),
+    trial_end: dateOrNull(r.trial_end),
+    canceled_at: dateOrNull(r.canceled_at),
+    promotion_code: (r.promotion_code as string | null) ?? null,
+    created_at: date(r.created_at),
+  };
+}
+
+function invoiceRow(r: Record<string, unknown>): InvoiceRecord {
+  return {
+    id: r.id as string,
+    subject: r.subject as string,
+    subscription_id: (r.subscription_id as string | null) ?? null,
+    amount_due: num(r.amount_due),
+    amount_paid: num(r.amount_paid),
+    currency: r.currency as string,
+    status: r.status as InvoiceRecord['status'],
+    period_start: date(r.period_start),
+    period_end: date(r.period_end),
+    subtotal: num(r.subtotal),
+    discount_amount: num(r.discount_amount),
+    discount_description: (r.discount_description as string | null) ?? null,
+    created_at: date(r.created_at),
+  };
+}
+
+function checkoutRow(r: Record<string, unknown>): CheckoutSessionRecord {
+  return {
+    id: r.id as string,
+    subject: r.subject as string,
+    subject_kind: r.subject_kind as CheckoutSessionRecord['subject_kind'],
+    price_id: r.price_id as string,
+    promotion_code: (r.promotion_code as string | null) ?? null,
+    trial_days: r.trial_days === null || r.trial_days === undefined ? null : num(r.trial_days),
+    success_url: r.success_url as string,
+    cancel_url: r.cancel_url as string,
+    ui_mode: r.ui_mode as CheckoutSessionRecord['ui_mode'],
+    client_secret: r.client_secret as string,
+    status: r.status as CheckoutSessionRecord['status'],
+    amount_subtotal: num(r.amount_subtotal),
+    amount_discount: num(r.amount_discount),
+    amount_due_today: num(r.amount_due_today),
+    currency: r.currency as string,
+    payment_id: (r.payment_id as string | null) ?? null,
+    paid_at: dateOrNull(r.paid_at),
+    fulfilled_at: dateOrNull(r.fulfilled_at),
+    activated_at: dateOrNull(r.activated_at),
+    subscription_id: (r.subscription_id as string | null) ?? null,
+    expires_at: date(r.expires_at),
+    created_at: date(r.created_at),
+  };
+}
+
+/** `insert into <table> (<keys>) values ($1…)`; keys come from typed records, never from input. */
+function insertSql(table: string, row: Record<string, unknown>): [string, unknown[]] {
+  const keys = Object.keys(row);
+  const cols = keys.map((k) => `"${k}"`).join(', ');
+  const params = keys.map((_, i) => `$${i + 1}`).join(', ');
+  return [`insert into ${table} (${cols}) values (${params})`, keys.map((k) => row[k])];
+}
+
+function updateSql(table: string, id: string, patch: Record<string, unknown>): [string, unknown[]] | null {
+  const keys = Object.keys(patch).filter((k) => patch[k] !== undefined);
+  if (keys.length === 0) return null;
+  const sets = keys.map((k, i) => `"${k}" = $${i + 1}`).join(', ');
+  return [`update ${table} set ${sets} where id = $${keys.length + 1}`, [...keys.map((k) => patch[k]), id]];
+}
+
+const SUBSCRIPTION_DETAIL_SQL = `
+  select s.*,
+    p.id as p_id, p.plan_id as p_plan_id, p.amount as p_amount, p.currency as p_currency,
+    p.interval as p_interval, p.model as p_model, p.sort_order as p_sort_order,
+    pl.id as pl_id, pl.key as pl_key, pl.name as pl_name, pl.description as pl_description,
+    pl.features as pl_features, pl.recommended as pl_recommended, pl.hidden as pl_hidden,
+    pl.trial_allowed as pl_trial_allowed, pl.sort_order as pl_sort_order
+  from subscriptions s
+  join prices p on p.id = s.price_id
+  join plans pl on pl.id = p.plan_id`;
+
+function subscriptionDetail(r: Record<string, unknown>): SubscriptionDetail {
+  return { ...subscriptionRow(r), price: priceRow(r, 'p_'), plan: planRow(r, 'pl_') };
+}
+
+/** Builds the {@link Store} over a database (or over one transaction of it). */
+export function createStore(db: Db, session: DbSession = db): Store {
+  const q = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => session.query<T>(sql, params);
+  const insert = async (table: string, row: Record<string, unknown>) => {
+    const [sql, params] = insertSql(table, row);
+    await q(sql, params);
+  };
+  const update = async (table: string, id: string, patch: Record<string, unknown>) => {
+    const built = updateSql(table, id, patch);
+    if (built) await q(built[0], built[1]);
+  };
+  const inTransaction = session !== db;
+
+  const store: Store = {
+    async transaction(fn) {
+      // Already inside one: join it, so rules can compose without nesting transactions.
+      if (inTransaction) return fn(store);
+      return db.transaction((tx) => fn(createStore(db, tx)));
+    },
+    close: () => db.close(),
+
+    async getSetting(key) {
+      const rows = await q<{ value: string }>(`select value from settings where key = $1`, [key]);
+      return rows[0]?.value ?? null;
+    },
+    async setSetting(key, value) {
+      await q(`insert into settings (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value`, [
+        key,
+        value,
+      ]);
+    },
+
+    async insertPlan(plan) {
+      await insert('plans', { ...plan, features: JSON.stringify(plan.features) });
+    },
+    insertPrice: (price) => insert('prices', { ...price }),
+    async setUsageLimit(planId, metric, limit) {
+      await q(`delete from usage_limits where coalesce(plan_id, '') = coalesce($1, '') and metric = $2`, [planId, metric]);
+      await q(`insert into usage_limits (plan_id, metric, "limit") values ($1, $2, $3)`, [planId, metric, limit]);
+    },
+    insertPromotionCode: (code) => insert('promotion_codes', { ...code }),
+    async listPublicPlans() {
+      const rows = await q(
+        `select pl.*, p.id as p_id, p.plan_id as p_plan_id, p.amount as p_amount, p.currency as p_currency,
+           p.interval as p_interval, p.model as p_model, p.sort_order as p_sort_order
+         from plans pl left join prices p on p.plan_id = pl.id
+         where not pl.hidden
+         order by pl.sort_order, pl.id, p.sort_order, p.id`,
+      );
+      const plans: Plan[] = [];
+      const byId = new Map<string, Plan>();
+      for (const r of rows) {
+        let plan = byId.get(r.id as string);
+        if (!plan) {
+          const rec = planRow(r);
+          plan = {
+            id: rec.id,
+            name: rec.name,
+            description: rec.description,
+            features: rec.features,
+            recommended: rec.recommended,
+            prices: [],
+            trial_allowed: rec.trial_allowed,
+          };
+          byId.set(rec.id, plan);
+          plans.push(plan);
+        }
+        if (r.p_id) {
+          const p = priceRow(r, 'p_');
+          plan.prices.push({ id: p.id, amount: p.amount, currency: p.currency, interval: p.interval, model: p.model });
+        }
+      }
+      return plans;
+    },
+    async getPrice(id) {
+      const rows = await q(
+        `select p.*, pl.id as pl_id, pl.key as pl_key, pl.name as pl_name, pl.description as pl_description,
+           pl.features as pl_features, pl.recommended as pl_recommended, pl.hidden as pl_hidden,
+           pl.trial_allowed as pl_trial_allowed, pl.sort_order as pl_sort_order
+         from prices p join plans pl on pl.id = p.plan_id where p.id = $1`,
+        [id],
+      );
+      const r = rows[0];
+      return r ? { price: priceRow(r), plan: planRow(r, 'pl_') } : null;
+    },
+    async getPromotionCode(code) {
+      const rows = await q(`select * from promotion_codes where code = $1`, [code]);
+      const r = rows[0];
+      if (!r) return null;
+      return {
+        code: r.code as string,
+        percent_off: r.percent_off === null ? null : num(r.percent_off),
+        amount_off: r.amount_off === null ? null : num(r.amount_off),
+        currency: (r.currency as string | null) ?? null,
+        duration: r.duration as PromotionCodeRecord['duration'],
+        duration_in_months: r.duration_in_months === null ? null : num(r.duration_in_months),
+        expires_at: dateOrNull(r.expires_at),
+      };
+    },
+    async getUsageLimit(planId, metric) {
+      const rows = await q<{ limit: unknown }>(
+        `select "limit" from usage_limits where coalesce(plan_id, '') = coalesce($1, '') and metric = $2`,
+        [planId, metric],
+      );
+      const r = rows[0];
+      if (!r) return undefined;
+      return { limit: r.limit === null ? null : num(r.limit) };
+    },
+
+    async upsertCustomer(c) {
+      await q(
+        `insert into customers (id, kind, name, email, created_at) values ($1, $2, $3, $4, $5)
+         on conflict (id) do update set name = coalesce(excluded.name, customers.name), email = coalesce(excluded.email, customers.email)`,
+        [c.id, c.kind, c.name, c.email, c.created_at],
+      );
+    },
+    async getCustomer(id) {
+      const rows = await q(`select * from customers where id = $1`, [id]);
+      const r = rows[0];
+      if (!r) return null;
+      return {
+        id: r.id as string,
+        kind: r.kind as CustomerRecord['kind'],
+        name: (r.name as string | null) ?? null,
+        email: (r.email as string | null) ?? null,
+        created_at: date(r.created_at),
+      };
+    },
+
+    insertSubscription: (sub) => insert('subscriptions', { ...sub }),
+    updateSubscription: (id, patch) => update('subscriptions', id, patch),
+    async findCurrentSubscription(subject, now, options) {
+      const rows = await q(
+        `${SUBSCRIPTION_DETAIL_SQL}
+         where s.subject = $1
+           and (s.status <> 'canceled' or s.current_period_end > $2)
+           and not (s.cancel_at_period_end and s.current_period_end <= $2)
+         order by s.created_at desc, s.seq desc
+         limit 1${options?.forUpdate ? ' for update of s' : ''}`,
+        [subject, now],
+      );
+      return rows[0] ? subscriptionDetail(rows[0]) : null;
+    },
+    async getSubscription(id) {
+      const rows = await q(`${SUBSCRIPTION_DETAIL_SQL} where s.id = $1`, [id]);
+      return rows[0] ? subscriptionDetail(rows[0]) : null;
+    },
+
+    async insertInvoice(invoice, lines) {
+      await insert('invoices', { ...invoice });
+      let position = 0;
+      for (const line of lines) await insert('invoice_lines', { invoice_id: invoice.id, position: position++, ...line });
+    },
+    async listInvoices(subject, page) {
+      const rows = page.after
+        ? await q(
+            `select * from invoices where subject = $1 and (created_at, id) < ($2, $3)
+             order by created_at desc, id desc limit $4`,
+            [subject, page.after.created_at, page.after.id, page.limit + 1],
+          )
+        : await q(`select * from invoices where subject = $1 order by created_at desc, id desc limit $2`, [
+            subject,
+            page.limit + 1,
+          ]);
+      return rows.map(invoiceRow);
+    },
+    async getInvoice(subject, id) {
+      const rows = await q(`select * from invoices where subject = $1 and id = $2`, [subject, id]);
+      const r = rows[0];
+      if (!r) return null;
+      const lines = await q(`select * from invoice_lines where invoice_id = $1 order by position`, [id]);
+      return {
+        ...invoiceRow(r),
+        number: num(r.number),
+        lines: lines.map((l) => ({
+          description: l.description as string,
+          quantity: num(l.quantity),
+          unit_amount: num(l.unit_amount),
+          amount: num(l.amount),
+          period_start: dateOrNull(l.period_start),
+          period_end: dateOrNull(l.period_end),
+        })),
+      };
+    },
+
+    insertCheckoutSession: (session) => insert('checkout_sessions', { ...session }),
+    async getCheckoutSession(id, options) {
+      const rows = await q(`select * from checkout_sessions where id = $1${options?.forUpdate ? ' for update' : ''}`, [id]);
+      return rows[0] ? checkoutRow(rows[0]) : null;
+    },
+    updateCheckoutSession: (id, patch) => update('checkout_sessions', id, patch),
+
+    async insertUsage(subject, metric, quantity, at) {
+      await q(`insert into usage_records (subject, metric, quantity, recorded_at) values ($1, $2, $3, $4)`, [
+        subject,
+        metric,
+        quantity,
+        at,
+      ]);
+    },
+    async sumUsage(subject, metric, from, to) {
+      const rows = await q<{ total: unknown }>(
+        `select coalesce(sum(quantity), 0)::float8 as total from usage_records
+         where subject = $1 and metric = $2 and recorded_at >= $3 and recorded_at < $4`,
+        [subject, metric, from, to],
+      );
+      return num(rows[0]?.total ?? 0);
+    },
+
+    async enqueueWebhookEvent(event) {
+      await insert('webhook_events', { ...event, next_attempt_at: event.created_at });
+    },
+    async dueWebhookEvents(now, limit) {
+      const rows = await q(
+        `select id, type, payload, created_at, attempts, next_attempt_at from webhook_events
+         where status = 'pending' and next_attempt_at <= $1 order by seq limit $2`,
+        [now, limit],
+      );
+      return rows.map((r) => ({
+        id: r.id as string,
+        type: r.type as string,
+        payload: r.payload as string,
+        created_at: date(r.created_at),
+        attempts: num(r.attempts),
+        next_attempt_at: date(r.next_attempt_at),
+      }));
+    },
+    async markWebhookDelivered(id, at) {
+      await q(`update webhook_events set status = 'delivered', delivered_at = $2, attempts = attempts + 1 where id = $1`, [
+        id,
+        at,
+      ]);
+    },
+    async markWebhookFailed(id, error, nextAttemptAt) {
+      await q(`update webhook_events set attempts = attempts + 1, last_error = $2, next_attempt_at = $3 where id = $1`, [
+        id,
+        error.slice(0, 500),
+        nextAttemptAt,
+      ]);
+    },
+    async countPendingWebhookEvents() {
+      const rows = await q<{ n: unknown }>(`select count(*)::int as n from webhook_events where status = 'pending'`);
+      return num(rows[0]?.n ?? 0);
+    },
+
+    async getIdempotency(scope, key) {
+      const rows = await q(`select request_hash, status, response from idempotency_keys where scope = $1 and key = $2`, [
+        scope,
+        key,
+      ]);
+      const r = rows[0];
+      return r ? { request_hash: r.request_hash as string, status: num(r.status), response: r.response as string } : null;
+    },
+    async putIdempotency(scope, key, record, at) {
+      await q(
+        `insert into idempotency_keys (scope, key, request_hash, status, response, created_at) values ($1, $2, $3, $4, $5, $6)
+         on conflict (scope, key) do nothing`,
+        [scope, key, record.request_hash, record.status, record.response, at],
+      );
+    },
+  };
+  return store;
+}

@@ -1,0 +1,43 @@
+import type { Db, DbSession } from './Db';
+import { createStore, type Store } from './createStore';
+import { migrate } from './migrations';
+
+/**
+ * Opens a PostgreSQL database (`postgres://…`) as the store and migrates it. `pg` is
+ * imported on demand, so the embedded-database path never loads it. Node only.
+ */
+export async function openPostgresStore(url: string, options: { max?: number } = {}): Promise<Store> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const sessionOf = (client: { query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }> }): DbSession => ({
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    exec: async (sql: string) => {
+      await client.query(sql);
+    },
+  });
+  const db: Db = {
+    ...sessionOf(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn(sessionOf(client));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+  try {
+    await migrate(db);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return createStore(db);
+}

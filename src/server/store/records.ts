@@ -1,0 +1,137 @@
+import type { Interval, InvoiceStatus, SubscriptionStatus } from '../../client/types';
+
+/** Rows of the store as the billing rules see them: camel-free, `Date` for timestamps. */
+
+export type SubjectKind = 'user' | 'org';
+
+export interface PlanRecord {
+  id: string;
+  key: string;
+  name: string;
+  description: string | null;
+  features: string[];
+  recommended: boolean;
+  hidden: boolean;
+  trial_allowed: boolean;
+  sort_order: number;
+}
+
+export interface PriceRecord {
+  id: string;
+  plan_id: string;
+  amount: number;
+  currency: string;
+  interval: Interval | null;
+  model: 'recurring' | 'one_time';
+  sort_order: number;
+}
+
+export interface PromotionCodeRecord {
+  code: string;
+  percent_off: number | null;
+  amount_off: number | null;
+  currency: string | null;
+  duration: 'once' | 'repeating' | 'forever';
+  duration_in_months: number | null;
+  expires_at: Date | null;
+}
+
+export interface CustomerRecord {
+  id: string;
+  kind: SubjectKind;
+  name: string | null;
+  email: string | null;
+  created_at: Date;
+}
+
+export interface SubscriptionRecord {
+  id: string;
+  subject: string;
+  price_id: string;
+  status: SubscriptionStatus;
+  current_period_start: Date;
+  current_period_end: Date;
+  cancel_at_period_end: boolean;
+  trial_end: Date | null;
+  canceled_at: Date | null;
+  promotion_code: string | null;
+  created_at: Date;
+}
+
+/** A subscription with the price and plan it is on. */
+export interface SubscriptionDetail extends SubscriptionRecord {
+  price: PriceRecord;
+  plan: PlanRecord;
+}
+
+export interface InvoiceRecord {
+  id: string;
+  subject: string;
+  subscription_id: string | null;
+  amount_due: number;
+  amount_paid: number;
+  currency: string;
+  status: InvoiceStatus;
+  period_start: Date;
+  period_end: Date;
+  subtotal: number;
+  discount_amount: number;
+  discount_description: string | null;
+  created_at: Date;
+}
+
+export interface InvoiceLineRecord {
+  description: string;
+  quantity: number;
+  unit_amount: number;
+  amount: number;
+  period_start: Date | null;
+  period_end: Date | null;
+}
+
+export interface InvoiceDetail extends InvoiceRecord {
+  number: number;
+  lines: InvoiceLineRecord[];
+}
+
+export type CheckoutSessionStatus = 'open' | 'requires_action' | 'complete';
+
+export interface CheckoutSessionRecord {
+  id: string;
+  subject: string;
+  subject_kind: SubjectKind;
+  price_id: string;
+  promotion_code: string | null;
+  trial_days: number | null;
+  success_url: string;
+  cancel_url: string;
+  ui_mode: 'hosted' | 'embedded';
+  client_secret: string;
+  status: CheckoutSessionStatus;
+  amount_subtotal: number;
+  amount_discount: number;
+  amount_due_today: number;
+  currency: string;
+  payment_id: string | null;
+  paid_at: Date | null;
+  fulfilled_at: Date | null;
+  activated_at: Date | null;
+  subscription_id: string | null;
+  expires_at: Date;
+  created_at: Date;
+}
+
+export interface WebhookEventRecord {
+  id: string;
+  type: string;
+  payload: string;
+  created_at: Date;
+  attempts: number;
+  next_attempt_at: Date;
+}
+
+export interface IdempotencyRecord {
+  request_hash: string;
+  status: number;
+  response: string;
+}

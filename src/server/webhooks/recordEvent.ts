@@ -1,0 +1,30 @@
+import type { BillingContext } from '../billing/BillingContext';
+import { randomId } from '../crypto/hmac';
+import type { Store } from '../store/createStore';
+
+/** The webhook event types the proxy sends. */
+export type WebhookEventType =
+  | 'checkout.session.completed'
+  | 'subscription.created'
+  | 'subscription.updated'
+  | 'subscription.canceled'
+  | 'invoice.created'
+  | 'invoice.paid';
+
+/**
+ * Writes a webhook event into the outbox with the `store` of the running transaction, so
+ * the event exists exactly when the change it describes does. The body is fixed here
+ * (`{ id, type, created, data: { object } }`) and delivered byte for byte later.
+ */
+export async function recordEvent(
+  ctx: BillingContext,
+  store: Store,
+  type: WebhookEventType,
+  object: unknown,
+  now: Date,
+): Promise<void> {
+  if (!ctx.webhooks) return;
+  const id = randomId('evt');
+  const payload = JSON.stringify({ id, type, created: Math.floor(now.getTime() / 1000), data: { object } });
+  await store.enqueueWebhookEvent({ id, type, payload, created_at: now });
+}
