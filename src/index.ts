@@ -69,3 +69,14 @@ export { useActivateCheckout } from './react/useActivateCheckout';
 export { Entitled, type EntitledProps } from './react/Entitled';
 
 // --- components
+export { PricingTable, type PricingTableProps } from './components/PricingTable';
+export { SubscriptionCard, type SubscriptionCardProps } from './components/SubscriptionCard';
+export { UsageMeter, type UsageMeterProps } from './components/UsageMeter';
+export { InvoiceList, type InvoiceListProps } from './components/InvoiceList';
+export type {
+  BillingLabels,
+  InvoiceListLabels,
+  PricingTableLabels,
+  SubscriptionCardLabels,
+  UsageMeterLabels,
+} from './react/labels';

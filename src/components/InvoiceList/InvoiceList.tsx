@@ -1,0 +1,156 @@
+import { useId, type ReactNode } from 'react';
+import { useBillingContext } from '../../react/useBillingContext';
+import { useInvoices } from '../../react/useInvoices';
+import { Button } from '../ui/Button';
+import { Card, CardDescription, CardHeader, CardTitle } from '../ui/Card';
+import { cx } from '../ui/cx';
+import { EmptyState } from '../ui/EmptyState';
+import { ErrorState } from '../ui/ErrorState';
+import { DocumentIcon } from '../ui/icons';
+import { Notice } from '../ui/Notice';
+import { Skeleton } from '../ui/Skeleton';
+import { cell, InvoiceRow } from './InvoiceRow';
+
+/** Props of {@link InvoiceList}. */
+export interface InvoiceListProps {
+  /** Invoices per page ("Load more" fetches the next page); default 10, at most 100. */
+  pageSize?: number;
+  className?: string;
+}
+
+/**
+ * The caller's invoices, most recent first: date, period, amount, status and a PDF
+ * download per row, a page at a time with "Load more".
+ *
+ * @example
+ * <InvoiceList pageSize={5} />
+ */
+export function InvoiceList({ pageSize, className }: InvoiceListProps): ReactNode {
+  const { labels } = useBillingContext();
+  const text = labels.invoiceList;
+  const query = useInvoices(pageSize === undefined ? {} : { limit: pageSize });
+  const titleId = useId();
+
+  // A failed "Load more" (or background refetch) keeps the invoices already shown: only a
+  // query with no data at all renders as an error.
+  const state = query.isPending
+    ? 'loading'
+    : query.data === undefined
+      ? 'error'
+      : query.invoices.length === 0
+        ? 'empty'
+        : 'ready';
+
+  const head = (
+    <thead>
+      <tr className="bk:bg-billkit-muted/50">
+        {[text.date, text.period, text.amount, text.status].map((name, index) => (
+          <th
+            key={name}
+            scope="col"
+            className={cx(
+              cell,
+              'bk:py-2.5! bk:text-xs bk:font-medium bk:text-billkit-muted-foreground',
+              index === 2 && 'bk:text-right!',
+            )}
+          >
+            {name}
+          </th>
+        ))}
+        <th scope="col" className={cx(cell, 'bk:py-2.5!')}>
+          <span className="bk:sr-only">{text.actions}</span>
+        </th>
+      </tr>
+    </thead>
+  );
+
+  let body: ReactNode;
+  if (state === 'loading') {
+    body = (
+      <div className="bk:overflow-x-auto">
+        <table aria-labelledby={titleId} className="bk:w-full">
+          {head}
+          <tbody>
+            {[0, 1, 2, 3].map((row) => (
+              <tr key={row} className="bk:border-t bk:border-billkit-border">
+                {['bk:w-24', 'bk:w-44', 'bk:ml-auto bk:w-16', 'bk:w-12', 'bk:ml-auto bk:w-14'].map((width, index) => (
+                  <td key={index} className={cell}>
+                    <Skeleton className={cx('bk:h-4', width)} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  } else if (state === 'error') {
+    body = (
+      <ErrorState
+        className="bk:border-t bk:border-billkit-border"
+        title={text.error}
+        message={query.error?.message}
+        retryLabel={labels.retry}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  } else if (state === 'empty') {
+    body = (
+      <EmptyState
+        className="bk:border-t bk:border-billkit-border"
+        icon={<DocumentIcon width={20} height={20} />}
+        title={text.empty}
+        description={text.emptyDescription}
+      />
+    );
+  } else {
+    body = (
+      <>
+        <div className="bk:overflow-x-auto">
+          <table aria-labelledby={titleId} className="bk:w-full" data-billkit-part="table">
+            {head}
+            <tbody>
+              {query.invoices.map((invoice) => (
+                <InvoiceRow key={invoice.id} invoice={invoice} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {(query.hasNextPage || query.isFetchNextPageError) && (
+          <div className="bk:flex bk:flex-col bk:items-center bk:gap-3 bk:border-t bk:border-billkit-border bk:px-6 bk:py-4">
+            {query.isFetchNextPageError && (
+              <Notice tone="danger" role="alert" className="bk:w-full">
+                {query.error?.message}
+              </Notice>
+            )}
+            <Button
+              variant="outline"
+              size="sm"
+              pending={query.isFetchingNextPage}
+              onClick={() => void query.fetchNextPage()}
+              data-billkit-part="load-more"
+            >
+              {query.isFetchingNextPage ? text.loadingMore : text.loadMore}
+            </Button>
+          </div>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <Card
+      data-billkit-component="invoice-list"
+      data-state={state}
+      aria-busy={state === 'loading' || undefined}
+      className={cx('bk:w-full bk:overflow-hidden', className)}
+    >
+      <CardHeader className="bk:pb-5">
+        <CardTitle id={titleId}>{text.title}</CardTitle>
+        <CardDescription>{text.description}</CardDescription>
+      </CardHeader>
+      {body}
+    </Card>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import type { Invoice } from '../../client/types';
+import { formatDate } from '../../client/formatDate';
+import { formatMoney } from '../../client/formatMoney';
+import { useBillingContext } from '../../react/useBillingContext';
+import { useDownloadInvoice } from '../../react/useDownloadInvoice';
+import { invoiceStatusTone } from '../statusTones';
+import { Badge } from '../ui/Badge';
+import { Button } from '../ui/Button';
+import { DownloadIcon } from '../ui/icons';
+
+/** Shared cell padding of the invoice table (header and rows line up). */
+export const cell = 'bk:px-6 bk:py-3.5 bk:text-left bk:align-middle';
+
+/** One invoice of `<InvoiceList/>`, with its own download state (pending, failed). */
+export function InvoiceRow({ invoice }: { invoice: Invoice }): ReactNode {
+  const { labels, locale } = useBillingContext();
+  const text = labels.invoiceList;
+  const download = useDownloadInvoice();
+  const created = formatDate(invoice.created_at, locale);
+  return (
+    <tr
+      data-billkit-part="invoice"
+      data-invoice-id={invoice.id}
+      data-status={invoice.status}
+      className="bk:border-t bk:border-billkit-border bk:transition-colors bk:hover:bg-billkit-muted/40"
+    >
+      <td className={`${cell} bk:text-sm bk:font-medium bk:whitespace-nowrap`}>{created}</td>
+      <td className={`${cell} bk:text-sm bk:text-billkit-muted-foreground bk:whitespace-nowrap`}>
+        {labels.period(formatDate(invoice.period_start, locale), formatDate(invoice.period_end, locale))}
+      </td>
+      <td className={`${cell} bk:text-right! bk:text-sm bk:font-medium bk:tabular-nums bk:whitespace-nowrap`}>
+        {formatMoney(invoice.amount_due, invoice.currency, locale)}
+      </td>
+      <td className={cell}>
+        <Badge tone={invoiceStatusTone[invoice.status]}>{labels.invoiceStatus[invoice.status]}</Badge>
+      </td>
+      <td className={`${cell} bk:text-right!`}>
+        <div className="bk:flex bk:items-center bk:justify-end bk:gap-2">
+          {download.isError && (
+            <span role="alert" title={download.error.message} className="bk:text-xs bk:font-medium bk:text-billkit-danger">
+              {text.downloadFailed}
+            </span>
+          )}
+          <Button
+            variant="ghost"
+            size="sm"
+            pending={download.isPending}
+            onClick={() => download.mutate(invoice)}
+            aria-label={download.isPending ? text.downloading : text.downloadInvoice(created)}
+            data-billkit-part="download"
+          >
+            {!download.isPending && <DownloadIcon />}
+            {text.download}
+          </Button>
+        </div>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,188 @@
+import { useState, type ReactNode } from 'react';
+import type { Plan, Price } from '../../client/types';
+import { useBillingContext } from '../../react/useBillingContext';
+import { useCheckout } from '../../react/useCheckout';
+import { usePlans } from '../../react/usePlans';
+import { useSubscription } from '../../react/useSubscription';
+import { Notice } from '../ui/Notice';
+import { EmptyState } from '../ui/EmptyState';
+import { ErrorState } from '../ui/ErrorState';
+import { LayersIcon } from '../ui/icons';
+import { Skeleton } from '../ui/Skeleton';
+import { cx } from '../ui/cx';
+import { IntervalToggle } from './IntervalToggle';
+import { PlanCard } from './PlanCard';
+import { annualSavingsPercent, displayedPrice, offersBothIntervals, priceFor, type BillingInterval } from './planPricing';
+
+/** Props of {@link PricingTable}. */
+export interface PricingTableProps {
+  /**
+   * Readable names of feature keys (`{ '5_seats': 'Up to 5 teammates' }`). Keys without
+   * a name are derived: `basic_analytics` → "Basic analytics", `api_access` → "API access".
+   */
+  featureLabels?: Record<string, string>;
+  /**
+   * Called instead of the hosted checkout redirect when a plan is chosen (open your own
+   * `<CheckoutForm/>`, route somewhere). A returned promise keeps the button pending.
+   */
+  onSelect?: (price: Price, plan: Plan) => void | Promise<unknown>;
+  /** Where the hosted checkout returns after paying; defaults to this page with `?session_id=…`. */
+  successUrl?: string;
+  /** Where the hosted checkout returns when the user gives up; defaults to this page. */
+  cancelUrl?: string;
+  /** The interval selected at first when plans have both; default `month`. */
+  defaultInterval?: BillingInterval;
+  className?: string;
+}
+
+const grid =
+  'bk:grid bk:grid-cols-[repeat(auto-fit,minmax(min(100%,17rem),22rem))] bk:justify-center bk:gap-6';
+
+/**
+ * The public plans side by side, with a monthly / yearly toggle (when plans have both),
+ * the yearly savings, the recommended plan highlighted, the caller's current plan marked
+ * and a subscribe button per plan that starts a hosted checkout.
+ *
+ * @example
+ * <PricingTable featureLabels={{ api_access: 'REST & GraphQL API' }} successUrl="/billing?welcome=1" />
+ */
+export function PricingTable({
+  featureLabels,
+  onSelect,
+  successUrl,
+  cancelUrl,
+  defaultInterval = 'month',
+  className,
+}: PricingTableProps): ReactNode {
+  const { labels, locale } = useBillingContext();
+  const text = labels.pricingTable;
+  const plans = usePlans();
+  const subscription = useSubscription();
+  const checkout = useCheckout();
+  const [chosenInterval, setInterval] = useState<BillingInterval>(defaultInterval);
+  const [selectingPriceId, setSelectingPriceId] = useState<string | null>(null);
+
+  const root = (state: 'loading' | 'error' | 'empty' | 'ready', body: ReactNode, interval?: BillingInterval) => (
+    <section
+      aria-label={text.title}
+      aria-busy={state === 'loading' || undefined}
+      data-billkit-component="pricing-table"
+      data-state={state}
+      data-interval={interval}
+      className={cx('bk:flex bk:flex-col bk:items-center bk:gap-8', className)}
+    >
+      {body}
+    </section>
+  );
+
+  if (plans.isPending) {
+    return root(
+      'loading',
+      <>
+        <Skeleton className="bk:h-10 bk:w-56 bk:rounded-full" />
+        <div className={cx(grid, 'bk:w-full')}>
+          {[0, 1, 2].map((key) => (
+            <div key={key} className="bk:flex bk:flex-col bk:gap-5 bk:rounded-billkit-lg bk:border bk:border-billkit-border bk:bg-billkit-card bk:p-6">
+              <Skeleton className="bk:h-5 bk:w-24" />
+              <Skeleton className="bk:h-4 bk:w-44" />
+              <Skeleton className="bk:h-9 bk:w-32" />
+              <Skeleton className="bk:h-11 bk:w-full" />
+              <div className="bk:flex bk:flex-col bk:gap-3 bk:pt-2">
+                <Skeleton className="bk:h-4 bk:w-40" />
+                <Skeleton className="bk:h-4 bk:w-32" />
+                <Skeleton className="bk:h-4 bk:w-36" />
+              </div>
+            </div>
+          ))}
+        </div>
+      </>,
+    );
+  }
+
+  if (plans.isError) {
+    return root(
+      'error',
+      <div className="bk:w-full bk:rounded-billkit-lg bk:border bk:border-billkit-border bk:bg-billkit-card">
+        <ErrorState
+          title={text.error}
+          message={plans.error.message}
+          retryLabel={labels.retry}
+          onRetry={() => void plans.refetch()}
+          retrying={plans.isFetching}
+        />
+      </div>,
+    );
+  }
+
+  const shown = plans.data.filter((plan) => plan.prices.length > 0);
+  if (shown.length === 0) {
+    return root(
+      'empty',
+      <div className="bk:w-full bk:rounded-billkit-lg bk:border bk:border-dashed bk:border-billkit-border bk:bg-billkit-card">
+        <EmptyState icon={<LayersIcon width={20} height={20} />} title={text.empty} description={text.emptyDescription} />
+      </div>,
+    );
+  }
+
+  const toggle = offersBothIntervals(shown);
+  // Without both intervals there is nothing to toggle: show what the plans have.
+  const interval: BillingInterval = toggle ? chosenInterval : shown.some((plan) => priceFor(plan, 'month')) ? 'month' : 'year';
+  const savings = shown.map(annualSavingsPercent).filter((percent): percent is number => percent !== undefined);
+  const best = savings.length ? Math.max(...savings) : undefined;
+  const savingsText =
+    best === undefined ? undefined : savings.every((percent) => percent === best) ? text.save(best) : text.saveUpTo(best);
+
+  const current = subscription.data && subscription.data.status !== 'canceled' ? subscription.data : null;
+  // A hosted checkout stays "Redirecting…" after it resolves: the browser is leaving the page.
+  const redirectingTo = checkout.isPending || checkout.isSuccess ? checkout.variables?.price_id : undefined;
+  const busy = redirectingTo !== undefined || selectingPriceId !== null;
+
+  const select = (price: Price, plan: Plan) => {
+    if (onSelect) {
+      const result = onSelect(price, plan);
+      if (result && typeof (result as Promise<unknown>).then === 'function') {
+        setSelectingPriceId(price.id);
+        void (result as Promise<unknown>).finally(() => setSelectingPriceId(null));
+      }
+      return;
+    }
+    checkout.mutate({
+      price_id: price.id,
+      ...(successUrl !== undefined && { success_url: successUrl }),
+      ...(cancelUrl !== undefined && { cancel_url: cancelUrl }),
+    });
+  };
+
+  return root(
+    'ready',
+    <>
+      {toggle && <IntervalToggle value={interval} onChange={setInterval} savings={savingsText} labels={text} />}
+      {checkout.isError && (
+        <Notice tone="danger" role="alert" className="bk:w-full bk:max-w-xl">
+          {text.checkoutFailed} {checkout.error.message}
+        </Notice>
+      )}
+      <div className={cx(grid, 'bk:w-full')} data-billkit-part="plans">
+        {shown.map((plan) => {
+          const price = displayedPrice(plan, interval)!;
+          const pendingHere = selectingPriceId === price.id || redirectingTo === price.id;
+          return (
+            <PlanCard
+              key={plan.id}
+              plan={plan}
+              price={price}
+              current={current?.plan.id === plan.id}
+              pending={pendingHere}
+              disabled={busy && !pendingHere}
+              onSelect={() => select(price, plan)}
+              featureLabels={featureLabels}
+              labels={labels}
+              locale={locale}
+            />
+          );
+        })}
+      </div>
+    </>,
+    interval,
+  );
+}

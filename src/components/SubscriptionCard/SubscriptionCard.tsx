@@ -1,0 +1,264 @@
+import type { ReactNode } from 'react';
+import type { Subscription } from '../../client/types';
+import { formatDate } from '../../client/formatDate';
+import { formatInterval } from '../../client/formatInterval';
+import { formatMoney } from '../../client/formatMoney';
+import { useBillingContext } from '../../react/useBillingContext';
+import { useResumeSubscription } from '../../react/useResumeSubscription';
+import { useSubscription } from '../../react/useSubscription';
+import { subscriptionStatusTone } from '../statusTones';
+import { Badge } from '../ui/Badge';
+import { Button, buttonClasses } from '../ui/Button';
+import { Card, CardContent, CardFooter, CardHeader, CardTitle } from '../ui/Card';
+import { cx } from '../ui/cx';
+import { EmptyState } from '../ui/EmptyState';
+import { ErrorState } from '../ui/ErrorState';
+import { ArrowRightIcon, LayersIcon } from '../ui/icons';
+import { Notice } from '../ui/Notice';
+import { Skeleton } from '../ui/Skeleton';
+import { CancelDialog } from './CancelDialog';
+
+/** Props of {@link SubscriptionCard}. */
+export interface SubscriptionCardProps {
+  /** Called by the "View plans" button (no subscription, or a canceled one): show your pricing table. */
+  onUpgrade?: () => void;
+  /** A link to your pricing page, used when there is no `onUpgrade`. */
+  pricingHref?: string;
+  /** Called by "Update payment method" (past due, incomplete): open your payment method form. */
+  onUpdatePayment?: () => void;
+  /** A link to where the payment method is updated, used when there is no `onUpdatePayment`. */
+  updatePaymentHref?: string;
+  className?: string;
+}
+
+/** What can be done with a subscription in its state. */
+function actionsOf(subscription: Subscription) {
+  const { status, cancel_at_period_end } = subscription;
+  return {
+    canResume: cancel_at_period_end || status === 'paused',
+    canCancel: !cancel_at_period_end && status !== 'canceled',
+    needsPayment: status === 'past_due' || status === 'incomplete',
+  };
+}
+
+/** A button when given a handler, a link styled as one when given an address, else nothing. */
+function Action({
+  onClick,
+  href,
+  children,
+  part,
+  variant,
+}: {
+  onClick: (() => void) | undefined;
+  href: string | undefined;
+  children: ReactNode;
+  part: string;
+  variant: 'primary' | 'outline';
+}): ReactNode {
+  if (onClick) {
+    return (
+      <Button variant={variant} onClick={onClick} data-billkit-part={part}>
+        {children}
+      </Button>
+    );
+  }
+  if (href) {
+    return (
+      <a href={href} data-billkit-part={part} className={buttonClasses({ variant })}>
+        {children}
+      </a>
+    );
+  }
+  return null;
+}
+
+/**
+ * The caller's subscription: plan, price, status, current period and trial; notices for
+ * a pending cancellation, a failed payment, a pause; Cancel (with a dialog: at period
+ * end or now) and Resume. Without a subscription it invites to upgrade.
+ *
+ * @example
+ * <SubscriptionCard pricingHref="/pricing" onUpdatePayment={() => openPortal()} />
+ */
+export function SubscriptionCard({
+  onUpgrade,
+  pricingHref,
+  onUpdatePayment,
+  updatePaymentHref,
+  className,
+}: SubscriptionCardProps): ReactNode {
+  const { labels, locale } = useBillingContext();
+  const text = labels.subscriptionCard;
+  const query = useSubscription();
+  const resume = useResumeSubscription();
+  const date = (iso: string) => formatDate(iso, locale);
+
+  const attributes = (state: 'loading' | 'error' | 'empty' | 'ready', subscription?: Subscription) => ({
+    'data-billkit-component': 'subscription-card',
+    'data-state': state,
+    'data-status': subscription?.status,
+    'data-cancel-at-period-end': subscription?.cancel_at_period_end ? '' : undefined,
+    'aria-busy': state === 'loading' || undefined,
+    className: cx('bk:w-full', className),
+  });
+
+  if (query.isPending) {
+    return (
+      <Card {...attributes('loading')}>
+        <CardHeader className="bk:flex-row bk:items-center bk:justify-between">
+          <Skeleton className="bk:h-5 bk:w-28" />
+          <Skeleton className="bk:h-5 bk:w-16 bk:rounded-full" />
+        </CardHeader>
+        <CardContent className="bk:flex bk:flex-col bk:gap-5">
+          <div className="bk:flex bk:flex-col bk:gap-2">
+            <Skeleton className="bk:h-7 bk:w-32" />
+            <Skeleton className="bk:h-4 bk:w-40" />
+          </div>
+          <div className="bk:grid bk:grid-cols-2 bk:gap-4">
+            <Skeleton className="bk:h-10" />
+            <Skeleton className="bk:h-10" />
+          </div>
+        </CardContent>
+        <CardFooter>
+          <Skeleton className="bk:h-9 bk:w-40" />
+        </CardFooter>
+      </Card>
+    );
+  }
+
+  if (query.isError) {
+    return (
+      <Card {...attributes('error')}>
+        <ErrorState
+          title={text.error}
+          message={query.error.message}
+          retryLabel={labels.retry}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      </Card>
+    );
+  }
+
+  const subscription = query.data;
+  if (!subscription) {
+    return (
+      <Card {...attributes('empty')}>
+        <EmptyState
+          icon={<LayersIcon width={20} height={20} />}
+          title={text.freeTitle}
+          description={text.freeDescription}
+          action={
+            <Action onClick={onUpgrade} href={pricingHref} part="upgrade" variant="primary">
+              {text.viewPlans}
+              <ArrowRightIcon />
+            </Action>
+          }
+        />
+      </Card>
+    );
+  }
+
+  const { canResume, canCancel, needsPayment } = actionsOf(subscription);
+  const status = subscription.cancel_at_period_end && subscription.status !== 'canceled' ? 'canceling' : subscription.status;
+  const { price } = subscription;
+
+  // The second fact beside the period: what happens next, and when.
+  const next: [string, string] | null =
+    subscription.status === 'canceled'
+      ? [text.endedOn, date(subscription.current_period_end)]
+      : subscription.status === 'trialing'
+        ? [text.trialEndsOn, date(subscription.trial_end ?? subscription.current_period_end)]
+        : subscription.cancel_at_period_end
+          ? [text.endsOn, date(subscription.current_period_end)]
+          : subscription.status === 'active' || subscription.status === 'past_due'
+            ? [text.renewsOn, date(subscription.current_period_end)]
+            : null;
+
+  const notice =
+    status === 'canceling' ? (
+      <Notice tone="warning">
+        {text.cancelingNotice(date(subscription.current_period_end))}
+      </Notice>
+    ) : status === 'past_due' ? (
+      <Notice tone="danger">{text.pastDueNotice}</Notice>
+    ) : status === 'incomplete' ? (
+      <Notice tone="warning">{text.incompleteNotice}</Notice>
+    ) : status === 'paused' ? (
+      <Notice tone="info">{text.pausedNotice}</Notice>
+    ) : status === 'trialing' ? (
+      <Notice tone="info">{text.trialNotice(date(subscription.trial_end ?? subscription.current_period_end))}</Notice>
+    ) : status === 'canceled' ? (
+      <Notice tone="info">{text.canceledNotice(date(subscription.current_period_end))}</Notice>
+    ) : null;
+
+  const updatePayment = needsPayment && (
+    <Action onClick={onUpdatePayment} href={updatePaymentHref} part="update-payment" variant="primary">
+      {text.updatePayment}
+    </Action>
+  );
+  const viewPlans = subscription.status === 'canceled' && (
+    <Action onClick={onUpgrade} href={pricingHref} part="upgrade" variant="primary">
+      {text.viewPlans}
+      <ArrowRightIcon />
+    </Action>
+  );
+
+  return (
+    <Card {...attributes('ready', subscription)}>
+      <CardHeader className="bk:flex-row bk:items-center bk:justify-between bk:gap-3">
+        <CardTitle className="bk:text-sm! bk:font-medium! bk:text-billkit-muted-foreground!">{text.title}</CardTitle>
+        <Badge tone={subscriptionStatusTone[status]} dot data-billkit-part="status">
+          {labels.subscriptionStatus[status]}
+        </Badge>
+      </CardHeader>
+      <CardContent className="bk:flex bk:flex-col bk:gap-5">
+        <div className="bk:flex bk:flex-wrap bk:items-baseline bk:justify-between bk:gap-x-4 bk:gap-y-1">
+          <p data-billkit-part="plan" className="bk:text-2xl bk:font-semibold bk:tracking-[-0.02em]">
+            {subscription.plan.name}
+          </p>
+          <p data-billkit-part="price" data-interval={price.interval ?? undefined} className="bk:text-sm bk:text-billkit-muted-foreground">
+            <span className="bk:text-base bk:font-semibold bk:text-billkit-foreground bk:tabular-nums">
+              {formatMoney(price.amount, price.currency, locale)}
+            </span>{' '}
+            {price.interval && text.perInterval(formatInterval(price.interval, locale, labels.intervals))}
+          </p>
+        </div>
+        <dl className="bk:grid bk:grid-cols-1 bk:gap-4 bk:rounded-billkit-md bk:bg-billkit-muted/60 bk:p-4 bk:sm:grid-cols-2">
+          <div className="bk:flex bk:flex-col bk:gap-0.5">
+            <dt className="bk:text-xs bk:font-medium bk:text-billkit-muted-foreground">{text.currentPeriod}</dt>
+            <dd data-billkit-part="period" className="bk:text-sm bk:font-medium">
+              {labels.period(date(subscription.current_period_start), date(subscription.current_period_end))}
+            </dd>
+          </div>
+          {next && (
+            <div className="bk:flex bk:flex-col bk:gap-0.5">
+              <dt className="bk:text-xs bk:font-medium bk:text-billkit-muted-foreground">{next[0]}</dt>
+              <dd data-billkit-part="next-date" className="bk:text-sm bk:font-medium">
+                {next[1]}
+              </dd>
+            </div>
+          )}
+        </dl>
+        {notice}
+        {resume.isError && (
+          <Notice tone="danger" role="alert">
+            {resume.error.message}
+          </Notice>
+        )}
+      </CardContent>
+      {(canResume || canCancel || updatePayment || viewPlans) && (
+        <CardFooter className="bk:justify-end">
+          {canCancel && <CancelDialog subscription={subscription} />}
+          {viewPlans}
+          {updatePayment}
+          {canResume && (
+            <Button pending={resume.isPending} onClick={() => resume.mutate()} data-billkit-part="resume">
+              {resume.isPending ? text.resuming : text.resume}
+            </Button>
+          )}
+        </CardFooter>
+      )}
+    </Card>
+  );
+}

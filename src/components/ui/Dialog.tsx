@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { Dialog as RadixDialog } from 'radix-ui';
+import { cx } from './cx';
+
+/** The dialog's state holder (Radix `Dialog.Root`): `open`, `onOpenChange`, `defaultOpen`. */
+export const Dialog = RadixDialog.Root;
+/** The element that opens the dialog (Radix `Dialog.Trigger`; `asChild` to bring your own). */
+export const DialogTrigger = RadixDialog.Trigger;
+/** Closes the dialog (Radix `Dialog.Close`). */
+export const DialogClose = RadixDialog.Close;
+
+/** Props of {@link DialogContent}. */
+export interface DialogContentProps {
+  /** The accessible title, shown as the dialog's heading. */
+  title: ReactNode;
+  /** The accessible description, shown under the title. */
+  description: ReactNode;
+  children?: ReactNode;
+  /** The buttons row at the bottom. */
+  footer?: ReactNode;
+  className?: string;
+}
+
+/**
+ * A centred modal on the tokens: overlay, focus trap, Escape to close, title and
+ * description wired to `aria-labelledby` / `aria-describedby` by Radix. It renders in a
+ * portal marked `data-billkit-portal` so Billkit's scoped base styles reach it.
+ *
+ * @example
+ * <Dialog open={open} onOpenChange={setOpen}>
+ *   <DialogTrigger asChild><Button>Cancel</Button></DialogTrigger>
+ *   <DialogContent title="Cancel subscription?" description="…" footer={…}>…</DialogContent>
+ * </Dialog>
+ */
+export function DialogContent({ title, description, children, footer, className }: DialogContentProps): ReactNode {
+  return (
+    <RadixDialog.Portal>
+      <div data-billkit-portal="">
+        <RadixDialog.Overlay className="bk:fixed bk:inset-0 bk:z-50 bk:bg-billkit-overlay bk:backdrop-blur-[2px] bk:animate-[billkit-fade-in_150ms_ease-out]" />
+        <RadixDialog.Content
+          data-billkit-part="dialog"
+          className={cx(
+            'bk:fixed bk:top-1/2 bk:left-1/2 bk:z-50 bk:flex bk:w-[calc(100vw-2rem)] bk:max-w-md bk:-translate-x-1/2 bk:-translate-y-1/2 bk:flex-col bk:gap-5',
+            'bk:rounded-billkit-lg bk:border bk:border-billkit-border bk:bg-billkit-card bk:p-6 bk:text-billkit-card-foreground',
+            'bk:shadow-[0_24px_48px_-12px_rgb(16_24_40/0.25)] bk:animate-[billkit-dialog-in_180ms_ease-out] bk:focus:outline-none',
+            className,
+          )}
+        >
+          <div className="bk:flex bk:flex-col bk:gap-1.5">
+            <RadixDialog.Title className="bk:text-lg bk:font-semibold bk:leading-6 bk:tracking-[-0.01em]">{title}</RadixDialog.Title>
+            <RadixDialog.Description className="bk:text-sm bk:text-billkit-muted-foreground">
+              {description}
+            </RadixDialog.Description>
+          </div>
+          {children}
+          {footer && <div className="bk:flex bk:flex-col-reverse bk:gap-2 bk:sm:flex-row bk:sm:justify-end">{footer}</div>}
+        </RadixDialog.Content>
+      </div>
+    </RadixDialog.Portal>
+  );
+}
