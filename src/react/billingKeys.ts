@@ -38,4 +38,8 @@ export const billingKeys = {
   invoices: (limit?: number, scope?: string) => ['billkit', 'invoices', params({ limit, scope })] as const,
   checkoutSession: (sessionId?: string, scope?: string) =>
     ['billkit', 'checkoutSession', params({ sessionId, scope })] as const,
+  /** The embedded checkout session `<CheckoutForm/>` created for a price, code and trial. */
+  embeddedCheckout: (
+    session: { priceId?: string; promotionCode?: string | null; trialDays?: number; scope?: string } = {},
+  ) => ['billkit', 'embeddedCheckout', Object.fromEntries(Object.entries(session).filter(([, v]) => v !== undefined))] as const,
 };

@@ -1,0 +1,208 @@
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Stripe } from '@stripe/stripe-js';
+import type { BillingError } from '../../client/BillingError';
+import { formatMoney } from '../../client/formatMoney';
+import type { Subscription } from '../../client/types';
+import { invalidateAfterPayment } from '../../react/invalidateAfterPayment';
+import { useBillingContext } from '../../react/useBillingContext';
+import { Button } from '../ui/Button';
+import { Card } from '../ui/Card';
+import { cx } from '../ui/cx';
+import { AlertIcon } from '../ui/icons';
+import { Skeleton } from '../ui/Skeleton';
+import { CheckoutSucceeded } from './CheckoutSucceeded';
+import { CheckoutSummary } from './CheckoutSummary';
+import { loadStripeOnce } from './loadStripeOnce';
+import type { PaymentPhase } from './paymentPhase';
+import { PromotionCodeField } from './PromotionCodeField';
+import { stripeAppearance } from './stripeAppearance';
+import { TestPaymentForm } from './TestPaymentForm';
+import { useEmbeddedCheckout } from './useEmbeddedCheckout';
+import { waitForCheckoutSubscription } from './waitForCheckoutSubscription';
+
+// Loaded only when a Stripe session renders: the chunk is what imports @stripe/react-stripe-js.
+const StripePaymentForm = lazy(() => import('./StripePaymentForm'));
+
+/** Props of {@link CheckoutForm}. */
+export interface CheckoutFormProps {
+  /** The price to subscribe to, e.g. `price_pro_monthly`. */
+  priceId: string;
+  /**
+   * Where to go once paid (`{CHECKOUT_SESSION_ID}` is replaced by the session id, as on
+   * the hosted page). Without it the form stays on the page and shows its success state.
+   */
+  successUrl?: string;
+  /** Where the session's cancel link points; defaults to this page. */
+  cancelUrl?: string;
+  /** Called once the subscription exists, with the new subscription. */
+  onSuccess?: (subscription: Subscription) => void;
+  /** Called with every error the form shows: session creation, declines, authentication. */
+  onError?: (error: BillingError) => void;
+  /** A promotion code to start with (the user can still change it). */
+  promotionCode?: string;
+  /** Starts a trial of this many days (the plan must allow trials). */
+  trialDays?: number;
+  className?: string;
+  /**
+   * A Stripe.js instance (or a promise of one) for the Stripe path. Without it the form
+   * loads Stripe.js itself, lazily, with the session's publishable key. Tests and apps
+   * that already load Stripe pass theirs here.
+   */
+  stripe?: Stripe | PromiseLike<Stripe | null> | null;
+}
+
+/**
+ * An embedded checkout for one price: the order summary (plan, price, interval,
+ * promotion, trial, total due today), a promotion code field, and the payment form of
+ * the proxy's processor — Billkit's own card fields on the built-in test processor, or
+ * Stripe's PaymentElement (loaded lazily) on Stripe. States are in `data-state`:
+ * `loading`, `idle`, `paying`, `requires_action`, `succeeded`, `error`.
+ *
+ * @example
+ * <CheckoutForm priceId="price_pro_monthly" onSuccess={(sub) => navigate('/billing')} />
+ */
+export function CheckoutForm(props: CheckoutFormProps): ReactNode {
+  const { priceId, successUrl, cancelUrl, onSuccess, onError, promotionCode, trialDays, className } = props;
+  const { client, queryClient, locale, labels, scope } = useBillingContext();
+  const text = labels.checkout;
+  const checkout = useEmbeddedCheckout({ priceId, promotionCode, trialDays, successUrl, cancelUrl });
+  const { session, summary } = checkout;
+  const [phase, setPhase] = useState<PaymentPhase>('idle');
+  const [paymentError, setPaymentError] = useState<BillingError | null>(null);
+  const [subscription, setSubscription] = useState<Subscription | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  // Report a failed session once per error, not per render.
+  useEffect(() => {
+    if (checkout.error) onError?.(checkout.error);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [checkout.error]);
+
+  const isStripe = session?.processor === 'stripe';
+  const stripe = useMemo(
+    () => (isStripe ? (props.stripe ?? (session?.publishable_key ? loadStripeOnce(session.publishable_key) : null)) : null),
+    [isStripe, props.stripe, session?.publishable_key],
+  );
+
+  const succeed = (sub: Subscription) => {
+    setSubscription(sub);
+    setPhase('succeeded');
+    setPaymentError(null);
+    onSuccess?.(sub);
+    if (successUrl && session) {
+      window.location.assign(successUrl.replaceAll('{CHECKOUT_SESSION_ID}', encodeURIComponent(session.session_id)));
+    }
+  };
+  const fail = (error: BillingError) => {
+    setPhase('error');
+    setPaymentError(error);
+    onError?.(error);
+  };
+  const onPhase = (next: PaymentPhase) => {
+    if (next === 'paying') setPaymentError(null);
+    setPhase(next);
+  };
+  const onStripeConfirmed = async () => {
+    // Stripe tells the proxy through its webhook; the subscription appears there shortly.
+    try {
+      const sub = await waitForCheckoutSubscription(client, session!.session_id);
+      // The test path's hooks refresh on their own; here the change came through Stripe.
+      await invalidateAfterPayment(queryClient, scope);
+      succeed(sub);
+    } catch (e) {
+      fail(e as BillingError);
+    }
+  };
+
+  const state = checkout.error ? 'error' : checkout.isLoading || !summary ? 'loading' : phase;
+  const submitLabel = summary
+    ? summary.amount_due_today === 0 && summary.trial_days
+      ? text.startTrial
+      : text.pay(formatMoney(summary.amount_due_today, summary.currency, locale))
+    : '';
+  const returnUrl = typeof window === 'undefined' ? '' : window.location.href;
+
+  let body: ReactNode;
+  if (checkout.error) {
+    body = (
+      <div role="alert" data-billkit-part="error" className="bk:flex bk:flex-col bk:items-center bk:gap-3 bk:py-6 bk:text-center">
+        <span className="bk:text-billkit-danger">
+          <AlertIcon width={22} height={22} />
+        </span>
+        <p className="bk:m-0 bk:font-semibold bk:text-billkit-card-foreground">{text.sessionFailed}</p>
+        <p className="bk:m-0 bk:text-sm bk:text-billkit-muted-foreground">{checkout.error.message}</p>
+        <Button variant="outline" onClick={checkout.retry}>
+          {labels.retry}
+        </Button>
+      </div>
+    );
+  } else if (!summary || !session) {
+    body = (
+      <div aria-busy="true" aria-label={labels.loading} role="status" className="bk:flex bk:flex-col bk:gap-4">
+        <Skeleton className="bk:h-6 bk:w-32" />
+        <Skeleton className="bk:h-4 bk:w-44" />
+        <Skeleton className="bk:h-20 bk:w-full" />
+        <Skeleton className="bk:h-40 bk:w-full" />
+        <Skeleton className="bk:h-11 bk:w-full" />
+      </div>
+    );
+  } else if (phase === 'succeeded') {
+    body = (
+      <CheckoutSucceeded
+        title={text.succeededTitle}
+        description={text.succeededDescription(subscription?.plan.name ?? summary.plan.name)}
+      />
+    );
+  } else {
+    const busy = phase === 'paying' || phase === 'requires_action';
+    body = (
+      <div className="bk:flex bk:flex-col bk:gap-6">
+        <CheckoutSummary summary={summary} />
+        <PromotionCodeField applied={checkout.promotionCode} onApply={checkout.applyPromotionCode} disabled={busy} />
+        <div className="bk:border-t bk:border-billkit-border bk:pt-6">
+          {isStripe ? (
+            <Suspense fallback={<p role="status" className="bk:m-0 bk:text-sm bk:text-billkit-muted-foreground">{text.loadingPaymentForm}</p>}>
+              <StripePaymentForm
+                // A new session (promotion applied) is a new intent: Elements takes its secret once.
+                key={session.session_id}
+                stripe={stripe}
+                clientSecret={session.client_secret ?? ''}
+                appearance={root.current ? stripeAppearance(root.current) : {}}
+                returnUrl={returnUrl}
+                submitLabel={submitLabel}
+                phase={phase}
+                onPhase={onPhase}
+                onConfirmed={() => void onStripeConfirmed()}
+                onFailed={fail}
+                error={paymentError}
+              />
+            </Suspense>
+          ) : (
+            <TestPaymentForm
+              key={session.session_id}
+              session={session}
+              submitLabel={submitLabel}
+              phase={phase}
+              onPhase={onPhase}
+              onSucceeded={succeed}
+              onFailed={fail}
+              error={paymentError}
+            />
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <Card
+      data-billkit-component="checkout-form"
+      data-state={state}
+      data-processor={session?.processor}
+      aria-busy={state === 'loading' || state === 'paying' || undefined}
+      className={cx('bk:w-full bk:max-w-md bk:p-6 bk:font-billkit', className)}
+    >
+      <div ref={root}>{body}</div>
+    </Card>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import { formatInterval } from '../../client/formatInterval';
+import { formatMoney } from '../../client/formatMoney';
+import type { CheckoutSessionSummary } from '../../client/types';
+import { useBillingContext } from '../../react/useBillingContext';
+import { Badge } from '../ui/Badge';
+
+/**
+ * What the checkout charges: the plan, its price and interval, the promotion (percent
+ * or amount off), the trial, and the total due today.
+ */
+export function CheckoutSummary({ summary }: { summary: CheckoutSessionSummary }): ReactNode {
+  const { locale, labels } = useBillingContext();
+  const text = labels.checkout;
+  const money = (amount: number) => formatMoney(amount, summary.currency, locale);
+  const interval = formatInterval(summary.price.interval, locale, labels.intervals);
+  const promotion = summary.promotion;
+  const off = promotion
+    ? promotion.percent_off !== null
+      ? text.percentOff(promotion.percent_off)
+      : text.amountOff(money(promotion.amount_off ?? 0))
+    : null;
+  const recurring = summary.price.interval !== null;
+
+  return (
+    <section
+      aria-label={text.summary}
+      data-billkit-part="summary"
+      data-interval={summary.price.interval ?? 'one_time'}
+      className="bk:flex bk:flex-col bk:gap-4"
+    >
+      <div className="bk:flex bk:items-start bk:justify-between bk:gap-4">
+        <div className="bk:flex bk:min-w-0 bk:flex-col bk:gap-1">
+          <h3 data-billkit-part="plan-name" className="bk:m-0 bk:text-lg bk:font-semibold bk:tracking-[-0.01em] bk:text-billkit-card-foreground">
+            {summary.plan.name}
+          </h3>
+          <p data-billkit-part="price" className="bk:m-0 bk:text-sm bk:text-billkit-muted-foreground">
+            {recurring ? text.perInterval(money(summary.price.amount), interval) : money(summary.price.amount)}
+          </p>
+        </div>
+        {summary.trial_days ? (
+          <Badge tone="primary" data-billkit-part="trial">
+            {text.trial(summary.trial_days)}
+          </Badge>
+        ) : null}
+      </div>
+      <dl className="bk:m-0 bk:flex bk:flex-col bk:gap-2 bk:border-t bk:border-billkit-border bk:pt-4 bk:text-sm">
+        <div className="bk:flex bk:justify-between bk:gap-4">
+          <dt className="bk:text-billkit-muted-foreground">{text.subtotal}</dt>
+          <dd className="bk:m-0 bk:tabular-nums bk:text-billkit-foreground">{money(summary.amount_subtotal)}</dd>
+        </div>
+        {promotion && off && (
+          <div data-billkit-part="discount" className="bk:flex bk:justify-between bk:gap-4">
+            <dt className="bk:text-billkit-muted-foreground">{text.discount(promotion.code, off)}</dt>
+            <dd className="bk:m-0 bk:tabular-nums bk:text-billkit-success">−{money(summary.amount_discount)}</dd>
+          </div>
+        )}
+        <div
+          data-billkit-part="total"
+          className="bk:flex bk:justify-between bk:gap-4 bk:border-t bk:border-billkit-border bk:pt-3 bk:text-base bk:font-semibold"
+        >
+          <dt className="bk:text-billkit-foreground">{text.totalDueToday}</dt>
+          <dd className="bk:m-0 bk:tabular-nums bk:text-billkit-foreground">{money(summary.amount_due_today)}</dd>
+        </div>
+        {recurring && (summary.trial_days || summary.amount_due_today !== summary.price.amount) ? (
+          <p className="bk:m-0 bk:text-xs bk:text-billkit-muted-foreground">
+            {text.thenPerInterval(money(summary.price.amount), interval)}
+          </p>
+        ) : null}
+      </dl>
+    </section>
+  );
+}

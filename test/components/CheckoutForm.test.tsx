@@ -1,0 +1,222 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CheckoutForm } from '../../src/components/CheckoutForm';
+import type { Subscription } from '../../src/client/types';
+import { BillingProvider } from '../../src/react/BillingProvider';
+import { startTestProxy, type TestProxy } from '../helpers/proxy';
+
+// Counts evaluations of the Stripe packages: the test processor path must load neither.
+const stripeModules = vi.hoisted(() => ({ stripeJs: 0, reactStripeJs: 0 }));
+vi.mock('@stripe/stripe-js', async (importOriginal) => {
+  stripeModules.stripeJs++;
+  return importOriginal();
+});
+vi.mock('@stripe/react-stripe-js', async (importOriginal) => {
+  stripeModules.reactStripeJs++;
+  return importOriginal();
+});
+
+let proxy: TestProxy;
+let userCount = 0;
+
+beforeAll(async () => {
+  proxy = await startTestProxy();
+});
+afterAll(async () => {
+  await proxy?.close();
+});
+
+/** Renders `ui` for a fresh subject without a subscription; counts confirm requests. */
+async function renderForNewUser(ui: ReactNode) {
+  const token = await proxy.tokenFor(`user_checkout_${++userCount}`);
+  const requests: string[] = [];
+  const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(new URL(String(input), proxy.origin), init);
+    requests.push(`${request.method} ${new URL(request.url).pathname}`);
+    return proxy.fetch(request);
+  }) as typeof globalThis.fetch;
+  const view = render(
+    <BillingProvider baseUrl={proxy.baseUrl} getToken={() => token} fetch={fetch} locale="en-US">
+      {ui}
+    </BillingProvider>,
+  );
+  return { ...view, requests, user: userEvent.setup() };
+}
+
+const form = () => document.querySelector<HTMLElement>('[data-billkit-component="checkout-form"]')!;
+
+async function waitForState(state: string) {
+  await waitFor(() => expect(form()).toHaveAttribute('data-state', state), { timeout: 10_000 });
+}
+
+async function fillCard(user: ReturnType<typeof userEvent.setup>, number: string) {
+  await user.type(await screen.findByLabelText('Card number'), number);
+  await user.type(screen.getByLabelText('Expiration date'), '1234');
+  await user.type(screen.getByLabelText('Security code'), '123');
+  await user.type(screen.getByLabelText('Postal code'), '10115');
+}
+
+describe('<CheckoutForm/> on the test processor', () => {
+  it('shows the plan, price, interval and total due today, then pays with 4242 and reports the active subscription', async () => {
+    const onSuccess = vi.fn<(subscription: Subscription) => void>();
+    const { user } = await renderForNewUser(<CheckoutForm priceId="price_pro_monthly" onSuccess={onSuccess} />);
+    expect(form()).toHaveAttribute('data-state', 'loading');
+    await waitForState('idle');
+    const summary = screen.getByRole('region', { name: 'Order summary' });
+    expect(within(summary).getByText('Pro')).toBeInTheDocument();
+    expect(within(summary).getByText('$29.00 per month')).toBeInTheDocument();
+    expect(within(summary).getByText('Total due today').nextSibling).toHaveTextContent('$29.00');
+
+    await fillCard(user, '4242424242424242');
+    expect(screen.getByLabelText('Card number')).toHaveValue('4242 4242 4242 4242');
+    expect(screen.getByLabelText('Expiration date')).toHaveValue('12 / 34');
+    await user.click(screen.getByRole('button', { name: 'Pay $29.00' }));
+
+    await waitForState('succeeded');
+    expect(screen.getByRole('status')).toHaveTextContent("You're subscribed to Pro.");
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onSuccess.mock.calls[0]![0]).toMatchObject({ status: 'active', plan: { id: 'plan_pro' }, price: { id: 'price_pro_monthly' } });
+    // Nothing from Stripe was evaluated for the test processor.
+    expect(stripeModules).toEqual({ stripeJs: 0, reactStripeJs: 0 });
+  });
+
+  it('labels the card fields for autofill and checks them before sending anything', async () => {
+    const { user, requests } = await renderForNewUser(<CheckoutForm priceId="price_pro_monthly" />);
+    await waitForState('idle');
+    const number = screen.getByLabelText('Card number');
+    expect(number).toHaveAttribute('autocomplete', 'cc-number');
+    expect(number).toHaveAttribute('inputmode', 'numeric');
+    expect(screen.getByLabelText('Expiration date')).toHaveAttribute('autocomplete', 'cc-exp');
+    expect(screen.getByLabelText('Security code')).toHaveAttribute('autocomplete', 'cc-csc');
+    expect(screen.getByLabelText('Postal code')).toHaveAttribute('autocomplete', 'postal-code');
+
+    await user.type(number, '4242424242424241'); // fails the Luhn check
+    await user.type(screen.getByLabelText('Expiration date'), '0120'); // January 2020: past
+    await user.type(screen.getByLabelText('Security code'), '12');
+    await user.click(screen.getByRole('button', { name: 'Pay $29.00' }));
+
+    expect(number).toHaveAttribute('aria-invalid', 'true');
+    expect(number).toHaveAccessibleDescription('Your card number is invalid.');
+    expect(screen.getByLabelText('Expiration date')).toHaveAccessibleDescription("Your card's expiration date is in the past.");
+    expect(screen.getByLabelText('Security code')).toHaveAccessibleDescription("Your card's security code is incomplete.");
+    expect(screen.getByLabelText('Postal code')).toHaveAccessibleDescription('Your postal code is incomplete.');
+    expect(requests.filter((r) => r.endsWith('/confirm'))).toHaveLength(0);
+  });
+
+  it.each([
+    ['4000000000000002', 'card_declined', 'Your card was declined.'],
+    ['4000000000009995', 'insufficient_funds', 'Your card has insufficient funds.'],
+  ])('shows the processor message in place for %s (%s) and lets the user pay again', async (card, code, message) => {
+    const onError = vi.fn();
+    const onSuccess = vi.fn();
+    const { user } = await renderForNewUser(<CheckoutForm priceId="price_pro_monthly" onError={onError} onSuccess={onSuccess} />);
+    await fillCard(user, card);
+    await user.click(screen.getByRole('button', { name: 'Pay $29.00' }));
+    await waitForState('error');
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code, status: 402 }));
+
+    const number = screen.getByLabelText('Card number');
+    await user.clear(number);
+    await user.type(number, '4242424242424242');
+    await user.click(screen.getByRole('button', { name: 'Pay $29.00' }));
+    await waitForState('succeeded');
+    expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ status: 'active' }));
+  });
+
+  it('asks for authentication with 4000 0025 0000 3155 and pays once approved', async () => {
+    const onSuccess = vi.fn();
+    const { user } = await renderForNewUser(<CheckoutForm priceId="price_pro_monthly" onSuccess={onSuccess} />);
+    await fillCard(user, '4000002500003155');
+    await user.click(screen.getByRole('button', { name: 'Pay $29.00' }));
+    await waitForState('requires_action');
+    const dialog = await screen.findByRole('dialog', { name: 'Confirm your payment' });
+    await user.click(within(dialog).getByRole('button', { name: 'Approve' }));
+    await waitForState('succeeded');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ status: 'active' }));
+  });
+
+  it('shows the failure when the authentication fails', async () => {
+    const onSuccess = vi.fn();
+    const { user } = await renderForNewUser(<CheckoutForm priceId="price_pro_monthly" onSuccess={onSuccess} />);
+    await fillCard(user, '4000002500003155');
+    await user.click(screen.getByRole('button', { name: 'Pay $29.00' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Confirm your payment' });
+    await user.click(within(dialog).getByRole('button', { name: 'Fail' }));
+    await waitForState('error');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(/unable to authenticate/i);
+    expect(onSuccess).not.toHaveBeenCalled();
+  });
+
+  it('applies SAVE20: the discount shows and the total drops to $23.20', async () => {
+    const { user } = await renderForNewUser(<CheckoutForm priceId="price_pro_monthly" />);
+    await waitForState('idle');
+    await user.type(screen.getByLabelText('Promotion code'), 'save20');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    const summary = screen.getByRole('region', { name: 'Order summary' });
+    await waitFor(() => expect(within(summary).getByText('SAVE20 (20% off)')).toBeInTheDocument());
+    expect(within(summary).getByText('−$5.80')).toBeInTheDocument();
+    expect(within(summary).getByText('Total due today').nextSibling).toHaveTextContent('$23.20');
+    expect(screen.getByText('SAVE20 applied')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Pay $23.20' })).toBeEnabled();
+  });
+
+  it('shows an amount-off code from the promotionCode prop (TENOFF)', async () => {
+    await renderForNewUser(<CheckoutForm priceId="price_pro_monthly" promotionCode="TENOFF" />);
+    await waitForState('idle');
+    expect(screen.getByText('TENOFF ($10.00 off)')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Pay $19.00' })).toBeInTheDocument();
+  });
+
+  it('rejects EXPIRED20 with the server message in place and keeps the price', async () => {
+    const { user } = await renderForNewUser(<CheckoutForm priceId="price_pro_monthly" />);
+    await waitForState('idle');
+    const field = screen.getByLabelText('Promotion code');
+    await user.type(field, 'EXPIRED20');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The promotion code "EXPIRED20" has expired.');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('button', { name: 'Pay $29.00' })).toBeInTheDocument();
+
+    await user.clear(field);
+    await user.type(field, 'NOPE');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The promotion code "NOPE" is not valid.');
+  });
+
+  it('shows a trial and starts it without charging', async () => {
+    const onSuccess = vi.fn();
+    const { user } = await renderForNewUser(<CheckoutForm priceId="price_pro_monthly" trialDays={14} onSuccess={onSuccess} />);
+    await waitForState('idle');
+    expect(screen.getByText('14-day free trial')).toBeInTheDocument();
+    expect(screen.getByText('Total due today').nextSibling).toHaveTextContent('$0.00');
+    await fillCard(user, '4242424242424242');
+    await user.click(screen.getByRole('button', { name: 'Start trial' }));
+    await waitForState('succeeded');
+    expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ status: 'trialing' }));
+  });
+
+  it('confirms once on a double click, with the submit disabled while paying', async () => {
+    const { user, requests } = await renderForNewUser(<CheckoutForm priceId="price_pro_monthly" />);
+    await fillCard(user, '4242424242424242');
+    const pay = screen.getByRole('button', { name: 'Pay $29.00' });
+    await user.dblClick(pay);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Processing…' })).toBeDisabled());
+    await waitForState('succeeded');
+    expect(requests.filter((r) => r.endsWith('/confirm'))).toHaveLength(1);
+  });
+
+  it('shows the error state with a retry when the session cannot be created', async () => {
+    const onError = vi.fn();
+    await renderForNewUser(<CheckoutForm priceId="price_does_not_exist" onError={onError} />);
+    await waitForState('error');
+    expect(screen.getByRole('alert')).toHaveTextContent('The checkout could not be started.');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ status: 400 }));
+    await act(async () => {});
+  });
+});
