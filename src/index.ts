@@ -74,7 +74,6 @@ export { SubscriptionCard, type SubscriptionCardProps } from './components/Subsc
 export { UsageMeter, type UsageMeterProps } from './components/UsageMeter';
 export { InvoiceList, type InvoiceListProps } from './components/InvoiceList';
 export type {
-  BillingLabels,
   InvoiceListLabels,
   PricingTableLabels,
   SubscriptionCardLabels,

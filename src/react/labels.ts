@@ -1,4 +1,5 @@
 import type { IntervalLabels } from '../client/formatInterval';
+import type { InvoiceStatus, SubscriptionStatus } from '../client/types';
 
 /**
  * Every user-facing string of Billkit, in one place. Apps override any of them through
@@ -14,6 +15,126 @@ export interface BillingLabels {
   intervals?: IntervalLabels;
   /** `<CheckoutForm/>` and `<CheckoutReturn/>`. Override the group as a whole: `{ checkout: { ...defaultCheckoutLabels, pay: … } }`. */
   checkout: CheckoutLabels;
+  /** `"Apr 1, 2025 – May 1, 2025"`: a billing period from two formatted dates. */
+  period: (start: string, end: string) => string;
+  /** Names of subscription statuses; `canceling` is an active subscription set to cancel at period end. */
+  subscriptionStatus: Record<SubscriptionStatus | 'canceling', string>;
+  /** Names of invoice statuses. */
+  invoiceStatus: Record<InvoiceStatus, string>;
+  /** `<PricingTable/>`. Override the group as a whole: `{ pricingTable: { ...defaultLabels.pricingTable, … } }`. */
+  pricingTable: PricingTableLabels;
+  /** `<SubscriptionCard/>`. */
+  subscriptionCard: SubscriptionCardLabels;
+  /** `<UsageMeter/>`. */
+  usageMeter: UsageMeterLabels;
+  /** `<InvoiceList/>`. */
+  invoiceList: InvoiceListLabels;
+}
+
+/** Strings of `<PricingTable/>`. */
+export interface PricingTableLabels {
+  /** Accessible name of the table's region. */
+  title: string;
+  /** Accessible name of the monthly/yearly toggle. */
+  intervalToggle: string;
+  monthly: string;
+  yearly: string;
+  /** `"Save 20%"` (annual price against twelve monthly ones). */
+  save: (percent: number) => string;
+  /** `"Save up to 25%"` when plans save different amounts. */
+  saveUpTo: (percent: number) => string;
+  recommended: string;
+  currentPlan: string;
+  /** `"per month"` after the big price. */
+  perInterval: (interval: string) => string;
+  /** `"$7.20 per month, billed yearly"` */
+  billedYearly: (monthlyAmount: string) => string;
+  /** The subscribe button: `"Get Pro"`. */
+  subscribe: (plan: string) => string;
+  redirecting: string;
+  /** Accessible name of a plan's feature list: `"Pro features"`. */
+  features: (plan: string) => string;
+  empty: string;
+  emptyDescription: string;
+  error: string;
+  checkoutFailed: string;
+}
+
+/** Strings of `<SubscriptionCard/>`. */
+export interface SubscriptionCardLabels {
+  title: string;
+  freeTitle: string;
+  freeDescription: string;
+  viewPlans: string;
+  /** `"per month"` after the price. */
+  perInterval: (interval: string) => string;
+  currentPeriod: string;
+  renewsOn: string;
+  trialEndsOn: string;
+  endsOn: string;
+  endedOn: string;
+  cancel: string;
+  canceling: string;
+  resume: string;
+  resuming: string;
+  updatePayment: string;
+  /** `"Your plan will be canceled on May 1, 2025."` */
+  cancelingNotice: (date: string) => string;
+  /** `"Your trial ends on May 1, 2025."` */
+  trialNotice: (date: string) => string;
+  pastDueNotice: string;
+  pausedNotice: string;
+  incompleteNotice: string;
+  /** `"Your subscription ended on May 1, 2025."` */
+  canceledNotice: (date: string) => string;
+  cancelDialogTitle: string;
+  /** `"Choose when your Pro plan should end."` */
+  cancelDialogDescription: (plan: string) => string;
+  cancelChoice: string;
+  cancelAtPeriodEnd: string;
+  /** `"Keep access until May 1, 2025."` */
+  cancelAtPeriodEndHint: (date: string) => string;
+  cancelImmediately: string;
+  cancelImmediatelyHint: string;
+  confirmCancel: string;
+  keep: string;
+  error: string;
+}
+
+/** Strings of `<UsageMeter/>`. */
+export interface UsageMeterLabels {
+  /** `"8,423 of 10,000"` (numbers already formatted). */
+  usageOf: (quantity: string, limit: string) => string;
+  /** `"8,423 used"` when unlimited. */
+  used: (quantity: string) => string;
+  unlimited: string;
+  /** `"Resets on May 1, 2025"` */
+  resetsOn: (date: string) => string;
+  nearLimit: string;
+  overLimit: string;
+  error: string;
+}
+
+/** Strings of `<InvoiceList/>`. */
+export interface InvoiceListLabels {
+  title: string;
+  description: string;
+  date: string;
+  period: string;
+  amount: string;
+  status: string;
+  /** Header of the download column (visually hidden). */
+  actions: string;
+  download: string;
+  /** Accessible name of a row's download button: `"Download invoice of Apr 1, 2025"`. */
+  downloadInvoice: (date: string) => string;
+  downloading: string;
+  downloadFailed: string;
+  loadMore: string;
+  loadingMore: string;
+  empty: string;
+  emptyDescription: string;
+  error: string;
 }
 
 /** Strings of `<CheckoutForm/>` and `<CheckoutReturn/>`. */
@@ -133,4 +254,94 @@ export const defaultLabels: BillingLabels = {
   retry: 'Try again',
   loading: 'Loading…',
   checkout: defaultCheckoutLabels,
+  period: (start, end) => `${start} – ${end}`,
+  subscriptionStatus: {
+    active: 'Active',
+    trialing: 'Trial',
+    past_due: 'Past due',
+    canceled: 'Canceled',
+    paused: 'Paused',
+    incomplete: 'Incomplete',
+    canceling: 'Canceling',
+  },
+  invoiceStatus: { draft: 'Draft', open: 'Open', paid: 'Paid', void: 'Void', uncollectible: 'Uncollectible' },
+  pricingTable: {
+    title: 'Plans',
+    intervalToggle: 'Billing interval',
+    monthly: 'Monthly',
+    yearly: 'Yearly',
+    save: (percent) => `Save ${percent}%`,
+    saveUpTo: (percent) => `Save up to ${percent}%`,
+    recommended: 'Most popular',
+    currentPlan: 'Current plan',
+    perInterval: (interval) => `per ${interval}`,
+    billedYearly: (monthlyAmount) => `${monthlyAmount} per month, billed yearly`,
+    subscribe: (plan) => `Get ${plan}`,
+    redirecting: 'Redirecting…',
+    features: (plan) => `${plan} features`,
+    empty: 'No plans available',
+    emptyDescription: 'There are no plans to choose from right now. Please check back soon.',
+    error: "We couldn't load the plans.",
+    checkoutFailed: "We couldn't start the checkout.",
+  },
+  subscriptionCard: {
+    title: 'Subscription',
+    freeTitle: "You're on the free plan",
+    freeDescription: 'Upgrade to a paid plan to unlock more features and higher limits.',
+    viewPlans: 'View plans',
+    perInterval: (interval) => `per ${interval}`,
+    currentPeriod: 'Current period',
+    renewsOn: 'Renews on',
+    trialEndsOn: 'Trial ends on',
+    endsOn: 'Ends on',
+    endedOn: 'Ended on',
+    cancel: 'Cancel subscription',
+    canceling: 'Canceling…',
+    resume: 'Resume subscription',
+    resuming: 'Resuming…',
+    updatePayment: 'Update payment method',
+    cancelingNotice: (date) => `Your plan will be canceled on ${date}.`,
+    trialNotice: (date) => `Your free trial ends on ${date}. Your plan continues after that unless you cancel.`,
+    pastDueNotice: 'Your last payment failed. Update your payment method to keep your subscription.',
+    pausedNotice: 'Your subscription is paused. Resume it to pick up where you left off.',
+    incompleteNotice: "Your first payment hasn't gone through yet. Complete it to activate your plan.",
+    canceledNotice: (date) => `Your subscription ended on ${date}.`,
+    cancelDialogTitle: 'Cancel subscription?',
+    cancelDialogDescription: (plan) => `Choose when your ${plan} plan should end.`,
+    cancelChoice: 'When to cancel',
+    cancelAtPeriodEnd: 'At the end of the billing period',
+    cancelAtPeriodEndHint: (date) => `Keep access until ${date}.`,
+    cancelImmediately: 'Immediately',
+    cancelImmediatelyHint: 'Lose access now. This cannot be undone.',
+    confirmCancel: 'Cancel subscription',
+    keep: 'Keep subscription',
+    error: "We couldn't load your subscription.",
+  },
+  usageMeter: {
+    usageOf: (quantity, limit) => `${quantity} of ${limit}`,
+    used: (quantity) => `${quantity} used`,
+    unlimited: 'Unlimited',
+    resetsOn: (date) => `Resets on ${date}`,
+    nearLimit: 'Near limit',
+    overLimit: 'Over limit',
+    error: "We couldn't load usage.",
+  },
+  invoiceList: {
+    title: 'Invoices',
+    description: 'Your billing history, most recent first.',
+    date: 'Date',
+    period: 'Period',
+    amount: 'Amount',
+    status: 'Status',
+    actions: 'Invoice PDF',
+    download: 'PDF',
+    downloadInvoice: (date) => `Download invoice of ${date}`,
+    downloading: 'Downloading…',
+    downloadFailed: 'Download failed',
+    loadMore: 'Load more',
+    loadingMore: 'Loading…',
+    empty: 'No invoices yet',
+    emptyDescription: 'Invoices appear here after your first payment.',
+    error: "We couldn't load your invoices.",
+  },
 };
