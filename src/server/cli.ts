@@ -1,0 +1,221 @@
+#!/usr/bin/env node
+/**
+ * `billkit-proxy`: the reference billing proxy with no set-up. Flags and environment
+ * variables as in `--help`; `billkit-proxy token --user <id> [--org <id>]` prints a dev
+ * session token signed with the data folder's key.
+ */
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { mintDevToken } from './auth/mintDevToken';
+import type { AuthOptions } from './auth/createTokenVerifier';
+import { generateKeys, keysFilePath, loadOrCreateKeys } from './keysFile';
+import { DEMO_SUBJECTS, seedDemo } from './seed/demo';
+import { startProxyServer } from './startProxyServer';
+import type { Store } from './store/createStore';
+
+const HELP = `billkit-proxy: the Billkit reference billing proxy
+
+Usage
+  billkit-proxy [options]
+  billkit-proxy token --user <id> [--org <id>] [--data-dir <dir>]
+
+Options (environment variable in brackets)
+  --port <n>              Port to listen on; 0 picks a free one [PORT] (default 4242)
+  --host <name>           Interface to listen on [HOST] (default localhost)
+  --data-dir <dir>        Data folder: database and keys [BILLKIT_DATA_DIR] (default .billkit)
+  --memory                Keep everything in memory; nothing is written to disk
+  --seed <demo|none>      Seed a NEW database with the demo plans and subjects
+                          (default demo; none with --database-url)
+  --jwt-secret <secret>   Verify session tokens with this HS256 secret [BILLKIT_JWT_SECRET]
+  --jwks-url <url>        Verify session tokens (RS256/ES256) with this JWKS [BILLKIT_JWKS_URL]
+  --webhook-url <url>     POST signed webhook events here [BILLKIT_WEBHOOK_URL]
+  --webhook-secret <s>    Secret that signs webhooks [BILLKIT_WEBHOOK_SECRET]
+                          (default: generated and kept in the data folder)
+  --database-url <url>    Use PostgreSQL instead of the embedded database [DATABASE_URL]
+  --api-key <key>         Server API key for /api/v1/billing/activate and POST /usage [BILLKIT_API_KEY]
+  --allowed-origins <l>   Comma-separated origins allowed for success/cancel URLs and CORS
+                          [BILLKIT_ALLOWED_ORIGINS] (default: any http(s) origin)
+  --public-url <url>      Public origin used in checkout_url [BILLKIT_PUBLIC_URL]
+  -h, --help              Show this help
+
+Without --jwt-secret or --jwks-url the proxy accepts dev tokens signed with the key in
+<data-dir>/keys.json, prints one per demo subject at start-up, and lets user tokens
+record usage (POST /usage) so meters can be tried locally.
+`;
+
+const env = process.env;
+
+function fail(message: string): never {
+  process.stderr.write(`billkit-proxy: ${message}\nRun billkit-proxy --help for usage.\n`);
+  process.exit(2);
+}
+
+async function tokenCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      user: { type: 'string' },
+      org: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'jwt-secret': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write('Usage: billkit-proxy token --user <id> [--org <id>] [--data-dir <dir>]\n');
+    return;
+  }
+  if (!values.user) fail('token needs --user <id>.');
+  const dataDir = resolve(values['data-dir'] ?? env.BILLKIT_DATA_DIR ?? '.billkit');
+  const secret = values['jwt-secret'] ?? env.BILLKIT_JWT_SECRET ?? (await loadOrCreateKeys(dataDir)).jwtSecret;
+  process.stdout.write(`${await mintDevToken({ secret, user: values.user, ...(values.org ? { org: values.org } : {}) })}\n`);
+}
+
+async function serveCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      memory: { type: 'boolean' },
+      seed: { type: 'string' },
+      'jwt-secret': { type: 'string' },
+      'jwks-url': { type: 'string' },
+      'webhook-url': { type: 'string' },
+      'webhook-secret': { type: 'string' },
+      'database-url': { type: 'string' },
+      'api-key': { type: 'string' },
+      'allowed-origins': { type: 'string' },
+      'public-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const portText = values.port ?? env.PORT ?? '4242';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) fail(`--port must be 0..65535, got "${portText}".`);
+  const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
+  const seed = values.seed ?? (databaseUrl ? 'none' : 'demo');
+  if (seed !== 'demo' && seed !== 'none') fail(`--seed must be demo or none, got "${seed}".`);
+  const jwtSecret = values['jwt-secret'] ?? env.BILLKIT_JWT_SECRET;
+  const jwksUrl = values['jwks-url'] ?? env.BILLKIT_JWKS_URL;
+  if (jwtSecret && jwksUrl) fail('use --jwt-secret or --jwks-url, not both.');
+  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) fail('--jwks-url must be an http(s) URL.');
+  const webhookUrl = values['webhook-url'] ?? env.BILLKIT_WEBHOOK_URL;
+  if (webhookUrl && !/^https?:\/\//.test(webhookUrl)) fail('--webhook-url must be an http(s) URL.');
+  const originsText = values['allowed-origins'] ?? env.BILLKIT_ALLOWED_ORIGINS;
+  const allowedOrigins = originsText
+    ? originsText.split(',').map((o) => {
+        try {
+          return new URL(o.trim()).origin;
+        } catch {
+          return fail(`--allowed-origins: "${o}" is not an origin like https://app.example.com.`);
+        }
+      })
+    : undefined;
+  const memory = values.memory ?? false;
+  const dataDir = resolve(values['data-dir'] ?? env.BILLKIT_DATA_DIR ?? '.billkit');
+
+  const keys = memory ? generateKeys() : await loadOrCreateKeys(dataDir);
+  let store: Store;
+  let where: string;
+  if (databaseUrl) {
+    const { openPostgresStore } = await import('./store/openPostgresStore');
+    store = await openPostgresStore(databaseUrl);
+    where = `PostgreSQL (${new URL(databaseUrl).host})`;
+  } else {
+    const { openPgliteStore } = await import('./store/openPgliteStore');
+    const pgData = join(dataDir, 'pgdata');
+    store = await openPgliteStore(memory ? {} : { dataDir: pgData });
+    where = memory ? 'in memory (nothing written to disk)' : `${dataDir} (embedded PostgreSQL)`;
+  }
+  // A database is new until its first start completes; only then is the demo seeded.
+  const isNew = (await store.getSetting('initialized_at')) === null;
+  if (isNew) {
+    if (seed === 'demo') await seedDemo(store);
+    await store.setSetting('initialized_at', new Date().toISOString());
+  }
+
+  const auth: AuthOptions = jwksUrl ? { jwksUrl } : { secret: jwtSecret ?? keys.jwtSecret };
+  const devMode = !jwtSecret && !jwksUrl;
+  const apiKey = values['api-key'] ?? env.BILLKIT_API_KEY;
+  const publicUrl = values['public-url'] ?? env.BILLKIT_PUBLIC_URL;
+  const server = await startProxyServer({
+    store,
+    auth,
+    signingSecret: keys.signingSecret,
+    devMode,
+    port,
+    hostname: values.host ?? env.HOST ?? 'localhost',
+    ...(apiKey ? { apiKey } : {}),
+    ...(allowedOrigins ? { allowedOrigins } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(webhookUrl
+      ? {
+          webhook: {
+            url: webhookUrl,
+            secret: values['webhook-secret'] ?? env.BILLKIT_WEBHOOK_SECRET ?? keys.webhookSecret,
+            onError: (id: string, error: string) => console.warn(`[billkit-proxy] webhook ${id} failed: ${error} (will retry)`),
+          },
+        }
+      : {}),
+  });
+
+  const lines = [
+    `billkit-proxy ready in ${Math.round(performance.now())} ms`,
+    `  URL:          ${server.url}`,
+    `  API:          ${server.url}/api/proxy/billing`,
+    `  Data:         ${where}${isNew && seed === 'demo' ? ', demo seed written' : ''}`,
+    `  Auth:         ${jwksUrl ? `JWKS ${jwksUrl}` : jwtSecret ? 'HS256 with --jwt-secret' : `dev tokens (key in ${memory ? 'memory' : keysFilePath(dataDir)})`}`,
+    `  Webhooks:     ${webhookUrl ? `POST ${webhookUrl}` : 'off (--webhook-url)'}`,
+  ];
+  if (devMode) {
+    lines.push('', '  Dev session tokens (valid 30 days; new ones: billkit-proxy token --user <id> [--org <id>]):');
+    for (const subject of DEMO_SUBJECTS) {
+      const token = await mintDevToken(
+        subject.kind === 'org' ? { secret: keys.jwtSecret, user: 'user_free', org: subject.id } : { secret: keys.jwtSecret, user: subject.id },
+      );
+      lines.push(`    ${subject.id.padEnd(16)} ${token}`, `    ${''.padEnd(16)} (${subject.shows}${subject.kind === 'org' ? '; sub user_free' : ''})`);
+    }
+  }
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\nbillkit-proxy: ${signal}, shutting down…`);
+    const force = setTimeout(() => process.exit(1), 5000);
+    force.unref();
+    try {
+      await server.close();
+      process.exit(0);
+    } catch (error) {
+      console.error('billkit-proxy: error while closing', error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  try {
+    if (args[0] === 'token') await tokenCommand(args.slice(1));
+    else await serveCommand(args);
+  } catch (error) {
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) fail(error.message);
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`billkit-proxy: ${message}\n`);
+    process.exit(1);
+  }
+}
+
+void main();

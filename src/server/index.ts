@@ -1,0 +1,19 @@
+/**
+ * `billkit/server`: the reference billing proxy for Node. Build the app with
+ * `createProxyApp`, serve it with `startProxyServer` (or mount `app.fetch` in any
+ * fetch-based server), keep data in `openPgliteStore` or `openPostgresStore`.
+ */
+export { createProxyApp, type ProxyApp, type ProxyAppOptions } from './app';
+export { startProxyServer, type ProxyServer, type ProxyServerOptions } from './startProxyServer';
+export { openPgliteStore, type PgliteStore, type PgliteStoreOptions } from './store/openPgliteStore';
+export { openPostgresStore } from './store/openPostgresStore';
+export type { Store } from './store/createStore';
+export { seedDemo, DEMO_SUBJECTS } from './seed/demo';
+export { verifyWebhookSignature, signWebhookPayload } from './webhooks/webhookSignature';
+export { signCheckoutSession, verifyCheckoutSession } from './checkout/checkoutSessionSignature';
+export { mintDevToken } from './auth/mintDevToken';
+export type { AuthOptions, Caller } from './auth/createTokenVerifier';
+export { createTestProcessor } from './processor/createTestProcessor';
+export type { CardInput, PaymentProcessor, PaymentResult } from './processor/types';
+export { ProxyError } from './errors';
+export { loadOrCreateKeys, type ProxyKeys } from './keysFile';
