@@ -195,6 +195,11 @@ export interface CheckoutLabels {
   returnInvalid: string;
   returnInvalidDescription: string;
   returnMissing: string;
+  /** The session is not paid (yet): the payment did not go through, or the processor has not told the proxy. */
+  returnPending: string;
+  returnPendingDescription: string;
+  /** Anything else went wrong (network, server); the error's message follows. */
+  returnError: string;
   returnContinue: string;
 }
 
@@ -246,6 +251,9 @@ export const defaultCheckoutLabels: CheckoutLabels = {
   returnInvalid: 'This checkout link is invalid or has expired',
   returnInvalidDescription: 'No payment was activated from this link. Start the checkout again from the pricing page.',
   returnMissing: 'This page needs a checkout session id in its address.',
+  returnPending: "We haven't received your payment yet",
+  returnPendingDescription: 'If you completed the payment, it will show up in a moment.',
+  returnError: "We couldn't confirm your checkout",
   returnContinue: 'Continue',
 };
 

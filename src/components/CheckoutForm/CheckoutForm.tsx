@@ -5,10 +5,9 @@ import { formatMoney } from '../../client/formatMoney';
 import type { Subscription } from '../../client/types';
 import { invalidateAfterPayment } from '../../react/invalidateAfterPayment';
 import { useBillingContext } from '../../react/useBillingContext';
-import { Button } from '../ui/Button';
 import { Card } from '../ui/Card';
 import { cx } from '../ui/cx';
-import { AlertIcon } from '../ui/icons';
+import { ErrorState } from '../ui/ErrorState';
 import { Skeleton } from '../ui/Skeleton';
 import { CheckoutSucceeded } from './CheckoutSucceeded';
 import { CheckoutSummary } from './CheckoutSummary';
@@ -125,16 +124,12 @@ export function CheckoutForm(props: CheckoutFormProps): ReactNode {
   let body: ReactNode;
   if (checkout.error) {
     body = (
-      <div role="alert" data-billkit-part="error" className="bk:flex bk:flex-col bk:items-center bk:gap-3 bk:py-6 bk:text-center">
-        <span className="bk:text-billkit-danger">
-          <AlertIcon width={22} height={22} />
-        </span>
-        <p className="bk:m-0 bk:font-semibold bk:text-billkit-card-foreground">{text.sessionFailed}</p>
-        <p className="bk:m-0 bk:text-sm bk:text-billkit-muted-foreground">{checkout.error.message}</p>
-        <Button variant="outline" onClick={checkout.retry}>
-          {labels.retry}
-        </Button>
-      </div>
+      <ErrorState
+        title={text.sessionFailed}
+        message={checkout.error.message}
+        retryLabel={labels.retry}
+        onRetry={checkout.retry}
+      />
     );
   } else if (!summary || !session) {
     body = (

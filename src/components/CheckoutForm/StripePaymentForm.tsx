@@ -4,6 +4,7 @@ import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-
 import { BillingError } from '../../client/BillingError';
 import { useBillingContext } from '../../react/useBillingContext';
 import { Button } from '../ui/Button';
+import { Notice } from '../ui/Notice';
 import type { PaymentPhase } from './paymentPhase';
 
 /** Props of {@link StripePaymentForm}. */
@@ -74,14 +75,11 @@ function StripeConfirmForm(
     <form noValidate onSubmit={submit} data-billkit-part="stripe-form" className="bk:flex bk:flex-col bk:gap-4">
       <PaymentElement options={{ layout: 'tabs' }} />
       {error && (
-        <p
-          role="alert"
-          data-billkit-part="payment-error"
-          data-code={error.code}
-          className="bk:m-0 bk:rounded-billkit-md bk:border bk:border-billkit-danger/30 bk:bg-billkit-danger/10 bk:px-3 bk:py-2 bk:text-sm bk:text-billkit-danger"
-        >
-          {error.message}
-        </p>
+        <Notice tone="danger" role="alert">
+          <span data-billkit-part="payment-error" data-code={error.code}>
+            {error.message}
+          </span>
+        </Notice>
       )}
       <Button type="submit" size="lg" fullWidth pending={phase === 'paying'} disabled={!stripe || !elements || busy} data-billkit-part="submit">
         {phase === 'paying' ? labels.checkout.paying : submitLabel}

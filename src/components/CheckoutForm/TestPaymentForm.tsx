@@ -5,7 +5,7 @@ import { useAuthenticateCheckout } from '../../react/useAuthenticateCheckout';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useConfirmCheckout } from '../../react/useConfirmCheckout';
 import { Button } from '../ui/Button';
-import { cx } from '../ui/cx';
+import { Notice } from '../ui/Notice';
 import { AuthenticationDialog } from './AuthenticationDialog';
 import { CardField } from './CardField';
 import { formatCardNumber, formatCvc, formatExpiry, validateCard, type CardFields } from './validateCard';
@@ -26,7 +26,14 @@ export interface TestPaymentFormProps {
 
 const EMPTY: CardFields = { number: '', expiry: '', cvc: '', postal: '' };
 // The processor's `param` of a card error → the field it is about.
-const PARAM_FIELD: Record<string, keyof CardFields> = { number: 'number', exp: 'expiry', exp_month: 'expiry', exp_year: 'expiry', cvc: 'cvc' };
+const PARAM_FIELD: Record<string, keyof CardFields> = {
+  'card.number': 'number',
+  'card.exp': 'expiry',
+  'card.exp_month': 'expiry',
+  'card.exp_year': 'expiry',
+  'card.cvc': 'cvc',
+  'card.postal_code': 'postal',
+};
 
 /**
  * The built-in test processor's card form: number, expiry, CVC and postal code with
@@ -162,17 +169,11 @@ export function TestPaymentForm(props: TestPaymentFormProps): ReactNode {
         />
       </fieldset>
       {formError && (
-        <p
-          role="alert"
-          data-billkit-part="payment-error"
-          data-code={formError.code}
-          className={cx(
-            'bk:m-0 bk:rounded-billkit-md bk:border bk:border-billkit-danger/30 bk:bg-billkit-danger/10 bk:px-3 bk:py-2',
-            'bk:text-sm bk:text-billkit-danger',
-          )}
-        >
-          {formError.message}
-        </p>
+        <Notice tone="danger" role="alert">
+          <span data-billkit-part="payment-error" data-code={formError.code}>
+            {formError.message}
+          </span>
+        </Notice>
       )}
       <Button type="submit" size="lg" fullWidth pending={phase === 'paying'} disabled={busy} data-billkit-part="submit">
         {phase === 'paying' ? text.paying : submitLabel}
