@@ -73,6 +73,24 @@ export { PricingTable, type PricingTableProps } from './components/PricingTable'
 export { SubscriptionCard, type SubscriptionCardProps } from './components/SubscriptionCard';
 export { UsageMeter, type UsageMeterProps } from './components/UsageMeter';
 export { InvoiceList, type InvoiceListProps } from './components/InvoiceList';
+export {
+  CheckoutForm,
+  stripeAppearance,
+  useEmbeddedCheckout,
+  type CheckoutFormProps,
+  type EmbeddedCheckout,
+  type PaymentPhase,
+  type UseEmbeddedCheckoutOptions,
+} from './components/CheckoutForm';
+export {
+  CheckoutReturn,
+  useCheckoutReturn,
+  type CheckoutReturnProps,
+  type CheckoutReturnResult,
+  type CheckoutReturnStatus,
+  type UseCheckoutReturnOptions,
+} from './components/CheckoutReturn';
+export { defaultCheckoutLabels, type CheckoutLabels } from './react/labels';
 export type {
   InvoiceListLabels,
   PricingTableLabels,
