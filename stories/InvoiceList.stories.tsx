@@ -1,0 +1,72 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { InvoiceList } from '../src/components/InvoiceList';
+import { billkit, errorHandler, loadingHandler } from './storyHelpers';
+
+/** `<InvoiceList/>` on the in-browser reference proxy; PDFs are the proxy's real ones. */
+const meta = {
+  title: 'Components/InvoiceList',
+  component: InvoiceList,
+  decorators: [
+    (Story) => (
+      <div style={{ maxWidth: 880 }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof InvoiceList>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** `user_pro`'s 14 paid invoices, 5 per page: "Load more" until the end. */
+export const Default: Story = {
+  args: { pageSize: 5 },
+  parameters: { billkit: { subject: 'user_pro' } },
+};
+
+/** No invoices yet. */
+export const Empty: Story = { parameters: { billkit: { subject: 'user_free' } } };
+
+export const Loading: Story = {
+  parameters: { billkit: { subject: 'user_pro', handlers: [loadingHandler('/invoices')], readyWithoutData: true } },
+};
+
+export const Error: Story = {
+  parameters: { billkit: { subject: 'user_pro', handlers: [errorHandler('/invoices')] } },
+};
+
+/**
+ * `user_past_due`'s open, uncollectible, void and paid invoices, plus a draft for the
+ * next period written into the proxy's store: every invoice status.
+ */
+export const Statuses: Story = {
+  parameters: {
+    billkit: billkit({
+      subject: 'user_past_due',
+      setup: async ({ store }) => {
+        const start = new Date();
+        start.setUTCHours(0, 0, 0, 0);
+        const end = new Date(start);
+        end.setUTCMonth(end.getUTCMonth() + 1);
+        await store.insertInvoice(
+          {
+            id: 'in_story_draft',
+            subject: 'user_past_due',
+            subscription_id: null,
+            amount_due: 900,
+            amount_paid: 0,
+            currency: 'usd',
+            status: 'draft',
+            period_start: start,
+            period_end: end,
+            subtotal: 900,
+            discount_amount: 0,
+            discount_description: null,
+            created_at: new Date(),
+          },
+          [{ description: 'Starter (monthly)', quantity: 1, unit_amount: 900, amount: 900, period_start: start, period_end: end }],
+        );
+      },
+    }),
+  },
+};

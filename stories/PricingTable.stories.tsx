@@ -1,0 +1,76 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { fn } from 'storybook/test';
+import { PricingTable } from '../src/components/PricingTable';
+import {
+  errorHandler,
+  loadingHandler,
+  manyPlansCatalog,
+  monthlyOnlyCatalog,
+  singlePlanCatalog,
+  yenCatalog,
+} from './storyHelpers';
+
+/**
+ * `<PricingTable/>` against the in-browser reference proxy. Stories pass `onSelect` (an
+ * action) because the hosted checkout page is a navigation the service worker cannot serve.
+ */
+const meta = {
+  title: 'Components/PricingTable',
+  component: PricingTable,
+  args: { onSelect: fn() },
+  decorators: [
+    (Story) => (
+      <div style={{ maxWidth: 1120, margin: '0 auto', padding: '1rem 0' }}>
+        <Story />
+      </div>
+    ),
+  ],
+  parameters: { billkit: { subject: 'user_free' } },
+} satisfies Meta<typeof PricingTable>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The demo catalogue (Starter, Pro) for a user without a subscription. */
+export const Default: Story = {};
+
+/** Plans still loading: skeleton cards. */
+export const Loading: Story = {
+  parameters: { billkit: { handlers: [loadingHandler('/plans')], readyWithoutData: true } },
+};
+
+/** The proxy lists no plans. */
+export const Empty: Story = {
+  parameters: { billkit: { catalog: [] } },
+};
+
+/** `GET /plans` fails (503): the error with a retry. */
+export const Error: Story = {
+  parameters: { billkit: { handlers: [errorHandler('/plans')] } },
+};
+
+/** `user_pro` is on Pro monthly: the card says so and its button is disabled. */
+export const CurrentPlan: Story = {
+  parameters: { billkit: { subject: 'user_pro' } },
+};
+
+/** A catalogue of one plan. */
+export const SinglePlan: Story = {
+  parameters: { billkit: { catalog: singlePlanCatalog } },
+};
+
+/** Monthly prices only: no interval toggle. */
+export const NoAnnualPrices: Story = {
+  parameters: { billkit: { catalog: monthlyOnlyCatalog } },
+};
+
+/** Yen, a zero-decimal currency, in the Japanese locale. */
+export const ZeroDecimalCurrency: Story = {
+  parameters: { billkit: { catalog: yenCatalog, locale: 'ja-JP' } },
+};
+
+/** Four plans with different yearly savings ("Save up to 25%"), shown yearly. */
+export const ManyPlans: Story = {
+  args: { defaultInterval: 'year' },
+  parameters: { billkit: { catalog: manyPlansCatalog } },
+};

@@ -1,0 +1,59 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { UsageMeter } from '../src/components/UsageMeter';
+import { billkit, errorHandler, loadingHandler } from './storyHelpers';
+
+/** `<UsageMeter/>` on the in-browser reference proxy's usage records. */
+const meta = {
+  title: 'Components/UsageMeter',
+  component: UsageMeter,
+  args: { metric: 'api_calls' },
+  decorators: [
+    (Story) => (
+      <div style={{ maxWidth: 400 }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof UsageMeter>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** `user_trial` (Starter, 2,000 calls): 312 used. */
+export const Normal: Story = { parameters: { billkit: { subject: 'user_trial' } } };
+
+/** `user_pro`: 8,423 of 10,000, past the 80% warning threshold. */
+export const NearLimit: Story = { parameters: { billkit: { subject: 'user_pro' } } };
+
+/** `user_trial` after 2,100 more calls are recorded through the proxy: 2,412 of 2,000. */
+export const OverLimit: Story = {
+  parameters: {
+    billkit: billkit({
+      subject: 'user_trial',
+      setup: async (proxy) => {
+        await proxy.request('/usage', { method: 'POST', body: { metric: 'api_calls', quantity: 2100 } });
+      },
+    }),
+  },
+};
+
+/** A metric without a cap on the plan: `limit: null`. */
+export const Unlimited: Story = {
+  args: { metric: 'storage_gb', label: 'Storage (GB)' },
+  parameters: {
+    billkit: billkit({
+      subject: 'user_pro',
+      setup: async (proxy) => {
+        await proxy.request('/usage', { method: 'POST', body: { metric: 'storage_gb', quantity: 37 } });
+      },
+    }),
+  },
+};
+
+export const Loading: Story = {
+  parameters: { billkit: { subject: 'user_pro', handlers: [loadingHandler('/usage')], readyWithoutData: true } },
+};
+
+export const Error: Story = {
+  parameters: { billkit: { subject: 'user_pro', handlers: [errorHandler('/usage')] } },
+};
