@@ -16,6 +16,11 @@ async function clientFor(user: string, options: Partial<BillingClientOptions> & 
   return createBillingClient({ baseUrl: proxy.baseUrl, getToken: () => token, fetch: proxy.fetch, ...rest });
 }
 
+/** Starts an embedded checkout of a price, returning to `here`. */
+function embeddedCheckout(client: BillingClient, price_id: string, extra: { promotion_code?: string } = {}) {
+  return client.createCheckout({ price_id, success_url: here, cancel_url: here, ui_mode: 'embedded', ...extra });
+}
+
 /** The rejection of a promise, asserted to be a BillingError. */
 async function billingErrorOf(promise: Promise<unknown>): Promise<BillingError> {
   const error = await promise.then(
@@ -99,13 +104,7 @@ describe('createBillingClient against the proxy', () => {
 
     it('embedded: summary, confirm with 4242 (idempotent), the subscription exists', async () => {
       const client = await clientFor('user_checkout_embedded');
-      const session = await client.createCheckout({
-        price_id: 'price_pro_monthly',
-        success_url: here,
-        cancel_url: here,
-        ui_mode: 'embedded',
-        promotion_code: 'SAVE20',
-      });
+      const session = await embeddedCheckout(client, 'price_pro_monthly', { promotion_code: 'SAVE20' });
       expect(session.client_secret).toEqual(expect.any(String));
 
       const summary = await client.getCheckoutSession(session.session_id);
@@ -133,12 +132,7 @@ describe('createBillingClient against the proxy', () => {
 
     it('a 3-D Secure card answers requires_action, and authenticateCheckout completes it', async () => {
       const client = await clientFor('user_checkout_3ds');
-      const session = await client.createCheckout({
-        price_id: 'price_starter_monthly',
-        success_url: here,
-        cancel_url: here,
-        ui_mode: 'embedded',
-      });
+      const session = await embeddedCheckout(client, 'price_starter_monthly');
       const secret = session.client_secret!;
       const pending = await client.confirmCheckout(
         session.session_id,
@@ -152,12 +146,7 @@ describe('createBillingClient against the proxy', () => {
 
     it('a declined card is a 402 BillingError with the processor code', async () => {
       const client = await clientFor('user_checkout_declined');
-      const session = await client.createCheckout({
-        price_id: 'price_starter_monthly',
-        success_url: here,
-        cancel_url: here,
-        ui_mode: 'embedded',
-      });
+      const session = await embeddedCheckout(client, 'price_starter_monthly');
       const error = await billingErrorOf(
         client.confirmCheckout(
           session.session_id,
@@ -178,12 +167,7 @@ describe('createBillingClient against the proxy', () => {
           return proxy.fetch(input, init);
         },
       });
-      const session = await client.createCheckout({
-        price_id: 'price_pro_monthly',
-        success_url: here,
-        cancel_url: here,
-        ui_mode: 'embedded',
-      });
+      const session = await embeddedCheckout(client, 'price_pro_monthly');
       await client.confirmCheckout(
         session.session_id,
         { client_secret: session.client_secret!, card: paying },
