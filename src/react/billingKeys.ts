@@ -8,8 +8,8 @@ export interface BillingKeyParams {
 
 // Undefined fields are dropped: React Query matches key prefixes field by field, and an
 // explicit `undefined` would match nothing instead of everything.
-function params(value: BillingKeyParams): BillingKeyParams {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+function params<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /**
@@ -41,5 +41,5 @@ export const billingKeys = {
   /** The embedded checkout session `<CheckoutForm/>` created for a price, code and trial. */
   embeddedCheckout: (
     session: { priceId?: string; promotionCode?: string | null; trialDays?: number; scope?: string } = {},
-  ) => ['billkit', 'embeddedCheckout', Object.fromEntries(Object.entries(session).filter(([, v]) => v !== undefined))] as const,
+  ) => ['billkit', 'embeddedCheckout', params(session)] as const,
 };
