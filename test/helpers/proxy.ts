@@ -98,9 +98,11 @@ function template(seed: 'demo' | 'none', now: (() => Date) | undefined): Promise
 /** Starts an in-process reference proxy over a fresh copy of the (demo-seeded) database. */
 export async function startTestProxy(options: TestProxyOptions = {}): Promise<TestProxy> {
   const seed = options.seed ?? 'demo';
+  // A data folder that already holds a database is reopened as it is (restart tests).
+  const existing = options.dataDir ? (await import('node:fs')).existsSync(`${options.dataDir}/PG_VERSION`) : false;
   const store: PgliteStore = await openPgliteStore({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    loadDataDir: await template(seed, options.now),
+    ...(existing ? {} : { loadDataDir: await template(seed, options.now) }),
     pglite: await loadPgliteAssets(),
   });
   const app: ProxyApp = createProxyApp({

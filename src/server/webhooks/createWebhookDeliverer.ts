@@ -30,7 +30,8 @@ export interface WebhookDeliverer {
  * Delivers the webhook outbox: each event is POSTed as JSON with a `Billkit-Signature`
  * header; a non-2xx answer or a network error schedules a retry with exponential
  * backoff. Events are rows of the store, so nothing is lost across restarts. Wall-clock
- * time schedules retries (the app's injectable clock only stamps events).
+ * time schedules retries (the app's injectable clock only stamps events). On start,
+ * events left pending by an earlier run are tried at once, whatever their schedule.
  */
 export function createWebhookDeliverer(options: WebhookDelivererOptions): WebhookDeliverer {
   const doFetch = options.fetch ?? fetch;
@@ -40,6 +41,8 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<void> | null = null;
   let again = false;
+  // After a (re)start every pending event is tried at once: the receiver may be back.
+  let resumed = false;
 
   async function deliver(event: { id: string; payload: string; attempts: number }): Promise<void> {
     let error: string | null = null;
@@ -70,12 +73,13 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
     do {
       again = false;
       // Oldest first, one at a time, so receivers see events in the order they happened.
-      const due = await options.store.dueWebhookEvents(new Date(), 20);
+      const due = await options.store.dueWebhookEvents(resumed ? new Date() : new Date('9999-12-31T00:00:00Z'), 20);
       for (const event of due) {
         if (!running) return;
         await deliver(event);
       }
       if (due.length === 20) again = true;
+      else resumed = true;
     } while (again && running);
   }
 

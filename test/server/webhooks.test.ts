@@ -1,0 +1,143 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { signWebhookPayload, verifyWebhookSignature } from '../../src/server/webhooks/webhookSignature';
+import { startTestProxy, type TestProxy } from '../helpers/proxy';
+import { as } from './http';
+
+const SECRET = 'whsec_test_secret';
+
+interface Received {
+  body: string;
+  signature: string | undefined;
+  event: { id: string; type: string; created: number; data: { object: any } };
+}
+
+/** A local receiver on 127.0.0.1 that answers `statuses` in turn (then 200). */
+async function receiver(statuses: number[] = []) {
+  const received: Received[] = [];
+  let attempts = 0;
+  const waiters: (() => void)[] = [];
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const status = statuses[attempts++] ?? 200;
+      if (status === 200) {
+        received.push({ body, signature: req.headers['billkit-signature'] as string | undefined, event: JSON.parse(body) });
+        waiters.splice(0).forEach((w) => w());
+      }
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  return {
+    url,
+    received,
+    attempts: () => attempts,
+    /** Resolves once at least `n` events were accepted. */
+    async until(n: number) {
+      while (received.length < n) await new Promise<void>((resolve) => waiters.push(resolve));
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+let cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.reverse()) await fn();
+  cleanup = [];
+});
+
+describe('webhooks', () => {
+  it('POSTs signed events that verifyWebhookSignature accepts', async () => {
+    const hooks = await receiver();
+    cleanup.push(hooks.close);
+    const proxy = await startTestProxy({ webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 50, pollMs: 50 } });
+    cleanup.push(proxy.close);
+    await as(proxy, 'user_pro').post('/subscription/cancel', { at_period_end: true });
+    await hooks.until(1);
+    const [first] = hooks.received;
+    expect(first!.event).toEqual({
+      id: expect.stringMatching(/^evt_/),
+      type: 'subscription.canceled',
+      created: expect.any(Number),
+      data: { object: expect.objectContaining({ id: 'sub_demo_pro', cancel_at_period_end: true }) },
+    });
+    expect(first!.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expect(await verifyWebhookSignature(first!.body, first!.signature, SECRET)).toBe(true);
+    expect(await verifyWebhookSignature(first!.body, first!.signature, 'other')).toBe(false);
+    expect(await verifyWebhookSignature(`${first!.body} `, first!.signature, SECRET)).toBe(false);
+  });
+
+  it('sends checkout.session.completed, subscription.created, invoice.created and invoice.paid in order', async () => {
+    const hooks = await receiver();
+    cleanup.push(hooks.close);
+    const proxy = await startTestProxy({ webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 50, pollMs: 50 } });
+    cleanup.push(proxy.close);
+    const client = as(proxy, 'user_free');
+    const { body: session } = await client.post('/checkout', {
+      price_id: 'price_starter_monthly',
+      success_url: 'https://app.example.com/ok',
+      cancel_url: 'https://app.example.com/no',
+      ui_mode: 'embedded',
+    });
+    await client.post(`/checkout/${session.session_id}/confirm`, {
+      client_secret: session.client_secret,
+      card: { number: '4242424242424242', exp_month: 12, exp_year: 2099, cvc: '123' },
+    });
+    await hooks.until(4);
+    expect(hooks.received.map((r) => r.event.type)).toEqual([
+      'checkout.session.completed',
+      'subscription.created',
+      'invoice.created',
+      'invoice.paid',
+    ]);
+  });
+
+  it('retries a receiver that fails first, with backoff', async () => {
+    const hooks = await receiver([500, 503]);
+    cleanup.push(hooks.close);
+    const proxy = await startTestProxy({ webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 50, pollMs: 25 } });
+    cleanup.push(proxy.close);
+    await as(proxy, 'user_canceling').post('/subscription/resume');
+    await hooks.until(1);
+    expect(hooks.attempts()).toBe(3);
+    expect(hooks.received[0]!.event.type).toBe('subscription.updated');
+    await vi.waitFor(async () => expect(await proxy.store.countPendingWebhookEvents()).toBe(0));
+  });
+
+  it('keeps undelivered events across a restart and delivers them afterwards', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'billkit-webhooks-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    // Nobody listens here: every attempt fails.
+    const deadUrl = 'http://127.0.0.1:9/hooks';
+    const first = await startTestProxy({ dataDir: dir, webhook: { url: deadUrl, secret: SECRET, retryBaseMs: 60_000, pollMs: 60_000 } });
+    await as(first, 'user_pro').post('/subscription/cancel', { at_period_end: false });
+    expect(await first.store.countPendingWebhookEvents()).toBe(1);
+    await first.close();
+
+    const hooks = await receiver();
+    cleanup.push(hooks.close);
+    const second = await startTestProxy({ dataDir: dir, webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 50, pollMs: 50 } });
+    cleanup.push(second.close);
+    // The failed attempt scheduled its retry a minute out; the restarted proxy resumes it at once.
+    await hooks.until(1);
+    expect(hooks.received[0]!.event.type).toBe('subscription.canceled');
+  });
+});
+
+describe('signWebhookPayload / verifyWebhookSignature', () => {
+  it('refuses timestamps outside the tolerance', async () => {
+    const body = '{"id":"evt_1"}';
+    const old = await signWebhookPayload(body, SECRET, { timestamp: Math.floor(Date.now() / 1000) - 301 });
+    expect(await verifyWebhookSignature(body, old, SECRET)).toBe(false);
+    expect(await verifyWebhookSignature(body, old, SECRET, { toleranceSeconds: 600 })).toBe(true);
+    expect(await verifyWebhookSignature(body, null, SECRET)).toBe(false);
+    expect(await verifyWebhookSignature(body, 'garbage', SECRET)).toBe(false);
+  });
+});
