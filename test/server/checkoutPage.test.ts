@@ -1,4 +1,5 @@
-import { JSDOM } from 'jsdom';
+// @vitest-environment jsdom
+// The page is parsed with the DOM's own parser, so assertions read it as a browser would.
 import { describe, expect, it } from 'vitest';
 import { renderCheckoutPage, type CheckoutPageView } from '../../src/server/pages/checkoutPage';
 
@@ -22,7 +23,7 @@ function view(overrides: Partial<CheckoutPageView> = {}): CheckoutPageView {
 
 function render(overrides: Partial<CheckoutPageView> = {}) {
   const html = renderCheckoutPage(view(overrides));
-  const { document } = new JSDOM(html).window;
+  const document = new DOMParser().parseFromString(html, 'text/html');
   const text = (document.body.textContent ?? '').replace(/\s+/g, ' ');
   return { html, document, text };
 }
