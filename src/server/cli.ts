@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { mintDevToken } from './auth/mintDevToken';
 import type { AuthOptions } from './auth/createTokenVerifier';
 import { generateKeys, keysFilePath, loadOrCreateKeys } from './keysFile';
-import { DEMO_SUBJECTS, seedDemo } from './seed/demo';
+import { DEMO_SUBJECTS } from './seed/demo';
+import { initializeStore } from './seed/initializeStore';
 import { startProxyServer } from './startProxyServer';
 import type { Store } from './store/createStore';
 
@@ -135,12 +136,7 @@ async function serveCommand(args: string[]): Promise<void> {
     store = await openPgliteStore(memory ? {} : { dataDir: pgData });
     where = memory ? 'in memory (nothing written to disk)' : `${dataDir} (embedded PostgreSQL)`;
   }
-  // A database is new until its first start completes; only then is the demo seeded.
-  const isNew = (await store.getSetting('initialized_at')) === null;
-  if (isNew) {
-    if (seed === 'demo') await seedDemo(store);
-    await store.setSetting('initialized_at', new Date().toISOString());
-  }
+  const { isNew } = await initializeStore(store, { seed });
 
   const auth: AuthOptions = jwksUrl ? { jwksUrl } : { secret: jwtSecret ?? keys.jwtSecret };
   const devMode = !jwtSecret && !jwksUrl;

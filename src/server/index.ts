@@ -9,6 +9,7 @@ export { openPgliteStore, type PgliteStore, type PgliteStoreOptions } from './st
 export { openPostgresStore } from './store/openPostgresStore';
 export type { Store } from './store/createStore';
 export { seedDemo, DEMO_SUBJECTS } from './seed/demo';
+export { initializeStore } from './seed/initializeStore';
 export { verifyWebhookSignature, signWebhookPayload } from './webhooks/webhookSignature';
 export { signCheckoutSession, verifyCheckoutSession } from './checkout/checkoutSessionSignature';
 export { mintDevToken } from './auth/mintDevToken';
