@@ -7,6 +7,8 @@ const config: StorybookConfig = {
   // mockServiceWorker.js (msw) is served from here: the in-browser proxy answers through it.
   staticDirs: ['./public'],
   core: { disableTelemetry: true },
+  // Names the icon, so browsers do not ask for a /favicon.ico that a static server lacks.
+  previewHead: (head) => `${head}<link rel="icon" type="image/svg+xml" href="./favicon.svg" />`,
 };
 
 export default config;

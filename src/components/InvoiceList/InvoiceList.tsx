@@ -67,8 +67,9 @@ export function InvoiceList({ pageSize, className }: InvoiceListProps): ReactNod
   let body: ReactNode;
   if (state === 'loading') {
     body = (
-      <div className="bk:overflow-x-auto">
-        <table aria-labelledby={titleId} className="bk:w-full">
+      // The placeholder rows are hidden from assistive technology; the card announces busy.
+      <div aria-hidden="true">
+        <table className="bk:w-full">
           {head}
           <tbody>
             {[0, 1, 2, 3].map((row) => (

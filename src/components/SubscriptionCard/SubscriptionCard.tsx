@@ -171,7 +171,7 @@ export function SubscriptionCard({
         ? [text.trialEndsOn, date(subscription.trial_end ?? subscription.current_period_end)]
         : subscription.cancel_at_period_end
           ? [text.endsOn, date(subscription.current_period_end)]
-          : subscription.status === 'active' || subscription.status === 'past_due'
+          : subscription.status === 'active'
             ? [text.renewsOn, date(subscription.current_period_end)]
             : null;
 
