@@ -1,0 +1,207 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local HTTP server that answers the few Stripe API endpoints Billkit's Stripe
+ * processor calls, with the payload shapes of Stripe's API reference (list objects,
+ * `{ error: { type, code, message } }` errors, form-encoded bodies with bracket keys).
+ * Tests point the `stripe` package at it with `{ host, port, protocol: 'http' }` and
+ * read `requests` to see what was sent.
+ */
+export interface FakeStripeApi {
+  host: string;
+  port: number;
+  /** Every request, in order, with its form body parsed into nested objects. */
+  requests: { method: string; path: string; query: URLSearchParams; body: Record<string, unknown>; headers: IncomingMessage['headers'] }[];
+  /** Objects the fake knows, by id (tests add subscriptions here to answer retrieves). */
+  objects: Map<string, Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+const fakeId = (prefix: string) => `${prefix}_test${String(++counter).padStart(6, '0')}${Math.random().toString(36).slice(2, 10)}`;
+const nowUnix = () => Math.floor(Date.now() / 1000);
+
+/** Parses `a[b][0][c]=1` style keys, as Stripe's clients encode them, into nested objects. */
+export function parseStripeForm(body: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    const path = key.replace(/\]/g, '').split('[');
+    let node: Record<string, unknown> = out;
+    path.forEach((part, i) => {
+      if (i === path.length - 1) node[part] = value;
+      else node = (node[part] ??= {}) as Record<string, unknown>;
+    });
+  }
+  return out;
+}
+
+const list = (url: string, data: unknown[]) => ({ object: 'list', url, has_more: false, data });
+const missing = (message: string, param?: string) => ({
+  status: 404,
+  body: { error: { type: 'invalid_request_error', code: 'resource_missing', message, ...(param ? { param } : {}) } },
+});
+
+/** Starts the fake on 127.0.0.1, port 0. */
+export async function startFakeStripeApi(): Promise<FakeStripeApi> {
+  const requests: FakeStripeApi['requests'] = [];
+  const objects = new Map<string, Record<string, unknown>>();
+
+  const handle = (method: string, path: string, query: URLSearchParams, body: Record<string, unknown>): { status: number; body: unknown } => {
+    const created = nowUnix();
+    if (method === 'GET' && path === '/v1/prices') {
+      const keys = [...query.entries()].filter(([k]) => k.startsWith('lookup_keys')).map(([, v]) => v);
+      const data = [...objects.values()].filter((o) => o.object === 'price' && keys.includes(String(o.lookup_key)));
+      return { status: 200, body: list('/v1/prices', data) };
+    }
+    if (method === 'POST' && path === '/v1/prices') {
+      const productData = body.product_data as Record<string, unknown> | undefined;
+      const product = { id: fakeId('prod'), object: 'product', name: productData?.name ?? null, created };
+      objects.set(product.id, product);
+      const recurring = body.recurring as Record<string, string> | undefined;
+      const price = {
+        id: fakeId('price'),
+        object: 'price',
+        active: true,
+        currency: body.currency,
+        unit_amount: Number(body.unit_amount),
+        lookup_key: body.lookup_key ?? null,
+        product: product.id,
+        recurring: recurring ? { interval: recurring.interval, interval_count: 1, usage_type: 'licensed' } : null,
+        type: recurring ? 'recurring' : 'one_time',
+        metadata: body.metadata ?? {},
+        created,
+        livemode: false,
+      };
+      objects.set(price.id, price);
+      return { status: 200, body: price };
+    }
+    const coupon = /^\/v1\/coupons\/([^/]+)$/.exec(path);
+    if (method === 'GET' && coupon) {
+      const found = objects.get(decodeURIComponent(coupon[1]!));
+      return found ? { status: 200, body: found } : missing(`No such coupon: '${coupon[1]}'`, 'id');
+    }
+    if (method === 'POST' && path === '/v1/coupons') {
+      const c = {
+        id: String(body.id ?? fakeId('coupon')),
+        object: 'coupon',
+        percent_off: body.percent_off ? Number(body.percent_off) : null,
+        amount_off: body.amount_off ? Number(body.amount_off) : null,
+        currency: body.currency ?? null,
+        duration: body.duration,
+        duration_in_months: body.duration_in_months ? Number(body.duration_in_months) : null,
+        name: body.name ?? null,
+        valid: true,
+        created,
+        livemode: false,
+      };
+      objects.set(c.id, c);
+      return { status: 200, body: c };
+    }
+    if (method === 'POST' && path === '/v1/customers') {
+      const customer = { id: fakeId('cus'), object: 'customer', email: body.email ?? null, metadata: body.metadata ?? {}, created, livemode: false };
+      objects.set(customer.id, customer);
+      return { status: 200, body: customer };
+    }
+    if (method === 'POST' && path === '/v1/checkout/sessions') {
+      const id = fakeId('cs');
+      const embedded = body.ui_mode === 'embedded_page';
+      const session = {
+        id,
+        object: 'checkout.session',
+        mode: body.mode,
+        status: 'open',
+        payment_status: 'unpaid',
+        ui_mode: body.ui_mode ?? 'hosted_page',
+        client_reference_id: body.client_reference_id ?? null,
+        customer: body.customer ?? null,
+        metadata: body.metadata ?? {},
+        success_url: body.success_url ?? null,
+        cancel_url: body.cancel_url ?? null,
+        return_url: body.return_url ?? null,
+        url: embedded ? null : `https://checkout.stripe.com/c/pay/${id}`,
+        client_secret: embedded ? `${id}_secret_${Math.random().toString(36).slice(2)}` : null,
+        subscription: null,
+        created,
+        expires_at: created + 24 * 3600,
+        livemode: false,
+      };
+      objects.set(id, session);
+      return { status: 200, body: session };
+    }
+    if (method === 'POST' && path === '/v1/subscriptions') {
+      const items = body.items as Record<string, Record<string, string>>;
+      const price = objects.get(items['0']!.price!);
+      if (!price) return missing(`No such price: '${items['0']!.price}'`, 'items[0][price]');
+      const trialDays = body.trial_period_days ? Number(body.trial_period_days) : 0;
+      const periodEnd = created + 30 * 24 * 3600;
+      const subId = fakeId('sub');
+      const invoiceId = fakeId('in');
+      const piId = fakeId('pi');
+      const setiId = fakeId('seti');
+      const subscription = {
+        id: subId,
+        object: 'subscription',
+        customer: body.customer,
+        status: 'incomplete',
+        cancel_at_period_end: false,
+        canceled_at: null,
+        trial_end: trialDays ? created + trialDays * 24 * 3600 : null,
+        metadata: body.metadata ?? {},
+        items: list(`/v1/subscription_items?subscription=${subId}`, [
+          { id: fakeId('si'), object: 'subscription_item', price, quantity: 1, current_period_start: created, current_period_end: periodEnd },
+        ]),
+        latest_invoice: trialDays
+          ? invoiceId
+          : {
+              id: invoiceId,
+              object: 'invoice',
+              status: 'open',
+              amount_due: price.unit_amount,
+              currency: price.currency,
+              confirmation_secret: { client_secret: `${piId}_secret_${Math.random().toString(36).slice(2)}`, type: 'payment_intent' },
+            },
+        pending_setup_intent: trialDays
+          ? { id: setiId, object: 'setup_intent', client_secret: `${setiId}_secret_${Math.random().toString(36).slice(2)}`, status: 'requires_payment_method' }
+          : null,
+        discounts: [],
+        created,
+        start_date: created,
+        livemode: false,
+      };
+      objects.set(subId, subscription);
+      return { status: 200, body: subscription };
+    }
+    const sub = /^\/v1\/subscriptions\/([^/]+)$/.exec(path);
+    if (method === 'GET' && sub) {
+      const found = objects.get(decodeURIComponent(sub[1]!));
+      return found ? { status: 200, body: found } : missing(`No such subscription: '${sub[1]}'`, 'id');
+    }
+    return missing(`Unrecognized request URL (${method}: ${path}).`);
+  };
+
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const body = parseStripeForm(raw);
+      requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body, headers: req.headers });
+      const answer =
+        req.headers.authorization?.startsWith('Bearer sk_test_')
+          ? handle(req.method ?? 'GET', url.pathname, url.searchParams, body)
+          : { status: 401, body: { error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } } };
+      res.writeHead(answer.status, { 'content-type': 'application/json', 'request-id': fakeId('req') });
+      res.end(JSON.stringify(answer.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    host: '127.0.0.1',
+    port,
+    requests,
+    objects,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
