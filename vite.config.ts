@@ -42,6 +42,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 600_000,
           fileParallelism: false,
+          globalSetup: ['test/browser/globalSetup.ts'],
         },
       },
     ],
