@@ -1,0 +1,249 @@
+/**
+ * End to end, in headless Chromium: a small app (test/browser/app, served by Vite) with
+ * Billkit's components against the REAL `billkit-proxy` process (spawned on a free port
+ * with a temp data folder). Embedded checkout → active subscription → invoice PDF →
+ * cancel at period end → resume; the proxy's hosted page with a declined card and then a
+ * good one; the org activation flow. Screenshots go to test-results/e2e/.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './chromium';
+
+const ROOT = resolve(__dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const CLI = join(ROOT, 'src/server/cli.ts');
+const SHOTS = join(ROOT, 'test-results/e2e');
+const run = promisify(execFile);
+
+let dataDir: string;
+let proxy: ChildProcess | undefined;
+let proxyLog = '';
+let proxyUrl: string;
+let vite: ViteDevServer | undefined;
+let appUrl: string;
+let browser: Browser | undefined;
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createNetServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Waits until the proxy answers HTTP (a 401 without a token is an answer). */
+async function waitForProxy(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proxy?.exitCode !== null && proxy?.exitCode !== undefined) throw new Error(`billkit-proxy exited:\n${proxyLog}`);
+    try {
+      const res = await fetch(`${url}/api/proxy/billing/plans`);
+      if (res.status === 401) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`billkit-proxy did not answer within ${timeoutMs} ms:\n${proxyLog}`);
+}
+
+/** `billkit-proxy token --user … [--org …]` against the test's data folder. */
+async function tokenFor(user: string, org?: string): Promise<string> {
+  const { stdout } = await run(TSX, [CLI, 'token', '--user', user, ...(org ? ['--org', org] : []), '--data-dir', dataDir], { cwd: ROOT, timeout: 30_000 });
+  return stdout.trim();
+}
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page; requests: string[]; errors: string[] }> {
+  const context = await browser!.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return { context, page, requests, errors };
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+async function payOnHostedPage(page: Page, card: string) {
+  await page.fill('#card_number', card);
+  await page.fill('#card_exp', '12 / 34');
+  await page.fill('#card_cvc', '123');
+  await page.fill('#postal_code', '10115');
+  await page.click('#pay');
+}
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  dataDir = await mkdtemp(join(tmpdir(), 'billkit-e2e-'));
+  const proxyPort = await freePort();
+  proxyUrl = `http://127.0.0.1:${proxyPort}`;
+  proxy = spawn(TSX, [CLI, '--port', String(proxyPort), '--host', '127.0.0.1', '--data-dir', join(dataDir, 'proxy')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: '', BILLKIT_DATA_DIR: '' },
+  });
+  proxy.stdout!.on('data', (chunk: Buffer) => (proxyLog += chunk.toString()));
+  proxy.stderr!.on('data', (chunk: Buffer) => (proxyLog += chunk.toString()));
+  dataDir = join(dataDir, 'proxy');
+  await waitForProxy(proxyUrl);
+
+  const appPort = await freePort();
+  vite = await createServer({
+    configFile: false,
+    root: join(ROOT, 'test/browser/app'),
+    cacheDir: join(dataDir, '..', 'vite-cache'),
+    plugins: [react(), tailwindcss()],
+    logLevel: 'error',
+    clearScreen: false,
+    optimizeDeps: {
+      include: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client', '@tanstack/react-query', 'radix-ui'],
+    },
+    server: {
+      host: '127.0.0.1',
+      port: appPort,
+      strictPort: true,
+      hmr: false,
+      // The app and the proxy share an origin, as behind an app's own reverse proxy.
+      proxy: { '/api': proxyUrl, '/billing': proxyUrl },
+    },
+  });
+  await vite.listen();
+  appUrl = `http://127.0.0.1:${appPort}`;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await vite?.close().catch(() => undefined);
+  if (proxy && proxy.exitCode === null) {
+    const exited = new Promise((done) => proxy!.once('exit', done));
+    proxy.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (proxy.exitCode === null) proxy.kill('SIGKILL');
+  }
+  if (dataDir) await rm(join(dataDir, '..'), { recursive: true, force: true });
+});
+
+describe('billing end to end (real billkit-proxy, headless Chromium)', () => {
+  it('embedded: PricingTable → CheckoutForm with 4242 → active subscription, invoice PDF, cancel at period end, resume', async () => {
+    const { context, page, requests, errors } = await newPage();
+    try {
+      await page.goto(`${appUrl}/?token=${await tokenFor('user_free')}`);
+      await page.locator('[data-billkit-component="subscription-card"]').waitFor();
+      await expect.poll(() => page.getByTestId('entitlements').getAttribute('data-plan')).toBe('');
+      await page.getByRole('radio', { name: 'Monthly' }).or(page.getByRole('button', { name: 'Monthly' })).first().click();
+      await page.getByRole('button', { name: 'Get Pro' }).click();
+
+      const form = page.locator('[data-billkit-component="checkout-form"]');
+      await expect.poll(() => form.getAttribute('data-state'), { timeout: 20_000 }).toBe('idle');
+      await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+      await page.getByLabel('Expiration date').fill('12 / 34');
+      await page.getByLabel('Security code').fill('123');
+      await page.getByLabel('Postal code').fill('10115');
+      await shot(page, '01-embedded-checkout');
+      await page.getByRole('button', { name: 'Pay $29.00' }).click();
+
+      await expect.poll(() => form.getAttribute('data-state'), { timeout: 20_000 }).toBe('succeeded');
+      const card = page.locator('[data-billkit-component="subscription-card"]');
+      await expect.poll(() => card.getAttribute('data-status'), { timeout: 20_000 }).toBe('active');
+      await expect.poll(() => page.getByTestId('entitlements').getAttribute('data-plan')).toBe('pro');
+      const paidRows = page.locator('[data-billkit-component="invoice-list"] [data-status="paid"]');
+      await expect.poll(() => paidRows.count(), { timeout: 20_000 }).toBe(1);
+      await shot(page, '02-embedded-paid');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: /^Download invoice of/ }).first().click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^invoice_in_\w+\.pdf$/);
+      const pdf = await readFile((await download.path())!);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+      await card.getByRole('button', { name: 'Cancel subscription' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Cancel subscription?' });
+      await dialog.getByRole('radio', { name: /At the end of the billing period/ }).check();
+      await dialog.getByRole('button', { name: 'Cancel subscription' }).click();
+      await expect.poll(() => card.getAttribute('data-cancel-at-period-end'), { timeout: 20_000 }).toBe('');
+      await shot(page, '03-canceling');
+
+      await card.getByRole('button', { name: 'Resume subscription' }).click();
+      await expect.poll(() => card.getAttribute('data-cancel-at-period-end'), { timeout: 20_000 }).toBeNull();
+      expect(await card.getAttribute('data-status')).toBe('active');
+      await shot(page, '04-resumed');
+
+      // The test processor's form never loads Stripe.
+      expect(requests.filter((url) => /@stripe\/|js\.stripe\.com|StripePaymentForm/.test(url))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("hosted: the proxy's checkout page declines 4000 0000 0000 0002, pays with 4242, returns to the app", async () => {
+    const { context, page, errors } = await newPage();
+    try {
+      await page.goto(`${appUrl}/?token=${await tokenFor('user_e2e_hosted')}&mode=hosted`);
+      await page.getByRole('button', { name: 'Get Pro' }).click();
+      await page.waitForURL(/\/billing\/checkout\//);
+      await payOnHostedPage(page, '4000 0000 0000 0002');
+      await page.getByText('Your card was declined.').waitFor();
+      await shot(page, '05-hosted-declined');
+
+      await payOnHostedPage(page, '4242 4242 4242 4242');
+      await page.waitForURL(/\/return\?session_id=/);
+      const result = page.locator('[data-billkit-component="checkout-return"]');
+      await expect.poll(() => result.getAttribute('data-state'), { timeout: 20_000 }).toBe('succeeded');
+      await page.getByRole('heading', { name: "You're subscribed to Pro" }).waitFor();
+      await shot(page, '06-hosted-returned');
+
+      await page.getByRole('link', { name: 'Continue' }).click();
+      await page.waitForURL(`${appUrl}/`);
+      const card = page.locator('[data-billkit-component="subscription-card"]');
+      await expect.poll(() => card.getAttribute('data-status'), { timeout: 20_000 }).toBe('active');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('org activation: org_acme pays a hosted checkout, the return page activates it, entitlements show pro', async () => {
+    const { context, page, errors } = await newPage();
+    try {
+      await page.goto(`${appUrl}/?token=${await tokenFor('user_acme_admin', 'org_acme')}&mode=hosted&activate=1`);
+      await expect.poll(() => page.getByTestId('entitlements').getAttribute('data-plan'), { timeout: 20_000 }).toBe('');
+      await page.getByRole('button', { name: 'Get Pro' }).click();
+      await page.waitForURL(/\/billing\/checkout\//);
+      await payOnHostedPage(page, '4242 4242 4242 4242');
+      await page.waitForURL(/\/return\?session_id=/);
+      const result = page.locator('[data-billkit-component="checkout-return"]');
+      await expect.poll(() => result.getAttribute('data-state'), { timeout: 20_000 }).toBe('succeeded');
+      await expect.poll(() => page.getByTestId('entitlements').getAttribute('data-plan'), { timeout: 20_000 }).toBe('pro');
+      await shot(page, '07-org-activated');
+
+      // A forged link on the same return page is refused and changes nothing.
+      const forged = new URL(page.url());
+      forged.searchParams.set('session_id', forged.searchParams.get('session_id')!.replace(/.$/, (c) => (c === '0' ? '1' : '0')));
+      await page.goto(forged.toString());
+      await expect.poll(() => result.getAttribute('data-state'), { timeout: 20_000 }).toBe('invalid');
+      await page.getByText('This checkout link is invalid or has expired').waitFor();
+      await shot(page, '08-forged-link');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
