@@ -39,6 +39,8 @@ export interface TestProxyOptions {
   allowedOrigins?: string[];
   /** `POST /usage` with user tokens; on by default as in `npm run dev`. */
   devMode?: boolean;
+  /** Payment processor; the built-in test processor by default. */
+  processor?: ProxyAppOptions['processor'];
 }
 
 /** The fixed secrets test proxies use. */
@@ -114,6 +116,7 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     ...(options.webhook ? { webhook: options.webhook } : {}),
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.processor ? { processor: options.processor } : {}),
   });
   app.webhooks?.start();
   const proxyFetch = ((input: RequestInfo | URL, init?: RequestInit) => {

@@ -186,24 +186,46 @@ function updateSql(table: string, id: string, patch: Record<string, unknown>): [
   return [`update ${table} set ${sets} where id = $${keys.length + 1}`, [...keys.map((k) => patch[k]), id]];
 }
 
-const SUBSCRIPTION_DETAIL_SQL = `
-  select s.*,
-    p.id as p_id, p.plan_id as p_plan_id, p.amount as p_amount, p.currency as p_currency,
-    p.interval as p_interval, p.model as p_model, p.sort_order as p_sort_order,
-    pl.id as pl_id, pl.key as pl_key, pl.name as pl_name, pl.description as pl_description,
-    pl.features as pl_features, pl.recommended as pl_recommended, pl.hidden as pl_hidden,
-    pl.trial_allowed as pl_trial_allowed, pl.sort_order as pl_sort_order
-  from subscriptions s
-  join prices p on p.id = s.price_id
-  join plans pl on pl.id = p.plan_id`;
+/**
+ * Memory shared by a Store and the Stores of its transactions. Every write bumps
+ * `generation`, which makes every cached read older than it stale.
+ */
+interface StoreMemory {
+  generation: number;
+  /** Prices with their plans (a handful of rows, read on every subscription lookup). */
+  catalogue: { at: number; byPrice: Map<string, { price: PriceRecord; plan: PlanRecord }> } | null;
+  /** Current subscription per subject; only when the store is the database's sole user. */
+  subscriptions: Map<string, { generation: number; now: number; value: SubscriptionDetail | null }> | null;
+}
 
-function subscriptionDetail(r: Record<string, unknown>): SubscriptionDetail {
-  return { ...subscriptionRow(r), price: priceRow(r, 'p_'), plan: planRow(r, 'pl_') };
+/** The catalogue is re-read at least this often, in case another process changed it. */
+const CATALOGUE_TTL_MS = 60_000;
+/** A cached current subscription answers for this long of the caller's clock (period ends move it). */
+const SUBSCRIPTION_TTL_MS = 1_000;
+
+/** Options of {@link createStore}. */
+export interface CreateStoreOptions {
+  /**
+   * Cache each subject's current subscription in memory, dropped on every write. Only
+   * safe when no other process writes to the database, which PGlite guarantees.
+   */
+  cacheReads?: boolean;
 }
 
 /** Builds the {@link Store} over a database (or over one transaction of it). */
-export function createStore(db: Db, session: DbSession = db): Store {
-  const q = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => session.query<T>(sql, params);
+export function createStore(db: Db, options: CreateStoreOptions = {}): Store {
+  return buildStore(db, db, {
+    generation: 0,
+    catalogue: null,
+    subscriptions: options.cacheReads ? new Map() : null,
+  });
+}
+
+function buildStore(db: Db, session: DbSession, memory: StoreMemory): Store {
+  const q = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => {
+    if (!/^\s*select\b/i.test(sql)) memory.generation++;
+    return session.query<T>(sql, params);
+  };
   const insert = async (table: string, row: Record<string, unknown>) => {
     const [sql, params] = insertSql(table, row);
     await q(sql, params);
@@ -214,11 +236,35 @@ export function createStore(db: Db, session: DbSession = db): Store {
   };
   const inTransaction = session !== db;
 
+  const loadCatalogue = async () => {
+    const rows = await q(`
+      select p.*, pl.id as pl_id, pl.key as pl_key, pl.name as pl_name, pl.description as pl_description,
+        pl.features as pl_features, pl.recommended as pl_recommended, pl.hidden as pl_hidden,
+        pl.trial_allowed as pl_trial_allowed, pl.sort_order as pl_sort_order
+      from prices p join plans pl on pl.id = p.plan_id`);
+    const byPrice = new Map(rows.map((r) => [r.id as string, { price: priceRow(r), plan: planRow(r, 'pl_') }]));
+    memory.catalogue = { at: Date.now(), byPrice };
+    return byPrice;
+  };
+  /** The price and plan of a subscription, from the cached catalogue (re-read when it lacks the price). */
+  const withCatalogue = async (sub: SubscriptionRecord): Promise<SubscriptionDetail> => {
+    const fresh = memory.catalogue && Date.now() - memory.catalogue.at < CATALOGUE_TTL_MS ? memory.catalogue.byPrice : null;
+    let entry = fresh?.get(sub.price_id);
+    if (!entry) entry = (await loadCatalogue()).get(sub.price_id);
+    if (!entry) throw new Error(`subscription ${sub.id} refers to a missing price ${sub.price_id}`);
+    return { ...sub, price: entry.price, plan: entry.plan };
+  };
+
   const store: Store = {
     async transaction(fn) {
       // Already inside one: join it, so rules can compose without nesting transactions.
       if (inTransaction) return fn(store);
-      return db.transaction((tx) => fn(createStore(db, tx)));
+      try {
+        return await db.transaction((tx) => fn(buildStore(db, tx, memory)));
+      } finally {
+        // Reads cached while the transaction ran must not outlive it.
+        memory.generation++;
+      }
     },
     close: () => db.close(),
 
@@ -234,9 +280,13 @@ export function createStore(db: Db, session: DbSession = db): Store {
     },
 
     async insertPlan(plan) {
+      memory.catalogue = null;
       await insert('plans', { ...plan, features: JSON.stringify(plan.features) });
     },
-    insertPrice: (price) => insert('prices', { ...price }),
+    async insertPrice(price) {
+      memory.catalogue = null;
+      await insert('prices', { ...price });
+    },
     async setUsageLimit(planId, metric, limit) {
       await q(`delete from usage_limits where coalesce(plan_id, '') = coalesce($1, '') and metric = $2`, [planId, metric]);
       await q(`insert into usage_limits (plan_id, metric, "limit") values ($1, $2, $3)`, [planId, metric, limit]);
@@ -333,20 +383,33 @@ export function createStore(db: Db, session: DbSession = db): Store {
     insertSubscription: (sub) => insert('subscriptions', { ...sub }),
     updateSubscription: (id, patch) => update('subscriptions', id, patch),
     async findCurrentSubscription(subject, now, options) {
+      const cacheable = memory.subscriptions !== null && !inTransaction && !options?.forUpdate;
+      if (cacheable) {
+        const hit = memory.subscriptions!.get(subject);
+        if (hit && hit.generation === memory.generation && Math.abs(now.getTime() - hit.now) < SUBSCRIPTION_TTL_MS) {
+          return hit.value;
+        }
+      }
+      const generation = memory.generation;
       const rows = await q(
-        `${SUBSCRIPTION_DETAIL_SQL}
-         where s.subject = $1
-           and (s.status <> 'canceled' or s.current_period_end > $2)
-           and not (s.cancel_at_period_end and s.current_period_end <= $2)
-         order by s.created_at desc, s.seq desc
-         limit 1${options?.forUpdate ? ' for update of s' : ''}`,
+        `select * from subscriptions
+         where subject = $1
+           and (status <> 'canceled' or current_period_end > $2)
+           and not (cancel_at_period_end and current_period_end <= $2)
+         order by created_at desc, seq desc
+         limit 1${options?.forUpdate ? ' for update' : ''}`,
         [subject, now],
       );
-      return rows[0] ? subscriptionDetail(rows[0]) : null;
+      const value = rows[0] ? await withCatalogue(subscriptionRow(rows[0])) : null;
+      if (cacheable) {
+        if (memory.subscriptions!.size >= 10_000) memory.subscriptions!.clear();
+        memory.subscriptions!.set(subject, { generation, now: now.getTime(), value });
+      }
+      return value;
     },
     async getSubscription(id) {
-      const rows = await q(`${SUBSCRIPTION_DETAIL_SQL} where s.id = $1`, [id]);
-      return rows[0] ? subscriptionDetail(rows[0]) : null;
+      const rows = await q(`select * from subscriptions where id = $1`, [id]);
+      return rows[0] ? withCatalogue(subscriptionRow(rows[0])) : null;
     },
 
     async insertInvoice(invoice, lines) {

@@ -51,5 +51,6 @@ export async function openPgliteStore(options: PgliteStoreOptions = {}): Promise
     await db.close();
     throw error;
   }
-  return Object.assign(createStore(db), { dump: () => pg.dumpDataDir('none') });
+  // PGlite admits one process, so caching reads (dropped on every write) is coherent.
+  return Object.assign(createStore(db, { cacheReads: true }), { dump: () => pg.dumpDataDir('none') });
 }
