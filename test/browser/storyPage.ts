@@ -105,14 +105,8 @@ export class StoryPage {
   }
 
   /** Runs axe-core on the story root; returns the serious and critical violations. */
-  async axe(): Promise<AxeViolation[]> {
-    if (!(await this.page.evaluate('typeof window.axe === "object"'))) {
-      await this.page.addScriptTag({ content: await loadAxe() });
-    }
-    const violations = (await this.page.evaluate(
-      `axe.run('#storybook-root', { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary || '' })) })))`,
-    )) as AxeViolation[];
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  axe(): Promise<AxeViolation[]> {
+    return runAxe(this.page, '#storybook-root');
   }
 
   /** Saves a full-page screenshot to `test-results/screenshots/<name>.png`. */
@@ -126,6 +120,21 @@ export class StoryPage {
   async close(): Promise<void> {
     await this.page.context().close();
   }
+}
+
+/**
+ * Runs axe-core (injected once per document) on `context` (a selector, or `document`);
+ * returns the serious and critical violations.
+ */
+export async function runAxe(page: Page, context: string): Promise<AxeViolation[]> {
+  if (!(await page.evaluate('typeof window.axe === "object"'))) {
+    await page.addScriptTag({ content: await loadAxe() });
+  }
+  const target = context === 'document' ? 'document' : JSON.stringify(context);
+  const violations = (await page.evaluate(
+    `axe.run(${target}, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary || '' })) })))`,
+  )) as AxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 /** Axe violations as readable lines for a failure message. */

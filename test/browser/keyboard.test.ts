@@ -1,0 +1,112 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './chromium';
+import { StoryPage } from './storyPage';
+
+const { url, stories } = inject('storybook');
+const has = (id: string) => stories.some((story) => story.id === id);
+
+/** Whether the focused element matches `selector`. */
+const focusedMatches = (page: Page, selector: string) =>
+  page.evaluate(`!!document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`) as Promise<boolean>;
+
+/** Presses Tab until `selector` has focus (at most `limit` times); fails when Tab never reaches it. */
+async function tabTo(page: Page, selector: string, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await focusedMatches(page, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector} in ${limit} presses`);
+}
+
+describe('keyboard-only use in real Chromium', () => {
+  let browser: Browser;
+  let story: StoryPage;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    story = await StoryPage.open(browser, url);
+    page = story.page;
+  });
+  afterAll(async () => {
+    await story?.close();
+    await browser?.close();
+  });
+
+  // Each test starts from the top of the document with nothing focused.
+  const open = async (id: string) => {
+    await story.show(id);
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+  };
+  beforeEach(() => {
+    story.errors.length = 0;
+  });
+
+  it.runIf(has('components-pricingtable--default'))('PricingTable: the monthly / yearly toggle works with arrow keys and Space', async () => {
+    await open('components-pricingtable--default');
+    const table = page.locator('[data-billkit-component="pricing-table"]');
+    await expect.poll(() => table.getAttribute('data-interval')).toBe('month');
+
+    await tabTo(page, '[data-billkit-part="interval-toggle"] [data-state="on"]');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate('document.activeElement.textContent')).toMatch(/Yearly/);
+    await page.keyboard.press('Space');
+    await expect.poll(() => table.getAttribute('data-interval')).toBe('year');
+
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.evaluate('document.activeElement.textContent')).toMatch(/Monthly/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => table.getAttribute('data-interval')).toBe('month');
+    expect(story.errors).toEqual([]);
+  });
+
+  it.runIf(has('components-subscriptioncard--active'))(
+    'SubscriptionCard: the cancel dialog opens with Enter, traps focus, closes with Escape, and confirms by keyboard',
+    async () => {
+      await open('components-subscriptioncard--active');
+      const card = page.locator('[data-billkit-component="subscription-card"]');
+      const dialog = page.locator('[role="dialog"]');
+      const cancel = '[data-billkit-part="cancel"]';
+
+      await tabTo(page, cancel);
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'visible' });
+      expect(await page.evaluate('!!document.activeElement.closest("[role=dialog]")')).toBe(true);
+
+      // Focus cycles inside the dialog, both ways.
+      for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+        await page.keyboard.press(key);
+        expect(await page.evaluate('!!document.activeElement.closest("[role=dialog]")'), `focus left the dialog after ${key}`).toBe(true);
+      }
+
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      // Radix hands focus back to the trigger as the dialog unmounts.
+      await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-billkit-part")')).toBe('cancel');
+      expect(await card.getAttribute('data-cancel-at-period-end')).toBeNull();
+
+      // Reopen with Enter and confirm (the default: cancel at the end of the period).
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'visible' });
+      await tabTo(page, '[data-billkit-part="confirm-cancel"]', 10);
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => card.getAttribute('data-cancel-at-period-end')).toBe('');
+      expect(story.errors).toEqual([]);
+    },
+  );
+
+  it.runIf(has('components-invoicelist--default'))('InvoiceList: download buttons and "Load more" are reachable by Tab, and Load more works by keyboard', async () => {
+    await open('components-invoicelist--default');
+    const rows = page.locator('[data-billkit-part="invoice"]');
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(0);
+
+    await tabTo(page, '[data-billkit-part="download"]');
+    await tabTo(page, '[data-billkit-part="load-more"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rows.count()).toBeGreaterThan(before);
+    expect(story.errors).toEqual([]);
+  });
+});
