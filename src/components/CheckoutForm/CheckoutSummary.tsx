@@ -21,6 +21,10 @@ export function CheckoutSummary({ summary }: { summary: CheckoutSessionSummary }
       : text.amountOff(money(promotion.amount_off ?? 0))
     : null;
   const recurring = summary.price.interval !== null;
+  // What the next charge will be: after a trial the (discounted) price; a `once` code
+  // discounts only the first charge, `forever` / `repeating` ones the next ones too.
+  const discounted = summary.amount_subtotal - summary.amount_discount;
+  const then = summary.trial_days || promotion?.duration !== 'once' ? discounted : summary.price.amount;
 
   return (
     <section
@@ -62,12 +66,12 @@ export function CheckoutSummary({ summary }: { summary: CheckoutSessionSummary }
           <dt className="bk:text-billkit-foreground">{text.totalDueToday}</dt>
           <dd className="bk:m-0 bk:tabular-nums bk:text-billkit-foreground">{money(summary.amount_due_today)}</dd>
         </div>
-        {recurring && (summary.trial_days || summary.amount_due_today !== summary.price.amount) ? (
-          <p className="bk:m-0 bk:text-xs bk:text-billkit-muted-foreground">
-            {text.thenPerInterval(money(summary.price.amount), interval)}
-          </p>
-        ) : null}
       </dl>
+      {recurring && then !== summary.amount_due_today ? (
+        <p data-billkit-part="then" className="bk:-mt-2 bk:mb-0 bk:text-xs bk:text-billkit-muted-foreground">
+          {text.thenPerInterval(money(then), interval)}
+        </p>
+      ) : null}
     </section>
   );
 }
