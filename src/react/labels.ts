@@ -126,8 +126,11 @@ export interface InvoiceListLabels {
   /** Header of the download column (visually hidden). */
   actions: string;
   download: string;
-  /** Accessible name of a row's download button: `"Download invoice of Apr 1, 2025"`. */
-  downloadInvoice: (date: string) => string;
+  /**
+   * Visually hidden words after `download` in a row's button, so its name says which
+   * invoice: `"invoice of Apr 1, 2025"` → the button reads "PDF invoice of Apr 1, 2025".
+   */
+  invoiceOf: (date: string) => string;
   downloading: string;
   downloadFailed: string;
   loadMore: string;
@@ -343,7 +346,7 @@ export const defaultLabels: BillingLabels = {
     status: 'Status',
     actions: 'Invoice PDF',
     download: 'PDF',
-    downloadInvoice: (date) => `Download invoice of ${date}`,
+    invoiceOf: (date) => `invoice of ${date}`,
     downloading: 'Downloading…',
     downloadFailed: 'Download failed',
     loadMore: 'Load more',

@@ -78,7 +78,7 @@ describe('<InvoiceList/>', () => {
     await renderWithProxy(proxy, <InvoiceList pageSize={3} />, { subject: 'user_pro' });
     await screen.findByRole('table');
     const row = rows()[0]!;
-    await user.click(within(row).getByRole('button', { name: /^Download invoice of / }));
+    await user.click(within(row).getByRole('button', { name: /^PDF invoice of / }));
     await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
     expect(saved).toHaveLength(1);
     const bytes = new Uint8Array(await saved[0]!.arrayBuffer());
@@ -98,7 +98,7 @@ describe('<InvoiceList/>', () => {
     });
     await screen.findByRole('table');
     const target = rows().find((r) => r.getAttribute('data-invoice-id') === id)!;
-    await user.click(within(target).getByRole('button', { name: /^Download invoice of / }));
+    await user.click(within(target).getByRole('button', { name: /^PDF invoice of / }));
     expect(await within(target).findByRole('alert')).toHaveTextContent('Download failed');
     // The other rows are untouched.
     expect(within(rows()[0]!).queryByRole('alert')).not.toBeInTheDocument();

@@ -37,6 +37,11 @@ export function InvoiceRow({ invoice }: { invoice: Invoice }): ReactNode {
       </td>
       <td className={`${cell} bk:text-right!`}>
         <div className="bk:flex bk:items-center bk:justify-end bk:gap-2">
+          {download.isPending && (
+            <span role="status" className="bk:sr-only">
+              {text.downloading}
+            </span>
+          )}
           {download.isError && (
             <span role="alert" title={download.error.message} className="bk:text-xs bk:font-medium bk:text-billkit-danger">
               {text.downloadFailed}
@@ -47,11 +52,11 @@ export function InvoiceRow({ invoice }: { invoice: Invoice }): ReactNode {
             size="sm"
             pending={download.isPending}
             onClick={() => download.mutate(invoice)}
-            aria-label={download.isPending ? text.downloading : text.downloadInvoice(created)}
             data-billkit-part="download"
           >
             {!download.isPending && <DownloadIcon />}
-            {text.download}
+            {text.download}{' '}
+            <span className="bk:sr-only">{text.invoiceOf(created)}</span>
           </Button>
         </div>
       </td>
