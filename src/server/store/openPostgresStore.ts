@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { Db, DbSession } from './Db';
 import { createStore, type Store } from './createStore';
 import { migrate } from './migrations';
@@ -15,18 +16,23 @@ export async function openPostgresStore(url: string, options: { max?: number } =
       await client.query(sql);
     },
   });
+  const inTransaction = async <T>(client: PoolClient, fn: (tx: DbSession) => Promise<T>): Promise<T> => {
+    try {
+      await client.query('begin');
+      const result = await fn(sessionOf(client));
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    }
+  };
   const db: Db = {
     ...sessionOf(pool),
     async transaction(fn) {
       const client = await pool.connect();
       try {
-        await client.query('begin');
-        const result = await fn(sessionOf(client));
-        await client.query('commit');
-        return result;
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
+        return await inTransaction(client, fn);
       } finally {
         client.release();
       }
@@ -34,7 +40,15 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     close: () => pool.end(),
   };
   try {
-    await migrate(db);
+    // Proxies starting together must not migrate twice: one connection holds an advisory lock meanwhile.
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock(424242)');
+      await migrate({ ...sessionOf(client), transaction: (fn) => inTransaction(client, fn), close: async () => undefined });
+    } finally {
+      await client.query('select pg_advisory_unlock(424242)').catch(() => undefined);
+      client.release();
+    }
   } catch (error) {
     await pool.end();
     throw error;

@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, chownSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProxyApp, type ProxyApp } from '../../src/server/app';
+import { mintDevToken } from '../../src/server/auth/mintDevToken';
+import { initializeStore } from '../../src/server/seed/initializeStore';
+import type { Store } from '../../src/server/store/createStore';
+import { openPostgresStore } from '../../src/server/store/openPostgresStore';
+
+// The same store SQL on a real PostgreSQL server (a throw-away cluster), when this
+// machine has one installed. Set BILLKIT_TEST_DATABASE_URL to use an existing server.
+const initdb = ['/usr/local/bin/initdb', '/usr/lib/postgresql/15/bin/initdb'].find((p) => existsSync(p));
+const external = process.env.BILLKIT_TEST_DATABASE_URL;
+const available = Boolean(external || (initdb && process.getuid?.() === 0));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe.skipIf(!available)('PostgreSQL store', () => {
+  let dir: string | undefined;
+  let store: Store;
+  let app: ProxyApp;
+  const secret = 'pg-test-secret';
+
+  beforeAll(async () => {
+    let url = external;
+    if (!url) {
+      // postgres refuses to run as root: the cluster belongs to the postgres user.
+      dir = mkdtempSync(join(tmpdir(), 'billkit-pg-'));
+      const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
+      chownSync(dir, uid, uid);
+      const port = await freePort();
+      const as = (cmd: string, args: string[]) => execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'ignore' });
+      as(initdb!, ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres']);
+      as(join(initdb!, '..', 'pg_ctl'), ['-D', join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-l', join(dir, 'log'), '-w', 'start']);
+      url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    }
+    store = await openPostgresStore(url);
+    await initializeStore(store, { seed: 'demo' });
+    // A second open must find the schema migrated and the demo already there.
+    const again = await openPostgresStore(url);
+    expect((await initializeStore(again, { seed: 'demo' })).isNew).toBe(false);
+    await again.close();
+    app = createProxyApp({ store, auth: { secret }, signingSecret: 'pg-signing' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await store?.close();
+    if (dir) {
+      execFileSync('runuser', ['-u', 'postgres', '--', join(initdb!, '..', 'pg_ctl'), '-D', join(dir, 'data'), '-m', 'fast', 'stop'], { stdio: 'ignore' });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  const call = async (user: string, path: string, body?: unknown) => {
+    const token = await mintDevToken({ secret, user });
+    const res = await app.request(`/api/proxy/billing${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  it('serves the demo: plans, subscription, usage, paginated invoices', async () => {
+    expect((await call('user_free', '/plans')).body.plans.map((p: { id: string }) => p.id)).toEqual(['plan_starter', 'plan_pro']);
+    expect((await call('user_pro', '/subscription')).body.subscription).toMatchObject({ id: 'sub_demo_pro', status: 'active', price: { currency: 'usd' } });
+    expect((await call('user_pro', '/usage?metric=api_calls')).body).toMatchObject({ quantity: 8423, limit: 10000 });
+    const first = (await call('user_pro', '/invoices')).body;
+    expect(first.invoices).toHaveLength(10);
+    const second = (await call('user_pro', `/invoices?starting_after=${first.invoices[9].id}`)).body;
+    expect(second).toMatchObject({ has_more: false });
+    expect(second.invoices).toHaveLength(4);
+  });
+
+  it('checks out, cancels and resumes in transactions', async () => {
+    const { body: session } = await call('user_free', '/checkout', {
+      price_id: 'price_pro_monthly',
+      success_url: 'https://a.example/ok',
+      cancel_url: 'https://a.example/no',
+      promotion_code: 'TENOFF',
+      ui_mode: 'embedded',
+    });
+    const paid = await call('user_free', `/checkout/${session.session_id}/confirm`, {
+      client_secret: session.client_secret,
+      card: { number: '4242424242424242', exp_month: 12, exp_year: 2099, cvc: '123' },
+    });
+    expect(paid.body.status).toBe('succeeded');
+    expect((await call('user_free', '/invoices')).body.invoices[0]).toMatchObject({ amount_due: 1900, status: 'paid' });
+    expect((await call('user_free', '/subscription/cancel', { at_period_end: true })).body.subscription.cancel_at_period_end).toBe(true);
+    expect((await call('user_free', '/subscription/resume', {})).body.subscription.cancel_at_period_end).toBe(false);
+    expect((await call('user_free', '/entitlements')).body.plan).toBe('pro');
+  });
+});
