@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
 import { buildStorybook, listStories, serveStorybook, type StoryEntry } from './storybook';
 
@@ -18,5 +19,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (built) console.log(`[browser] storybook built in ${(ms / 1000).toFixed(1)} s → ${dir}`);
   const server = await serveStorybook(dir);
   project.provide('storybook', { url: server.url, dir, stories: await listStories(dir) });
-  return () => server.close();
+  return async () => {
+    await server.close();
+    // A build made into a temp folder is this run's own; a given BILLKIT_STORYBOOK_DIR is kept.
+    if (built && !process.env.BILLKIT_STORYBOOK_DIR) await rm(dir, { recursive: true, force: true });
+  };
 }
