@@ -70,6 +70,13 @@ export function CheckoutForm(props: CheckoutFormProps): ReactNode {
   const [paymentError, setPaymentError] = useState<BillingError | null>(null);
   const [subscription, setSubscription] = useState<Subscription | null>(null);
   const root = useRef<HTMLDivElement>(null);
+  // Stops waiting for Stripe's webhook when the form goes away.
+  const unmounted = useRef<AbortController | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    unmounted.current = controller;
+    return () => controller.abort();
+  }, []);
 
   // Report a failed session once per error, not per render.
   useEffect(() => {
@@ -104,12 +111,13 @@ export function CheckoutForm(props: CheckoutFormProps): ReactNode {
   const onStripeConfirmed = async () => {
     // Stripe tells the proxy through its webhook; the subscription appears there shortly.
     try {
-      const sub = await waitForCheckoutSubscription(client, session!.session_id);
+      const signal = unmounted.current?.signal;
+      const sub = await waitForCheckoutSubscription(client, session!.session_id, signal ? { signal } : {});
       // The test path's hooks refresh on their own; here the change came through Stripe.
       await invalidateAfterPayment(queryClient, scope);
       succeed(sub);
     } catch (e) {
-      fail(e as BillingError);
+      if (!unmounted.current?.signal.aborted) fail(e as BillingError);
     }
   };
 

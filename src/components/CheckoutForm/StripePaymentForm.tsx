@@ -4,7 +4,7 @@ import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-
 import { BillingError } from '../../client/BillingError';
 import { useBillingContext } from '../../react/useBillingContext';
 import { Button } from '../ui/Button';
-import { Notice } from '../ui/Notice';
+import { PaymentError } from './PaymentError';
 import type { PaymentPhase } from './paymentPhase';
 
 /** Props of {@link StripePaymentForm}. */
@@ -74,13 +74,7 @@ function StripeConfirmForm(
   return (
     <form noValidate onSubmit={submit} data-billkit-part="stripe-form" className="bk:flex bk:flex-col bk:gap-4">
       <PaymentElement options={{ layout: 'tabs' }} />
-      {error && (
-        <Notice tone="danger" role="alert">
-          <span data-billkit-part="payment-error" data-code={error.code}>
-            {error.message}
-          </span>
-        </Notice>
-      )}
+      {error && <PaymentError error={error} />}
       <Button type="submit" size="lg" fullWidth pending={phase === 'paying'} disabled={!stripe || !elements || busy} data-billkit-part="submit">
         {phase === 'paying' ? labels.checkout.paying : submitLabel}
       </Button>

@@ -5,10 +5,10 @@ import { useAuthenticateCheckout } from '../../react/useAuthenticateCheckout';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useConfirmCheckout } from '../../react/useConfirmCheckout';
 import { Button } from '../ui/Button';
-import { Notice } from '../ui/Notice';
 import { AuthenticationDialog } from './AuthenticationDialog';
-import { CardField } from './CardField';
+import { CardField, type CardFieldProps } from './CardField';
 import { formatCardNumber, formatCvc, formatExpiry, validateCard, type CardFields } from './validateCard';
+import { PaymentError } from './PaymentError';
 import type { PaymentPhase } from './paymentPhase';
 
 /** Props of {@link TestPaymentForm}. */
@@ -23,6 +23,18 @@ export interface TestPaymentFormProps {
   /** The last payment error, shown in place (at its field when the processor names one). */
   error: BillingError | null;
 }
+
+/** The four inputs: what autofill, keyboards and the layout need to know of each. */
+const CARD_FIELDS: ({
+  field: keyof CardFields;
+  label: 'cardNumber' | 'expiry' | 'cvc' | 'postalCode';
+  format: (value: string) => string;
+} & Pick<CardFieldProps, 'name' | 'part' | 'autoComplete' | 'inputMode' | 'placeholder' | 'className' | 'maxLength'>)[] = [
+  { field: 'number', label: 'cardNumber', name: 'cardnumber', part: 'card-number', autoComplete: 'cc-number', inputMode: 'numeric', placeholder: '1234 1234 1234 1234', className: 'bk:col-span-2', format: formatCardNumber },
+  { field: 'expiry', label: 'expiry', name: 'exp-date', part: 'card-expiry', autoComplete: 'cc-exp', inputMode: 'numeric', placeholder: 'MM / YY', format: formatExpiry },
+  { field: 'cvc', label: 'cvc', name: 'cvc', part: 'card-cvc', autoComplete: 'cc-csc', inputMode: 'numeric', placeholder: 'CVC', format: formatCvc },
+  { field: 'postal', label: 'postalCode', name: 'postal', part: 'postal-code', autoComplete: 'postal-code', placeholder: '12345', maxLength: 10, className: 'bk:col-span-2', format: (v) => v.toUpperCase() },
+];
 
 const EMPTY: CardFields = { number: '', expiry: '', cvc: '', postal: '' };
 // The processor's `param` of a card error → the field it is about.
@@ -107,8 +119,6 @@ export function TestPaymentForm(props: TestPaymentFormProps): ReactNode {
     }
   };
 
-  const update = (name: keyof CardFields, format: (v: string) => string) => (e: { target: { value: string } }) =>
-    setFields((f) => ({ ...f, [name]: format(e.target.value) }));
   const blur = (name: keyof CardFields) => () => {
     if (fields[name]) setTouched((t) => ({ ...t, [name]: true }));
   };
@@ -116,65 +126,20 @@ export function TestPaymentForm(props: TestPaymentFormProps): ReactNode {
   return (
     <form noValidate onSubmit={submit} data-billkit-part="card-form" className="bk:flex bk:flex-col bk:gap-4">
       <fieldset disabled={busy} className="bk:m-0 bk:grid bk:min-w-0 bk:grid-cols-2 bk:gap-x-3 bk:gap-y-4 bk:border-0 bk:p-0">
-        <legend className="bk:mb-3 bk:text-sm bk:font-semibold bk:text-billkit-foreground">{text.paymentDetails}</legend>
-        <CardField
-          part="card-number"
-          className="bk:col-span-2"
-          label={text.cardNumber}
-          name="cardnumber"
-          autoComplete="cc-number"
-          inputMode="numeric"
-          placeholder="1234 1234 1234 1234"
-          value={fields.number}
-          onChange={update('number', formatCardNumber)}
-          onBlur={blur('number')}
-          error={fieldError('number')}
-        />
-        <CardField
-          part="card-expiry"
-          label={text.expiry}
-          name="exp-date"
-          autoComplete="cc-exp"
-          inputMode="numeric"
-          placeholder="MM / YY"
-          value={fields.expiry}
-          onChange={update('expiry', formatExpiry)}
-          onBlur={blur('expiry')}
-          error={fieldError('expiry')}
-        />
-        <CardField
-          part="card-cvc"
-          label={text.cvc}
-          name="cvc"
-          autoComplete="cc-csc"
-          inputMode="numeric"
-          placeholder="CVC"
-          value={fields.cvc}
-          onChange={update('cvc', formatCvc)}
-          onBlur={blur('cvc')}
-          error={fieldError('cvc')}
-        />
-        <CardField
-          part="postal-code"
-          className="bk:col-span-2"
-          label={text.postalCode}
-          name="postal"
-          autoComplete="postal-code"
-          placeholder="12345"
-          maxLength={10}
-          value={fields.postal}
-          onChange={update('postal', (v) => v.toUpperCase())}
-          onBlur={blur('postal')}
-          error={fieldError('postal')}
-        />
+        <legend className="bk:mb-3 bk:p-0 bk:text-sm bk:font-semibold bk:text-billkit-foreground">{text.paymentDetails}</legend>
+        {CARD_FIELDS.map(({ field, label, format, ...input }) => (
+          <CardField
+            key={field}
+            {...input}
+            label={text[label]}
+            value={fields[field]}
+            onChange={(e) => setFields((f) => ({ ...f, [field]: format(e.target.value) }))}
+            onBlur={blur(field)}
+            error={fieldError(field)}
+          />
+        ))}
       </fieldset>
-      {formError && (
-        <Notice tone="danger" role="alert">
-          <span data-billkit-part="payment-error" data-code={formError.code}>
-            {formError.message}
-          </span>
-        </Notice>
-      )}
+      {formError && <PaymentError error={formError} />}
       <Button type="submit" size="lg" fullWidth pending={phase === 'paying'} disabled={busy} data-billkit-part="submit">
         {phase === 'paying' ? text.paying : submitLabel}
       </Button>

@@ -10,10 +10,11 @@ import type { Subscription } from '../../client/types';
 export async function waitForCheckoutSubscription(
   client: BillingClient,
   sessionId: string,
-  { attempts = 30, intervalMs = 1000 }: { attempts?: number; intervalMs?: number } = {},
+  { attempts = 30, intervalMs = 1000, signal }: { attempts?: number; intervalMs?: number; signal?: AbortSignal } = {},
 ): Promise<Subscription> {
   for (let i = 0; i < attempts; i++) {
-    const summary = await client.getCheckoutSession(sessionId);
+    signal?.throwIfAborted();
+    const summary = await client.getCheckoutSession(sessionId, { signal });
     if (summary.subscription_id) {
       const subscription = await client.getSubscription();
       if (subscription) return subscription;
