@@ -167,7 +167,7 @@ describe('billing end to end (real billkit-proxy, headless Chromium)', () => {
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('button', { name: /^Download invoice of/ }).first().click(),
+        page.getByRole('button', { name: /^PDF invoice of/ }).first().click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/^invoice_in_\w+\.pdf$/);
       const pdf = await readFile((await download.path())!);
