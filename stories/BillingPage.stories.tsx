@@ -7,6 +7,9 @@ import { SubscriptionCard } from '../src/components/SubscriptionCard';
 import { UsageMeter } from '../src/components/UsageMeter';
 import { billkit } from './storyHelpers';
 
+const sectionStyle = { display: 'flex', flexDirection: 'column', gap: 16 } as const;
+const headingStyle = { margin: 0, fontSize: 18, fontWeight: 600, letterSpacing: '-0.01em' } as const;
+
 /** Every Billkit component together, as an app's billing settings page. */
 function BillingPage({ onSelect }: { onSelect: () => void }): ReactNode {
   const plans = useRef<HTMLElement>(null);
@@ -18,20 +21,30 @@ function BillingPage({ onSelect }: { onSelect: () => void }): ReactNode {
           Manage your plan, usage and invoices.
         </p>
       </header>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 320px), 1fr))', gap: 24, alignItems: 'start' }}>
-        <SubscriptionCard onUpgrade={() => plans.current?.scrollIntoView({ behavior: 'smooth' })} />
-        <div style={{ display: 'flex', flexDirection: 'column', gap: 24 }}>
-          <UsageMeter metric="api_calls" />
-          <UsageMeter metric="storage_gb" label="Storage (GB)" />
+      <section aria-labelledby="overview-heading" style={sectionStyle}>
+        <h2 id="overview-heading" style={headingStyle}>
+          Overview
+        </h2>
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 320px), 1fr))', gap: 24, alignItems: 'start' }}>
+          <SubscriptionCard onUpgrade={() => plans.current?.scrollIntoView({ behavior: 'smooth' })} />
+          <div style={{ display: 'flex', flexDirection: 'column', gap: 24 }}>
+            <UsageMeter metric="api_calls" />
+            <UsageMeter metric="storage_gb" label="Storage (GB)" />
+          </div>
         </div>
-      </div>
-      <section ref={plans} aria-labelledby="plans-heading" style={{ display: 'flex', flexDirection: 'column', gap: 20 }}>
-        <h2 id="plans-heading" style={{ margin: 0, fontSize: 18, fontWeight: 600 }}>
-          Plans
+      </section>
+      <section ref={plans} aria-labelledby="plans-heading" style={sectionStyle}>
+        <h2 id="plans-heading" style={headingStyle}>
+          Change plan
         </h2>
         <PricingTable onSelect={onSelect} />
       </section>
-      <InvoiceList pageSize={6} />
+      <section aria-labelledby="history-heading" style={sectionStyle}>
+        <h2 id="history-heading" style={headingStyle}>
+          Billing history
+        </h2>
+        <InvoiceList pageSize={6} />
+      </section>
     </main>
   );
 }
