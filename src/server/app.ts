@@ -14,6 +14,7 @@ import { hostedCheckoutRoutes } from './routes/hostedCheckoutRoutes';
 import { invoicesRoutes } from './routes/invoicesRoutes';
 import { plansRoutes } from './routes/plansRoutes';
 import type { ApiEnv, RouteContext } from './routes/RouteContext';
+import { isStripeProcessor, stripeWebhookRoutes } from './routes/stripeWebhookRoutes';
 import { subscriptionRoutes } from './routes/subscriptionRoutes';
 import { usageRoutes } from './routes/usageRoutes';
 import type { Store } from './store/createStore';
@@ -133,6 +134,8 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   app.route('/api/proxy/billing', billing);
   app.route('/api/v1/billing', activateRoutes(ctx));
   app.route('/', hostedCheckoutRoutes(ctx));
+  // Stripe tells the proxy about payments it took itself (verified by Stripe-Signature, no Bearer).
+  if (isStripeProcessor(ctx.processor)) app.route('/', stripeWebhookRoutes(ctx, ctx.processor));
 
   return Object.assign(app as unknown as Hono, {
     webhooks,

@@ -99,7 +99,25 @@ export async function createCheckout(
   const id = randomId('sess', 24);
   const expiresAt = new Date(now.getTime() + CHECKOUT_SESSION_TTL_MS);
   const sessionId = await signCheckoutSession({ id, subject: caller.subject, expiresAt, secret: ctx.signingSecret });
-  const clientSecret = `${id}_secret_${randomHex(16)}`;
+  // Processors that take the payment themselves (Stripe) create their side first, so a
+  // refusal there leaves no session row behind.
+  const external = ctx.processor.createCheckout
+    ? await ctx.processor.createCheckout({
+        checkoutId: id,
+        sessionId,
+        subject: caller.subject,
+        subjectKind: caller.kind,
+        plan,
+        price,
+        promotion: promo,
+        trialDays,
+        uiMode: input.ui_mode,
+        successUrl: input.success_url.split('{CHECKOUT_SESSION_ID}').join(encodeURIComponent(sessionId)),
+        cancelUrl: input.cancel_url,
+        store: ctx.store,
+      })
+    : null;
+  const clientSecret = external?.clientSecret ?? `${id}_secret_${randomHex(16)}`;
   await ctx.store.insertCheckoutSession({
     id,
     subject: caller.subject,
@@ -125,12 +143,13 @@ export async function createCheckout(
     created_at: now,
   });
   const session: CheckoutSession = {
-    checkout_url: `${publicUrl}/billing/checkout/${encodeURIComponent(sessionId)}`,
+    checkout_url: external?.checkoutUrl ?? `${publicUrl}/billing/checkout/${encodeURIComponent(sessionId)}`,
     session_id: sessionId,
   };
   if (input.ui_mode === 'embedded') {
     session.client_secret = clientSecret;
     session.processor = ctx.processor.name;
+    if (external?.publishableKey) session.publishable_key = external.publishableKey;
   }
   return session;
 }
