@@ -1,11 +1,15 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
+import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CheckoutForm } from '../../src/components/CheckoutForm';
 import type { Subscription } from '../../src/client/types';
 import { BillingProvider } from '../../src/react/BillingProvider';
+import { createStripeProcessor } from '../../src/server/processor/stripe';
+import { createFakeStripe } from '../../stories/fakeStripe';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
+import { startFakeStripeApi } from '../server/stripeFakeApi';
 
 // Counts evaluations of the Stripe packages: the test processor path must load neither.
 const stripeModules = vi.hoisted(() => ({ stripeJs: 0, reactStripeJs: 0 }));
@@ -218,5 +222,112 @@ describe('<CheckoutForm/> on the test processor', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ status: 400 }));
     await act(async () => {});
+  });
+});
+
+describe('<CheckoutForm/> on the Stripe processor', () => {
+  it('loads the Stripe branch lazily, renders the PaymentElement and confirms with the client secret', async () => {
+    const stripeApi = await startFakeStripeApi();
+    const stripeProxy = await startTestProxy({
+      processor: createStripeProcessor({
+        secretKey: 'sk_test_billkit',
+        publishableKey: 'pk_test_billkit',
+        webhookSecret: 'whsec_test',
+        config: { host: stripeApi.host, port: stripeApi.port, protocol: 'http', maxNetworkRetries: 0 },
+      }),
+    });
+    try {
+      const token = await stripeProxy.tokenFor('user_stripe_form');
+      const { stripe, calls } = createFakeStripe();
+      const onError = vi.fn();
+      const onSuccess = vi.fn();
+      const user = userEvent.setup();
+      render(
+        <BillingProvider baseUrl={stripeProxy.baseUrl} getToken={() => token} fetch={stripeProxy.fetch} locale="en-US">
+          <CheckoutForm priceId="price_pro_monthly" stripe={stripe} onError={onError} onSuccess={onSuccess} />
+        </BillingProvider>,
+      );
+      expect(await screen.findByTestId('fake-payment-element', {}, { timeout: 10_000 })).toBeInTheDocument();
+      expect(form()).toHaveAttribute('data-processor', 'stripe');
+      // Elements got the subscription's PaymentIntent secret and an appearance from the tokens.
+      const options = calls.elements[0] as { clientSecret: string; appearance: { theme: string } };
+      expect(options.clientSecret).toMatch(/^pi_\w+_secret_\w+$/);
+      expect(options.appearance.theme).toMatch(/^(stripe|night)$/);
+      // The injected instance was used: Stripe.js itself was never loaded.
+      expect(stripeModules).toEqual({ stripeJs: 0, reactStripeJs: 1 });
+
+      await user.click(screen.getByRole('button', { name: 'Pay $29.00' }));
+      await waitFor(() => expect(calls.confirmPayment).toHaveLength(1));
+      expect(calls.confirmPayment[0]).toMatchObject({ redirect: 'if_required', confirmParams: { return_url: window.location.href } });
+      expect(calls.confirmPayment[0]!.elements).toBeTruthy();
+      expect(form()).toHaveAttribute('data-state', 'paying');
+
+      // Stripe tells the proxy: the first invoice of the subscription is paid.
+      const created = stripeApi.requests.find((r) => r.method === 'POST' && r.path === '/v1/subscriptions')!;
+      const metadata = created.body.metadata as Record<string, string>;
+      const subscriptionId = [...stripeApi.objects.values()].find((o) => o.object === 'subscription')!.id as string;
+      const now = Math.floor(Date.now() / 1000);
+      const payload = JSON.stringify({
+        id: 'evt_test_form_paid',
+        object: 'event',
+        type: 'invoice.paid',
+        created: now,
+        livemode: false,
+        data: {
+          object: {
+            id: 'in_test_form_first',
+            object: 'invoice',
+            billing_reason: 'subscription_create',
+            status: 'paid',
+            amount_due: 2900,
+            amount_paid: 2900,
+            currency: 'usd',
+            created: now,
+            parent: { type: 'subscription_details', subscription_details: { subscription: subscriptionId, metadata } },
+          },
+        },
+      });
+      const signature = new Stripe('sk_test_signer').webhooks.generateTestHeaderString({ payload, secret: 'whsec_test' });
+      const delivered = await stripeProxy.fetch('/webhooks/stripe', { method: 'POST', headers: { 'Stripe-Signature': signature }, body: payload });
+      expect(delivered.status).toBe(200);
+
+      await waitFor(() => expect(form()).toHaveAttribute('data-state', 'succeeded'), { timeout: 10_000 });
+      expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ status: 'active', plan: expect.objectContaining({ id: 'plan_pro' }) }));
+      expect(onError).not.toHaveBeenCalled();
+    } finally {
+      cleanup();
+      await stripeProxy.close();
+      await stripeApi.close();
+    }
+  });
+
+  it("shows Stripe's decline message in place", async () => {
+    const stripeApi = await startFakeStripeApi();
+    const stripeProxy = await startTestProxy({
+      processor: createStripeProcessor({
+        secretKey: 'sk_test_billkit',
+        publishableKey: 'pk_test_billkit',
+        config: { host: stripeApi.host, port: stripeApi.port, protocol: 'http', maxNetworkRetries: 0 },
+      }),
+    });
+    try {
+      const token = await stripeProxy.tokenFor('user_stripe_declined');
+      const { stripe } = createFakeStripe({ error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' } });
+      const onError = vi.fn();
+      render(
+        <BillingProvider baseUrl={stripeProxy.baseUrl} getToken={() => token} fetch={stripeProxy.fetch} locale="en-US">
+          <CheckoutForm priceId="price_pro_monthly" stripe={stripe} onError={onError} />
+        </BillingProvider>,
+      );
+      await screen.findByTestId('fake-payment-element', {}, { timeout: 10_000 });
+      await userEvent.click(screen.getByRole('button', { name: 'Pay $29.00' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent('Your card was declined.');
+      expect(form()).toHaveAttribute('data-state', 'error');
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'generic_decline' }));
+    } finally {
+      cleanup();
+      await stripeProxy.close();
+      await stripeApi.close();
+    }
   });
 });
