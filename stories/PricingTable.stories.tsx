@@ -64,9 +64,9 @@ export const NoAnnualPrices: Story = {
   parameters: { billkit: { catalog: monthlyOnlyCatalog } },
 };
 
-/** Yen, a zero-decimal currency, in the Japanese locale. */
+/** Yen, a zero-decimal currency: `amount: 980` is ¥980, not ¥9.80. */
 export const ZeroDecimalCurrency: Story = {
-  parameters: { billkit: { catalog: yenCatalog, locale: 'ja-JP' } },
+  parameters: { billkit: { catalog: yenCatalog } },
 };
 
 /** Four plans with different yearly savings ("Save up to 25%"), shown yearly. */

@@ -61,11 +61,11 @@ export const monthlyOnlyCatalog: CatalogPlan[] = [
 /** Prices in yen, a zero-decimal currency (`amount: 980` is ¥980). */
 export const yenCatalog: CatalogPlan[] = [
   {
-    plan: { id: 'plan_starter', name: 'Starter', description: '個人と小さなチーム向け', features: ['basic_analytics', '5_seats'], recommended: false },
+    plan: { id: 'plan_starter', name: 'Starter', description: 'For individuals and small teams', features: ['basic_analytics', '5_seats'], recommended: false },
     prices: [month('price_starter_monthly_jpy', 980, 'jpy'), year('price_starter_annual_jpy', 9400, 'jpy')],
   },
   {
-    plan: { id: 'plan_pro', name: 'Pro', description: '成長するチーム向け', features: ['basic_analytics', 'advanced_analytics', 'api_access', '25_seats'], recommended: true },
+    plan: { id: 'plan_pro', name: 'Pro', description: 'For growing teams that need more', features: ['basic_analytics', 'advanced_analytics', 'api_access', '25_seats'], recommended: true },
     prices: [month('price_pro_monthly_jpy', 2980, 'jpy'), year('price_pro_annual_jpy', 28600, 'jpy')],
   },
 ];
