@@ -37,6 +37,9 @@ Options (environment variable in brackets)
   --allowed-origins <l>   Comma-separated origins allowed for success/cancel URLs and CORS
                           [BILLKIT_ALLOWED_ORIGINS] (default: any http(s) origin)
   --public-url <url>      Public origin used in checkout_url [BILLKIT_PUBLIC_URL]
+  --stripe-secret-key <k> Take payments with Stripe instead of the test processor [STRIPE_SECRET_KEY]
+  --stripe-publishable-key <k>  Key for Stripe's PaymentElement in the browser [STRIPE_PUBLISHABLE_KEY]
+  --stripe-webhook-secret <s>   Verifies POST /webhooks/stripe [STRIPE_WEBHOOK_SECRET]
   -h, --help              Show this help
 
 Without --jwt-secret or --jwks-url the proxy accepts dev tokens signed with the key in
@@ -90,6 +93,9 @@ async function serveCommand(args: string[]): Promise<void> {
       'api-key': { type: 'string' },
       'allowed-origins': { type: 'string' },
       'public-url': { type: 'string' },
+      'stripe-secret-key': { type: 'string' },
+      'stripe-publishable-key': { type: 'string' },
+      'stripe-webhook-secret': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -123,6 +129,17 @@ async function serveCommand(args: string[]): Promise<void> {
   const memory = values.memory ?? false;
   const dataDir = resolve(values['data-dir'] ?? env.BILLKIT_DATA_DIR ?? '.billkit');
 
+  const stripeKey = values['stripe-secret-key'] ?? env.STRIPE_SECRET_KEY;
+  const publishableKey = values['stripe-publishable-key'] ?? env.STRIPE_PUBLISHABLE_KEY;
+  const stripeWebhookSecret = values['stripe-webhook-secret'] ?? env.STRIPE_WEBHOOK_SECRET;
+  const processor = stripeKey
+    ? (await import('./processor/stripe')).createStripeProcessor({
+        secretKey: stripeKey,
+        ...(publishableKey ? { publishableKey } : {}),
+        ...(stripeWebhookSecret ? { webhookSecret: stripeWebhookSecret } : {}),
+      })
+    : undefined;
+
   const keys = memory ? generateKeys() : await loadOrCreateKeys(dataDir);
   let store: Store;
   let where: string;
@@ -152,6 +169,7 @@ async function serveCommand(args: string[]): Promise<void> {
     ...(apiKey ? { apiKey } : {}),
     ...(allowedOrigins ? { allowedOrigins } : {}),
     ...(publicUrl ? { publicUrl } : {}),
+    ...(processor ? { processor } : {}),
     ...(webhookUrl
       ? {
           webhook: {
@@ -170,6 +188,7 @@ async function serveCommand(args: string[]): Promise<void> {
     `  Data:         ${where}${isNew && seed === 'demo' ? ', demo seed written' : ''}`,
     `  Auth:         ${jwksUrl ? `JWKS ${jwksUrl}` : jwtSecret ? 'HS256 with --jwt-secret' : `dev tokens (key in ${memory ? 'memory' : keysFilePath(dataDir)})`}`,
     `  Webhooks:     ${webhookUrl ? `POST ${webhookUrl}` : 'off (--webhook-url)'}`,
+    `  Payments:     ${processor ? `Stripe${stripeKey!.startsWith('sk_live') ? ' (LIVE)' : ' (test mode)'}${stripeWebhookSecret ? `, events at ${server.url}/webhooks/stripe` : ', no --stripe-webhook-secret'}` : 'built-in test processor (Stripe test cards)'}`,
   ];
   if (devMode) {
     lines.push('', '  Dev session tokens (valid 30 days; new ones: billkit-proxy token --user <id> [--org <id>]):');

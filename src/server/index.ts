@@ -15,6 +15,7 @@ export { signCheckoutSession, verifyCheckoutSession } from './checkout/checkoutS
 export { mintDevToken } from './auth/mintDevToken';
 export type { AuthOptions, Caller } from './auth/createTokenVerifier';
 export { createTestProcessor } from './processor/createTestProcessor';
+export { createStripeProcessor, type StripeProcessorOptions } from './processor/stripe';
 export type { CardInput, PaymentProcessor, PaymentResult } from './processor/types';
 export { ProxyError } from './errors';
 export { loadOrCreateKeys, type ProxyKeys } from './keysFile';
