@@ -99,6 +99,36 @@ describe('<CheckoutReturn/>', () => {
     expect((await api<{ plan: string | null; status: string }>(token, '/entitlements')).json).toMatchObject({ plan: 'pro', status: 'active' });
   });
 
+  it('keeps asking while the checkout is not paid yet (a webhook can lag the redirect), then succeeds', async () => {
+    const token = await proxy.tokenFor('user_acme_late', 'org_late');
+    const { json } = await api<{ checkout_url: string; session_id: string }>(token, '/checkout', {
+      price_id: 'price_pro_monthly',
+      success_url: 'http://app.test/billing/return?session_id={CHECKOUT_SESSION_ID}',
+      cancel_url: 'http://app.test/pricing',
+    });
+    let activations = 0;
+    const counting = ((input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/api/v1/billing/activate')) activations++;
+      return proxy.fetch(input, init);
+    }) as typeof fetch;
+    render(
+      <BillingProvider baseUrl={proxy.baseUrl} getToken={() => token} fetch={counting} locale="en-US">
+        <CheckoutReturn sessionId={json.session_id} activate />
+      </BillingProvider>,
+    );
+    // 409 checkout_not_paid is asked again, and shown as still confirming, not as a failure.
+    await waitFor(() => expect(activations).toBeGreaterThanOrEqual(2), { timeout: 5000 });
+    expect(returnState()).toBe('loading');
+    const paid = await proxy.fetch(new URL(json.checkout_url).pathname, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ card_number: '4242 4242 4242 4242', card_exp: '12 / 34', card_cvc: '123', postal_code: '10115' }),
+      redirect: 'manual',
+    });
+    expect(paid.status).toBe(303);
+    expect(await screen.findByRole('heading', { name: "You're subscribed to Pro" }, { timeout: 5000 })).toBeInTheDocument();
+  });
+
   it('refuses a forged session id with "This checkout link is invalid or has expired" and changes nothing', async () => {
     const token = await proxy.tokenFor('user_acme_member', 'org_forged');
     const sessionId = await payHostedCheckout(await proxy.tokenFor(`user_return_${++userCount}`));

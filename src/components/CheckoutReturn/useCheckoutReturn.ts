@@ -67,6 +67,18 @@ export function useCheckoutReturn(options: UseCheckoutReturnOptions = {}): Check
     if (activate && sessionId) runActivation(sessionId);
   }, [activate, sessionId, runActivation]);
 
+  // Not paid yet (409): the processor's webhook may still be on its way; ask again briefly.
+  const activationRetries = useRef(0);
+  const notPaid = activation.error?.code === 'checkout_not_paid';
+  useEffect(() => {
+    if (!notPaid || !sessionId || activationRetries.current >= MAX_POLLS) return;
+    const timer = setTimeout(() => {
+      activationRetries.current++;
+      runActivation(sessionId);
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [notPaid, activation.failureCount, activation.submittedAt, sessionId, runActivation]);
+
   const readable = sessionId !== null && (!activate || activation.isSuccess);
   const base = checkoutSessionQueryOptions(client, sessionId ?? '');
   const summary = useQuery(
@@ -92,6 +104,7 @@ export function useCheckoutReturn(options: UseCheckoutReturnOptions = {}): Check
   const error = (activation.error ?? summary.error ?? null) as BillingError | null;
   let status: CheckoutReturnStatus;
   if (!sessionId) status = 'missing';
+  else if (notPaid) status = activationRetries.current < MAX_POLLS ? 'loading' : 'pending';
   else if (error) status = error.status === 403 || error.status === 404 ? 'invalid' : 'error';
   else if (!summary.data) status = 'loading';
   else if (complete) status = 'succeeded';
@@ -107,6 +120,7 @@ export function useCheckoutReturn(options: UseCheckoutReturnOptions = {}): Check
     summary: summary.data,
     error,
     retry: () => {
+      activationRetries.current = 0;
       if (activation.isError && sessionId) runActivation(sessionId);
       else void summary.refetch();
     },
