@@ -18,6 +18,8 @@ export default defineConfig([
     entry: { 'server/index': 'src/server/index.ts', 'server/cli': 'src/server/cli.ts' },
     platform: 'node',
     format: 'esm',
+    // `.js` / `.d.ts` (the package is "type": "module"), as package.json's exports and bin name them.
+    fixedExtension: false,
     dts: true,
     outDir: 'dist',
     clean: false,
