@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CheckoutForm } from '../../src/components/CheckoutForm';
+import { CheckoutForm, stripeAppearance } from '../../src/components/CheckoutForm';
 import type { Subscription } from '../../src/client/types';
 import { BillingProvider } from '../../src/react/BillingProvider';
 import { createStripeProcessor } from '../../src/server/processor/stripe';
@@ -328,6 +328,29 @@ describe('<CheckoutForm/> on the Stripe processor', () => {
       cleanup();
       await stripeProxy.close();
       await stripeApi.close();
+    }
+  });
+});
+
+describe('stripeAppearance', () => {
+  it('maps the computed --billkit-* tokens onto Stripe Elements variables (dark tokens → night theme)', () => {
+    const host = document.createElement('div');
+    host.style.setProperty('--billkit-primary', '#5b5bd6');
+    host.style.setProperty('--billkit-background', '#0b0b10');
+    host.style.setProperty('--billkit-foreground', '#f3f4f8');
+    host.style.setProperty('--billkit-danger', '#f87171');
+    host.style.setProperty('--billkit-radius', '0.75rem');
+    host.style.setProperty('--billkit-input', '#343745');
+    host.style.colorScheme = 'dark';
+    document.body.append(host);
+    try {
+      expect(stripeAppearance(host)).toMatchObject({
+        theme: 'night',
+        variables: { colorPrimary: '#5b5bd6', colorBackground: '#0b0b10', colorText: '#f3f4f8', colorDanger: '#f87171', borderRadius: '12px' },
+        rules: { '.Input': { borderColor: '#343745' } },
+      });
+    } finally {
+      host.remove();
     }
   });
 });
