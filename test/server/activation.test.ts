@@ -107,3 +107,48 @@ describe('POST /api/v1/billing/activate', () => {
     expect(await number.json()).toEqual(errorBody('parameter_invalid', 'session_id'));
   });
 });
+
+describe('POST /usage with the server API key', () => {
+  const record = (token: string, body: unknown) =>
+    proxy.fetch('/api/proxy/billing/usage', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('records usage for the subject named in the body', async () => {
+    const res = await record(API_KEY, { metric: 'api_calls', quantity: 77, subject: { org: 'org_acme' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ metric: 'api_calls', quantity: 77, limit: 1000 });
+    expect((await as(proxy, 'user_free', 'org_acme').get('/usage?metric=api_calls')).body.quantity).toBe(77);
+    expect((await as(proxy, 'user_free').get('/usage?metric=api_calls')).body.quantity).toBe(0);
+  });
+
+  it('needs the subject with the API key, and refuses it with a user token', async () => {
+    const missing = await record(API_KEY, { metric: 'api_calls', quantity: 1 });
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toEqual(errorBody('parameter_missing', 'subject'));
+    const user = await record(await proxy.tokenFor('user_pro'), { metric: 'api_calls', quantity: 1, subject: { user: 'user_free' } });
+    expect(user.status).toBe(400);
+    expect((await as(proxy, 'user_free').get('/usage?metric=api_calls')).body.quantity).toBe(0);
+  });
+
+  it('the API key names no subject for user endpoints (401)', async () => {
+    const res = await proxy.fetch('/api/proxy/billing/subscription', { headers: { Authorization: `Bearer ${API_KEY}` } });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('POST /usage outside dev mode', () => {
+  it('refuses user tokens with 403 and records nothing', async () => {
+    const strict = await startTestProxy({ devMode: false });
+    try {
+      const res = await as(strict, 'user_pro').post('/usage', { metric: 'api_calls', quantity: 5 });
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual(errorBody('forbidden'));
+      expect((await as(strict, 'user_pro').get('/usage?metric=api_calls')).body.quantity).toBe(8423);
+    } finally {
+      await strict.close();
+    }
+  });
+});
