@@ -22,6 +22,8 @@ describe('<InvoiceList/>', () => {
   it('lists invoices in an accessible table, most recent first', async () => {
     const view = await renderWithProxy(proxy, <InvoiceList pageSize={5} />, { subject: 'user_pro' });
     expect(componentRoot(view.container, 'invoice-list')).toHaveAttribute('data-state', 'loading');
+    expect(screen.getByRole('status')).toHaveTextContent('Loading…');
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
     const table = await screen.findByRole('table', { name: 'Invoices' });
     expect(componentRoot(view.container, 'invoice-list')).toHaveAttribute('data-state', 'ready');
     expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([

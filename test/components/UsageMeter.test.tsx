@@ -73,6 +73,7 @@ describe('<UsageMeter/>', () => {
     const user = userEvent.setup();
     const view = await renderWithProxy(proxy, <UsageMeter metric="api_calls" />, { subject: 'user_pro', failing: ['/usage'] });
     expect(componentRoot(view.container, 'usage-meter')).toHaveAttribute('data-state', 'loading');
+    expect(screen.getByRole('status')).toHaveTextContent('Loading…');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent("We couldn't load usage.");
     expect(componentRoot(view.container, 'usage-meter')).toHaveAttribute('data-state', 'error');

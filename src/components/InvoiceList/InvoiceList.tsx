@@ -67,22 +67,27 @@ export function InvoiceList({ pageSize, className }: InvoiceListProps): ReactNod
   let body: ReactNode;
   if (state === 'loading') {
     body = (
-      // The placeholder rows are hidden from assistive technology; the card announces busy.
-      <div aria-hidden="true">
-        <table className="bk:w-full">
-          {head}
-          <tbody>
-            {[0, 1, 2, 3].map((row) => (
-              <tr key={row} className="bk:border-t bk:border-billkit-border">
-                {['bk:w-24', 'bk:w-44', 'bk:ml-auto bk:w-16', 'bk:w-12', 'bk:ml-auto bk:w-14'].map((width, index) => (
-                  <td key={index} className={cell}>
-                    <Skeleton className={cx('bk:h-4', width)} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      // The placeholder rows are hidden from assistive technology; a status says "Loading…".
+      <div>
+        <span role="status" className="bk:sr-only">
+          {labels.loading}
+        </span>
+        <div aria-hidden="true">
+          <table className="bk:w-full">
+            {head}
+            <tbody>
+              {[0, 1, 2, 3].map((row) => (
+                <tr key={row} className="bk:border-t bk:border-billkit-border">
+                  {['bk:w-24', 'bk:w-44', 'bk:ml-auto bk:w-16', 'bk:w-12', 'bk:ml-auto bk:w-14'].map((width, index) => (
+                    <td key={index} className={cell}>
+                      <Skeleton className={cx('bk:h-4', width)} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     );
   } else if (state === 'error') {

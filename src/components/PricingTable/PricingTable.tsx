@@ -79,6 +79,9 @@ export function PricingTable({
     return root(
       'loading',
       <>
+        <span role="status" className="bk:sr-only">
+          {labels.loading}
+        </span>
         <Skeleton className="bk:h-10 bk:w-56 bk:rounded-full" />
         <div className={cx(grid, 'bk:w-full')}>
           {[0, 1, 2].map((key) => (

@@ -105,6 +105,9 @@ export function SubscriptionCard({
   if (query.isPending) {
     return (
       <Card {...attributes('loading')}>
+        <span role="status" className="bk:sr-only">
+          {labels.loading}
+        </span>
         <CardHeader className="bk:flex-row bk:items-center bk:justify-between">
           <Skeleton className="bk:h-5 bk:w-28" />
           <Skeleton className="bk:h-5 bk:w-16 bk:rounded-full" />

@@ -67,6 +67,9 @@ export function UsageMeter({ metric, label, warningThreshold = 0.8, className }:
       <div className="bk:flex bk:flex-col bk:gap-4 bk:p-5">
         <div className="bk:flex bk:justify-between">
           <p className="bk:text-sm bk:font-medium bk:text-billkit-muted-foreground">{heading}</p>
+          <span role="status" className="bk:sr-only">
+            {labels.loading}
+          </span>
         </div>
         <Skeleton className="bk:h-7 bk:w-40" />
         <Skeleton className="bk:h-2 bk:w-full bk:rounded-full" />
