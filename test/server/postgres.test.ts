@@ -15,6 +15,11 @@ import { openPostgresStore } from '../../src/server/store/openPostgresStore';
 const initdb = ['/usr/local/bin/initdb', '/usr/lib/postgresql/15/bin/initdb'].find((p) => existsSync(p));
 const external = process.env.BILLKIT_TEST_DATABASE_URL;
 const available = Boolean(external || (initdb && process.getuid?.() === 0));
+// CI installs PostgreSQL (.ci/run) and sets BILLKIT_REQUIRE_POSTGRES, so there a missing
+// server fails the suite instead of skipping it.
+if (!available && process.env.BILLKIT_REQUIRE_POSTGRES) {
+  throw new Error('BILLKIT_REQUIRE_POSTGRES is set but no PostgreSQL (initdb) was found and no BILLKIT_TEST_DATABASE_URL given.');
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
