@@ -7,7 +7,7 @@ import { useConfirmCheckout } from '../../react/useConfirmCheckout';
 import { Button } from '../ui/Button';
 import { AuthenticationDialog } from './AuthenticationDialog';
 import { CardField, type CardFieldProps } from './CardField';
-import { formatCardNumber, formatCvc, formatExpiry, validateCard, type CardFields } from './validateCard';
+import { formatCardNumber, formatCvc, formatExpiry, validateCard, type CardFields } from '../../client/validateCard';
 import { PaymentError } from './PaymentError';
 import type { PaymentPhase } from './paymentPhase';
 
