@@ -88,9 +88,12 @@ describe('<SubscriptionCard/>', () => {
     expect(root).toHaveAttribute('data-status', 'active');
     expect(within(root).getByText(/Your plan will be canceled on/)).toBeInTheDocument();
     expect(within(root).queryByRole('button', { name: 'Cancel subscription' })).not.toBeInTheDocument();
+    // Keyboard focus moves from the gone dialog to the new action.
+    await waitFor(() => expect(within(root).getByRole('button', { name: 'Resume subscription' })).toHaveFocus());
 
-    await user.click(within(root).getByRole('button', { name: 'Resume subscription' }));
+    await user.keyboard('{Enter}');
     await waitFor(() => expect(root).not.toHaveAttribute('data-cancel-at-period-end'));
+    await waitFor(() => expect(within(root).getByRole('button', { name: 'Cancel subscription' })).toHaveFocus());
     expect(within(root).getByText('Active')).toBeInTheDocument();
     expect(within(root).getByRole('button', { name: 'Cancel subscription' })).toBeInTheDocument();
   });

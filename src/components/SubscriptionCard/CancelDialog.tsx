@@ -14,7 +14,14 @@ type When = 'period_end' | 'now';
  * The cancel button of `<SubscriptionCard/>` and the dialog it opens: cancel at the end
  * of the billing period (the default) or immediately, then confirm or keep.
  */
-export function CancelDialog({ subscription }: { subscription: Subscription }): ReactNode {
+export function CancelDialog({
+  subscription,
+  onCanceled,
+}: {
+  subscription: Subscription;
+  /** Called once the cancellation is done (the dialog then closes). */
+  onCanceled?: () => void;
+}): ReactNode {
   const { labels, locale } = useBillingContext();
   const text = labels.subscriptionCard;
   const cancel = useCancelSubscription();
@@ -33,7 +40,15 @@ export function CancelDialog({ subscription }: { subscription: Subscription }): 
   };
 
   const confirm = () =>
-    cancel.mutate({ at_period_end: when === 'period_end' }, { onSuccess: () => setOpen(false) });
+    cancel.mutate(
+      { at_period_end: when === 'period_end' },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          onCanceled?.();
+        },
+      },
+    );
 
   const option = (value: When, title: string, hint: string) => (
     <label

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { Subscription } from '../../client/types';
 import { formatDate } from '../../client/formatDate';
 import { formatInterval } from '../../client/formatInterval';
@@ -91,6 +91,17 @@ export function SubscriptionCard({
   const text = labels.subscriptionCard;
   const query = useSubscription();
   const resume = useResumeSubscription();
+  const actionsId = useId();
+  // After Cancel or Resume the button used is gone: keyboard focus moves to the new actions.
+  const refocus = useRef(false);
+  const afterAction = () => {
+    refocus.current = true;
+  };
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    document.getElementById(actionsId)?.querySelector<HTMLElement>('button:not(:disabled), a[href]')?.focus();
+  });
   const date = (iso: string) => formatDate(iso, locale);
 
   const attributes = (state: 'loading' | 'error' | 'empty' | 'ready', subscription?: Subscription) => ({
@@ -251,12 +262,12 @@ export function SubscriptionCard({
         )}
       </CardContent>
       {(canResume || canCancel || updatePayment || viewPlans) && (
-        <CardFooter className="bk:justify-end">
-          {canCancel && <CancelDialog subscription={subscription} />}
+        <CardFooter id={actionsId} data-billkit-part="actions" className="bk:justify-end">
+          {canCancel && <CancelDialog subscription={subscription} onCanceled={afterAction} />}
           {viewPlans}
           {updatePayment}
           {canResume && (
-            <Button pending={resume.isPending} onClick={() => resume.mutate()} data-billkit-part="resume">
+            <Button pending={resume.isPending} onClick={() => resume.mutate(undefined, { onSuccess: afterAction })} data-billkit-part="resume">
               {resume.isPending ? text.resuming : text.resume}
             </Button>
           )}
