@@ -45,6 +45,7 @@ export { BillingProvider, type BillingProviderProps } from './react/BillingProvi
 export type { BillingContextValue } from './react/BillingContext';
 export { useBillingContext } from './react/useBillingContext';
 export { defaultLabels, type BillingLabels } from './react/labels';
+export type { BillingLabelOverrides } from './react/mergeLabels';
 export { billingKeys, type BillingKeyParams } from './react/billingKeys';
 export { plansQueryOptions } from './react/plansQueryOptions';
 export { subscriptionQueryOptions } from './react/subscriptionQueryOptions';

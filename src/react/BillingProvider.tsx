@@ -3,7 +3,8 @@ import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
 import { createBillingClient, type BillingClientOptions } from '../client/createBillingClient';
 import { BillingContext, type BillingContextValue } from './BillingContext';
-import { defaultLabels, type BillingLabels } from './labels';
+import { defaultLabels } from './labels';
+import { mergeLabels, type BillingLabelOverrides } from './mergeLabels';
 
 /** Props of {@link BillingProvider}. */
 export interface BillingProviderProps {
@@ -32,7 +33,7 @@ export interface BillingProviderProps {
    */
   scope?: string;
   /** Overrides of any user-facing string (localisation, tone). */
-  labels?: Partial<BillingLabels>;
+  labels?: BillingLabelOverrides;
   children?: ReactNode;
 }
 
@@ -80,7 +81,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
     return () => queryClient.unmount();
   }, [queryClient]);
 
-  const mergedLabels = useMemo(() => ({ ...defaultLabels, ...labels }), [labels]);
+  const mergedLabels = useMemo(() => mergeLabels(defaultLabels, labels), [labels]);
   const resolvedLocale = locale ?? browserLocale();
   const value = useMemo<BillingContextValue>(
     () => ({ client, queryClient, locale: resolvedLocale, labels: mergedLabels, scope: client.scope }),

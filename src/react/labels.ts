@@ -13,7 +13,7 @@ export interface BillingLabels {
    * get the locale's own names from `Intl` ("month", "Monat").
    */
   intervals?: IntervalLabels;
-  /** `<CheckoutForm/>` and `<CheckoutReturn/>`. Override the group as a whole: `{ checkout: { ...defaultCheckoutLabels, pay: … } }`. */
+  /** `<CheckoutForm/>` and `<CheckoutReturn/>`. Override any part of it: `{ checkout: { pay: … } }` keeps the other strings. */
   checkout: CheckoutLabels;
   /** `"Apr 1, 2025 – May 1, 2025"`: a billing period from two formatted dates. */
   period: (start: string, end: string) => string;
