@@ -3,21 +3,12 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderCheckoutPage, type CheckoutPageView } from '../../src/server/pages/checkoutPage';
+import { mintDevToken, openPgliteStore, seedDemo, startProxyServer } from '../../src/server/index';
+import { checkoutPageView } from '../helpers/checkoutPageView';
 import { launchBrowser } from './chromium';
 import { SCREENSHOT_DIR, formatViolations, runAxe } from './storyPage';
 
-const base: CheckoutPageView = {
-  sessionId: 'cs_test_123',
-  formAction: '/billing/checkout/cs_test_123',
-  cancelUrl: 'http://localhost:3000/pricing',
-  state: 'open',
-  plan: { name: 'Pro', description: 'For growing teams that need advanced analytics and API access' },
-  price: { amount: 2900, currency: 'usd', interval: 'month' },
-  promotion: null,
-  trialDays: null,
-  amountDueToday: 2900,
-  amountThen: 2900,
-};
+const base = checkoutPageView({ plan: { name: 'Pro', description: 'For growing teams that need advanced analytics and API access' } });
 
 const VIEWS: Record<string, CheckoutPageView> = {
   open: base,
@@ -87,5 +78,60 @@ describe('hosted checkout page in real Chromium', () => {
     }
     expect(order).toEqual(['Cancel and return', 'card_number', 'card_exp', 'card_cvc', 'postal_code', 'pay']);
     await page.close();
+  });
+
+  it('pays through the real proxy with JavaScript disabled: a declined card, then 3-D Secure, then the success URL', async () => {
+    const secret = 'billkit-browser-test-jwt-secret';
+    const store = await openPgliteStore();
+    await seedDemo(store);
+    const server = await startProxyServer({ store, auth: { secret }, signingSecret: 'billkit-browser-test-signing', port: 0, hostname: '127.0.0.1' });
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const token = await mintDevToken({ secret, user: 'user_free' });
+      const api = (path: string, init: RequestInit = {}) =>
+        fetch(`${server.url}/api/proxy/billing${path}`, {
+          ...init,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        }).then((response) => response.json());
+      const session = (await api('/checkout', {
+        method: 'POST',
+        body: JSON.stringify({
+          price_id: 'price_pro_monthly',
+          success_url: 'http://app.test/welcome?session_id={CHECKOUT_SESSION_ID}',
+          cancel_url: 'http://app.test/pricing',
+        }),
+      })) as { checkout_url: string; session_id: string };
+
+      // The app the proxy sends the buyer back to.
+      await context.route('http://app.test/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>App</title>' }));
+      const page = await context.newPage();
+      const pay = async (number: string) => {
+        await page.fill('#card_number', number);
+        await page.fill('#card_exp', '12 / 34');
+        await page.fill('#card_cvc', '123');
+        await page.fill('#postal_code', '94105');
+        await page.click('#pay');
+        await page.waitForLoadState();
+      };
+      await page.goto(session.checkout_url);
+      expect(await page.textContent('#pay')).toBe('Pay $29.00');
+
+      await pay('4000 0000 0000 0002');
+      expect(await page.textContent('[role=alert]')).toMatch(/declined/i);
+      expect(await page.inputValue('#card_exp')).toBe('12 / 34');
+      expect(await page.inputValue('#card_number')).toBe('');
+
+      await pay('4000 0025 0000 3155');
+      expect(await page.getAttribute('body', 'data-state')).toBe('authenticate');
+      await page.click('button[value=approve]');
+      await page.waitForURL(/^http:\/\/app\.test\/welcome\?session_id=/);
+      expect(new URL(page.url()).searchParams.get('session_id')).toBe(session.session_id);
+
+      const { subscription } = (await api('/subscription')) as { subscription: { plan: { id: string }; status: string } };
+      expect(subscription).toMatchObject({ plan: { id: 'plan_pro' }, status: 'active' });
+    } finally {
+      await context.close();
+      await server.close();
+    }
   });
 });

@@ -2,24 +2,9 @@
 // The page is parsed with the DOM's own parser, so assertions read it as a browser would.
 import { describe, expect, it } from 'vitest';
 import { renderCheckoutPage, type CheckoutPageView } from '../../src/server/pages/checkoutPage';
+import { checkoutPageView as view } from '../helpers/checkoutPageView';
 
 const XSS = '<img src=x onerror="alert(1)">&\'';
-
-function view(overrides: Partial<CheckoutPageView> = {}): CheckoutPageView {
-  return {
-    sessionId: 'cs_test_123',
-    formAction: '/billing/checkout/cs_test_123',
-    cancelUrl: 'http://localhost:3000/pricing',
-    state: 'open',
-    plan: { name: 'Pro', description: 'For growing teams' },
-    price: { amount: 2900, currency: 'usd', interval: 'month' },
-    promotion: null,
-    trialDays: null,
-    amountDueToday: 2900,
-    amountThen: 2900,
-    ...overrides,
-  };
-}
 
 function render(overrides: Partial<CheckoutPageView> = {}) {
   const html = renderCheckoutPage(view(overrides));
