@@ -1,5 +1,4 @@
 import { useId, useState, type ReactNode } from 'react';
-import { RadioGroup } from 'radix-ui';
 import type { Subscription } from '../../client/types';
 import { formatDate } from '../../client/formatDate';
 import { useBillingContext } from '../../react/useBillingContext';
@@ -50,9 +49,9 @@ export function CancelDialog({
       },
     );
 
+  // Native radio buttons: the radio group semantics and arrow keys come from the browser.
   const option = (value: When, title: string, hint: string) => (
     <label
-      htmlFor={`${ids}-${value}`}
       data-billkit-part="cancel-option"
       data-state={when === value ? 'checked' : 'unchecked'}
       className={
@@ -61,18 +60,21 @@ export function CancelDialog({
         'bk:data-[state=checked]:border-billkit-primary bk:data-[state=checked]:bg-billkit-accent/60'
       }
     >
-      <RadioGroup.Item
-        id={`${ids}-${value}`}
+      <input
+        type="radio"
+        name={ids}
         value={value}
+        checked={when === value}
+        onChange={() => setWhen(value)}
+        // Named by the title alone; the hint is its description.
         aria-labelledby={`${ids}-${value}-title`}
         aria-describedby={`${ids}-${value}-hint`}
         className={
-          'bk:mt-0.5 bk:flex bk:size-4 bk:shrink-0 bk:items-center bk:justify-center bk:rounded-full bk:border bk:border-billkit-input bk:bg-billkit-card ' +
-          'bk:data-[state=checked]:border-billkit-primary bk:focus-visible:outline-2 bk:focus-visible:outline-offset-2 bk:focus-visible:outline-billkit-ring'
+          'bk:mt-0.5 bk:size-4 bk:shrink-0 bk:appearance-none bk:rounded-full bk:border bk:border-billkit-input bk:bg-billkit-card bk:transition-[border] ' +
+          'bk:checked:border-[5px] bk:checked:border-billkit-primary ' +
+          'bk:focus-visible:outline-2 bk:focus-visible:outline-offset-2 bk:focus-visible:outline-billkit-ring'
         }
-      >
-        <RadioGroup.Indicator className="bk:size-2 bk:rounded-full bk:bg-billkit-primary" />
-      </RadioGroup.Item>
+      />
       <span className="bk:flex bk:flex-col bk:gap-0.5">
         <span id={`${ids}-${value}-title`} className="bk:text-sm bk:font-medium">
           {title}
@@ -107,20 +109,14 @@ export function CancelDialog({
           </>
         }
       >
-        <RadioGroup.Root
-          value={when}
-          onValueChange={(value) => setWhen(value as When)}
-          aria-label={text.cancelChoice}
-          data-billkit-part="cancel-choice"
-          className="bk:flex bk:flex-col bk:gap-2.5"
-        >
+        <div role="radiogroup" aria-label={text.cancelChoice} data-billkit-part="cancel-choice" className="bk:flex bk:flex-col bk:gap-2.5">
           {option(
             'period_end',
             text.cancelAtPeriodEnd,
             text.cancelAtPeriodEndHint(formatDate(subscription.current_period_end, locale)),
           )}
           {option('now', text.cancelImmediately, text.cancelImmediatelyHint)}
-        </RadioGroup.Root>
+        </div>
         {cancel.isError && (
           <Notice tone="danger" role="alert">
             {cancel.error.message}
