@@ -15,8 +15,15 @@ import { toWireInvoice, toWireSubscription } from './wire';
  * one period), its first invoice (paid), cancels the subject's previous live
  * subscription (a plan switch), marks the session complete and writes the webhook
  * events. Called again for the same session it returns the same subscription.
+ * `processorRef` is the processor's own id of the subscription when the processor
+ * created one (Stripe `sub_…`), recorded so cancel / resume can reach it.
  */
-export async function fulfilCheckout(ctx: BillingContext, sessionRowId: string, paymentId: string | null): Promise<SubscriptionDetail> {
+export async function fulfilCheckout(
+  ctx: BillingContext,
+  sessionRowId: string,
+  paymentId: string | null,
+  processorRef: string | null = null,
+): Promise<SubscriptionDetail> {
   const now = ctx.now();
   const result = await ctx.store.transaction(async (store) => {
     const row = await store.getCheckoutSession(sessionRowId, { forUpdate: true });
@@ -54,6 +61,7 @@ export async function fulfilCheckout(ctx: BillingContext, sessionRowId: string, 
       canceled_at: null,
       promotion_code: promo?.code ?? null,
       created_at: now,
+      processor_ref: processorRef,
       price,
       plan,
     };

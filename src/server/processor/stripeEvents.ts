@@ -1,11 +1,11 @@
 import type Stripe from 'stripe';
-import type { SubscriptionStatus } from '../../client/types';
 import type { BillingContext } from '../billing/BillingContext';
 import { fulfilCheckout } from '../billing/completeCheckout';
+import { subscriptionPatchChanges } from '../billing/subscriptions';
 import { toWireInvoice, toWireSubscription } from '../billing/wire';
-import type { Store } from '../store/createStore';
-import type { SubscriptionDetail, SubscriptionRecord } from '../store/records';
+import type { SubscriptionDetail } from '../store/records';
 import { recordEvent } from '../webhooks/recordEvent';
+import { stripeSubscriptionState } from './stripeSubscriptionState';
 
 /** What {@link applyStripeEvent} did with an event. */
 export type StripeEventOutcome = 'applied' | 'ignored' | 'duplicate';
@@ -20,71 +20,35 @@ export const HANDLED_STRIPE_EVENTS = [
 ] as const;
 
 const EVENT_SCOPE = 'stripe_event';
-const subscriptionKey = (stripeId: string) => `stripe_subscription:${stripeId}`;
-
-// Stripe has two statuses Billkit does not: an abandoned first payment ends the
-// subscription, and `unpaid` (retries exhausted) is still a payment problem.
-const STATUS: Record<Stripe.Subscription.Status, SubscriptionStatus> = {
-  active: 'active',
-  trialing: 'trialing',
-  past_due: 'past_due',
-  canceled: 'canceled',
-  paused: 'paused',
-  incomplete: 'incomplete',
-  incomplete_expired: 'canceled',
-  unpaid: 'past_due',
-};
 
 const fromUnix = (seconds: number) => new Date(seconds * 1000);
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === 'string' ? value : (value?.id ?? null));
 
 /**
  * A Stripe checkout is paid: mark the Billkit checkout session paid and fulfil it (the
- * subscription, its first invoice and Billkit's own webhook events, once), then remember
- * which Billkit subscription the Stripe subscription is.
+ * subscription, recording the Stripe subscription id as its `processor_ref`, its first
+ * invoice and Billkit's own webhook events, once).
  */
 async function completeCheckout(ctx: BillingContext, checkoutId: string, stripeSubscriptionId: string): Promise<SubscriptionDetail | null> {
   const row = await ctx.store.getCheckoutSession(checkoutId);
   if (!row) return null;
   if (!row.paid_at) await ctx.store.updateCheckoutSession(row.id, { paid_at: ctx.now(), payment_id: stripeSubscriptionId });
-  const sub = await fulfilCheckout(ctx, row.id, stripeSubscriptionId);
-  await ctx.store.setSetting(subscriptionKey(stripeSubscriptionId), sub.id);
-  return sub;
-}
-
-async function billkitSubscription(store: Store, stripeSubscriptionId: string): Promise<SubscriptionDetail | null> {
-  const id = await store.getSetting(subscriptionKey(stripeSubscriptionId));
-  return id ? store.getSubscription(id) : null;
+  return fulfilCheckout(ctx, row.id, stripeSubscriptionId, stripeSubscriptionId);
 }
 
 /** Copies a Stripe subscription's state onto its Billkit subscription and tells Billkit's webhook. */
 async function syncSubscription(ctx: BillingContext, stripeSub: Stripe.Subscription): Promise<StripeEventOutcome> {
-  let sub = await billkitSubscription(ctx.store, stripeSub.id);
-  const status = STATUS[stripeSub.status] ?? 'incomplete';
+  let sub = await ctx.store.findSubscriptionByProcessorRef(stripeSub.id);
+  const patch = stripeSubscriptionState(stripeSub);
+  const { status } = patch;
   const checkoutId = stripeSub.metadata?.billkit_checkout;
   if (!sub && checkoutId && (status === 'active' || status === 'trialing')) {
     // The embedded flow has no Checkout Session: the subscription going live is the completion.
     sub = await completeCheckout(ctx, checkoutId, stripeSub.id);
   }
   if (!sub) return 'ignored';
-  // Periods live on the items since Stripe API 2025-03-31; older versions keep them on the subscription.
-  const item = stripeSub.items?.data?.[0] as (Stripe.SubscriptionItem & { current_period_start?: number; current_period_end?: number }) | undefined;
-  const legacy = stripeSub as unknown as { current_period_start?: number; current_period_end?: number };
-  const start = item?.current_period_start ?? legacy.current_period_start;
-  const end = item?.current_period_end ?? legacy.current_period_end;
-  const patch: Partial<SubscriptionRecord> = {
-    status,
-    cancel_at_period_end: stripeSub.cancel_at_period_end,
-    trial_end: stripeSub.trial_end ? fromUnix(stripeSub.trial_end) : null,
-    canceled_at: stripeSub.canceled_at ? fromUnix(stripeSub.canceled_at) : null,
-    ...(start ? { current_period_start: fromUnix(start) } : {}),
-    ...(end ? { current_period_end: fromUnix(end) } : {}),
-  };
-  const changed = (Object.keys(patch) as (keyof typeof patch)[]).some((key) => {
-    const a = patch[key];
-    const b = sub[key];
-    return a instanceof Date && b instanceof Date ? a.getTime() !== b.getTime() : a !== b;
-  });
+  // Nothing new (e.g. the echo of a cancel / resume the proxy made itself): no event.
+  const changed = subscriptionPatchChanges(sub, patch);
   if (!changed) return 'applied';
   const now = ctx.now();
   await ctx.store.transaction(async (store) => {
@@ -106,7 +70,7 @@ async function recordPaidInvoice(ctx: BillingContext, invoice: Stripe.Invoice): 
     // The first invoice is the one fulfilment writes; only make sure fulfilment happened.
     return checkoutId && (await completeCheckout(ctx, checkoutId, stripeSubscriptionId)) ? 'applied' : 'ignored';
   }
-  const sub = await billkitSubscription(ctx.store, stripeSubscriptionId);
+  const sub = await ctx.store.findSubscriptionByProcessorRef(stripeSubscriptionId);
   if (!sub) return 'ignored';
   if (await ctx.store.getInvoice(sub.subject, invoice.id)) return 'applied';
   const lines = invoice.lines?.data ?? [];

@@ -124,6 +124,7 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
         trial_end: null,
         canceled_at: null,
         promotion_code: null,
+        processor_ref: null,
         created_at: firstStart,
         ...rest,
       });

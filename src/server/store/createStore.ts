@@ -51,6 +51,8 @@ export interface Store {
    */
   findCurrentSubscription(subject: string, now: Date, options?: { forUpdate?: boolean }): Promise<SubscriptionDetail | null>;
   getSubscription(id: string): Promise<SubscriptionDetail | null>;
+  /** The subscription the payment processor knows as `processorRef` (Stripe `sub_…`). */
+  findSubscriptionByProcessorRef(processorRef: string): Promise<SubscriptionDetail | null>;
 
   insertInvoice(invoice: InvoiceRecord, lines: InvoiceLineRecord[]): Promise<void>;
   /** Most recent first (created_at desc, id desc), `limit + 1` rows so callers know `has_more`. */
@@ -123,6 +125,7 @@ function subscriptionRow(r: Record<string, unknown>): SubscriptionRecord {
     canceled_at: dateOrNull(r.canceled_at),
     promotion_code: (r.promotion_code as string | null) ?? null,
     created_at: date(r.created_at),
+    processor_ref: (r.processor_ref as string | null) ?? null,
   };
 }
 
@@ -409,6 +412,10 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory): Store {
     },
     async getSubscription(id) {
       const rows = await q(`select * from subscriptions where id = $1`, [id]);
+      return rows[0] ? withCatalogue(subscriptionRow(rows[0])) : null;
+    },
+    async findSubscriptionByProcessorRef(processorRef) {
+      const rows = await q(`select * from subscriptions where processor_ref = $1`, [processorRef]);
       return rows[0] ? withCatalogue(subscriptionRow(rows[0])) : null;
     },
 

@@ -56,6 +56,11 @@ export interface SubscriptionRecord {
   canceled_at: Date | null;
   promotion_code: string | null;
   created_at: Date;
+  /**
+   * The payment processor's own id of this subscription (Stripe `sub_…`) when the
+   * processor created it; `null` for the test processor's (they live only in the store).
+   */
+  processor_ref: string | null;
 }
 
 /** A subscription with the price and plan it is on. */
