@@ -1,5 +1,7 @@
 import type { Subscription } from '../../client/types';
 import { ProxyError } from '../errors';
+import type { ProcessorSubscriptionRef, ProcessorSubscriptionState } from '../processor/types';
+import type { SubscriptionDetail, SubscriptionRecord } from '../store/records';
 import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
 import { toWireSubscription } from './wire';
@@ -14,49 +16,94 @@ export async function getSubscription(ctx: BillingContext, subject: string): Pro
   return sub ? toWireSubscription(sub) : null;
 }
 
+/** Whether `patch` would change any field of `sub` (dates compared by time). */
+export function subscriptionPatchChanges(sub: SubscriptionRecord, patch: Partial<SubscriptionRecord>): boolean {
+  return (Object.keys(patch) as (keyof SubscriptionRecord)[]).some((key) => {
+    const a = patch[key];
+    const b = sub[key];
+    return a instanceof Date && b instanceof Date ? a.getTime() !== b.getTime() : a !== b;
+  });
+}
+
 const noSubscription = () => new ProxyError(404, 'no_subscription', 'There is no subscription to change.');
 
+/** One change of a subscription: what the store gets, the event, and the processor's side of it. */
+interface PlannedChange {
+  patch: Partial<SubscriptionRecord>;
+  event: 'subscription.canceled' | 'subscription.updated';
+  /** Makes the change at the processor; absent when the processor does not hold the subscription. */
+  atProcessor?: (ref: ProcessorSubscriptionRef) => Promise<ProcessorSubscriptionState>;
+}
+
 /**
- * Cancels the subject's live subscription: at the end of the period (access continues,
- * `cancel_at_period_end: true`; asking twice changes nothing) or at once (`canceled`).
- * Fires `subscription.canceled` when something changed.
+ * Applies the change `plan` decides for the subject's current subscription (`null` =
+ * nothing to do). A subscription the processor holds (`processor_ref`, and a processor
+ * implementing the call) is changed there first, outside any transaction, and the store
+ * then records the processor's answer; if the processor throws, nothing is written. The
+ * event is written only when the store actually changed, so the processor's webhook for
+ * the same change (before or after) never adds a second one.
  */
-export async function cancelSubscription(
+async function changeSubscription(
   ctx: BillingContext,
   subject: string,
-  atPeriodEnd: boolean,
+  plan: (sub: SubscriptionDetail) => PlannedChange | null,
 ): Promise<Subscription> {
   const now = ctx.now();
+  const before = await ctx.store.findCurrentSubscription(subject, now);
+  if (!before) throw noSubscription();
+  const planned = plan(before);
+  const remote =
+    planned?.atProcessor && before.processor_ref
+      ? await planned.atProcessor({ processorRef: before.processor_ref, subscriptionId: before.id, subject })
+      : null;
   const result = await ctx.store.transaction(async (store) => {
     const sub = await store.findCurrentSubscription(subject, now, { forUpdate: true });
-    if (!sub || sub.status === 'canceled') throw noSubscription();
-    if (atPeriodEnd && sub.cancel_at_period_end) return { sub, changed: false };
-    const patch = atPeriodEnd
-      ? { cancel_at_period_end: true }
-      : { status: 'canceled' as const, cancel_at_period_end: false, canceled_at: now };
-    await store.updateSubscription(sub.id, patch);
-    const updated = { ...sub, ...patch };
-    await recordEvent(ctx, store, 'subscription.canceled', toWireSubscription(updated), now);
-    return { sub: updated, changed: true };
+    if (!sub) throw noSubscription();
+    if (remote && sub.id !== before.id) {
+      // A checkout switched plans while the processor call ran: the change was made to the old one.
+      throw new ProxyError(409, 'subscription_changed', 'The subscription changed while this request ran; try again.');
+    }
+    const change = remote && planned ? { ...planned, patch: remote } : plan(sub);
+    if (!change || !subscriptionPatchChanges(sub, change.patch)) return { sub: change ? { ...sub, ...change.patch } : sub, changed: false };
+    await store.updateSubscription(sub.id, change.patch);
+    const next = { ...sub, ...change.patch };
+    await recordEvent(ctx, store, change.event, toWireSubscription(next), now);
+    return { sub: next, changed: true };
   });
   if (result.changed) ctx.onEventsWritten?.();
   return toWireSubscription(result.sub);
 }
 
 /**
+ * Cancels the subject's live subscription: at the end of the period (access continues,
+ * `cancel_at_period_end: true`; asking twice changes nothing) or at once (`canceled`).
+ * A processor's subscription (Stripe) is canceled there first; a refusal is a 502
+ * `processor_error` and nothing changes. Fires `subscription.canceled` when something changed.
+ */
+export async function cancelSubscription(ctx: BillingContext, subject: string, atPeriodEnd: boolean): Promise<Subscription> {
+  const { processor } = ctx;
+  return changeSubscription(ctx, subject, (sub) => {
+    if (sub.status === 'canceled') throw noSubscription();
+    if (atPeriodEnd && sub.cancel_at_period_end) return null;
+    return {
+      patch: atPeriodEnd ? { cancel_at_period_end: true } : { status: 'canceled', cancel_at_period_end: false, canceled_at: ctx.now() },
+      event: 'subscription.canceled',
+      ...(processor.cancelSubscription ? { atProcessor: (ref) => processor.cancelSubscription!(ref, { atPeriodEnd }) } : {}),
+    };
+  });
+}
+
+/**
  * Reverses a pending cancellation (`cancel_at_period_end`) or a pause. Anything else is a
  * 400 `subscription_not_resumable` (an active subscription not pending cancellation, or
- * one already canceled); no subscription is a 404. Fires `subscription.updated`.
+ * one already canceled); no subscription is a 404. A processor's subscription is resumed
+ * there first (502 `processor_error` and no change if it refuses). Fires `subscription.updated`.
  */
 export async function resumeSubscription(ctx: BillingContext, subject: string): Promise<Subscription> {
-  const now = ctx.now();
-  const updated = await ctx.store.transaction(async (store) => {
-    const sub = await store.findCurrentSubscription(subject, now, { forUpdate: true });
-    if (!sub) throw noSubscription();
-    let patch;
-    if (sub.status === 'paused') patch = { status: 'active' as const, cancel_at_period_end: false };
-    else if (sub.cancel_at_period_end && sub.status !== 'canceled') patch = { cancel_at_period_end: false };
-    else {
+  const { processor } = ctx;
+  return changeSubscription(ctx, subject, (sub) => {
+    const paused = sub.status === 'paused';
+    if (!paused && !(sub.cancel_at_period_end && sub.status !== 'canceled')) {
       throw new ProxyError(
         400,
         'subscription_not_resumable',
@@ -65,11 +112,10 @@ export async function resumeSubscription(ctx: BillingContext, subject: string): 
           : 'This subscription is not paused or pending cancellation, so there is nothing to resume.',
       );
     }
-    await store.updateSubscription(sub.id, patch);
-    const next = { ...sub, ...patch };
-    await recordEvent(ctx, store, 'subscription.updated', toWireSubscription(next), now);
-    return next;
+    return {
+      patch: paused ? { status: 'active', cancel_at_period_end: false } : { cancel_at_period_end: false },
+      event: 'subscription.updated',
+      ...(processor.resumeSubscription ? { atProcessor: (ref) => processor.resumeSubscription!(ref, { paused }) } : {}),
+    };
   });
-  ctx.onEventsWritten?.();
-  return toWireSubscription(updated);
 }

@@ -1,7 +1,15 @@
 import Stripe from 'stripe';
 import { ProxyError } from '../errors';
 import type { PromotionCodeRecord, PriceRecord, PlanRecord } from '../store/records';
-import type { PaymentProcessor, PaymentResult, ProcessorCheckout, ProcessorCheckoutInput } from './types';
+import { stripeSubscriptionState } from './stripeSubscriptionState';
+import type {
+  PaymentProcessor,
+  PaymentResult,
+  ProcessorCheckout,
+  ProcessorCheckoutInput,
+  ProcessorSubscriptionRef,
+  ProcessorSubscriptionState,
+} from './types';
 
 /** Options of {@link createStripeProcessor}. */
 export interface StripeProcessorOptions {
@@ -26,6 +34,8 @@ export interface StripeProcessor extends PaymentProcessor {
   readonly publishableKey: string | undefined;
   readonly webhookSecret: string | undefined;
   createCheckout(input: ProcessorCheckoutInput): Promise<ProcessorCheckout>;
+  cancelSubscription(ref: ProcessorSubscriptionRef, options: { atPeriodEnd: boolean }): Promise<ProcessorSubscriptionState>;
+  resumeSubscription(ref: ProcessorSubscriptionRef, options: { paused: boolean }): Promise<ProcessorSubscriptionState>;
 }
 
 /** Metadata on every Stripe object Billkit creates, so webhooks find their way back. */
@@ -34,6 +44,23 @@ export interface BillkitStripeMetadata {
   billkit_checkout: string;
   billkit_subject: string;
   billkit_price: string;
+}
+
+/**
+ * Runs a Stripe call; Stripe's refusals and connection failures become a 502
+ * `processor_error` with Stripe's message (never the key or the request), logged for the
+ * operator. Anything else is a bug and stays a 500.
+ */
+async function callStripe<T>(what: { refused: string; unreachable: string }, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (!(error instanceof Stripe.errors.StripeError)) throw error;
+    console.error(`[billkit-proxy] Stripe ${error.type} (${error.statusCode ?? 'no status'}): ${error.message}`);
+    const message =
+      error instanceof Stripe.errors.StripeConnectionError ? `${what.unreachable}: ${error.message}` : `${what.refused}: ${error.message}`;
+    throw new ProxyError(502, 'processor_error', message);
+  }
 }
 
 const cardsUnsupported: PaymentResult = {
@@ -130,16 +157,36 @@ export function createStripeProcessor(options: StripeProcessorOptions): StripePr
     publishableKey: options.publishableKey,
     webhookSecret: options.webhookSecret,
 
-    async createCheckout(input) {
-      try {
-        return await createStripeCheckout(input);
-      } catch (error) {
-        if (!(error instanceof Stripe.errors.StripeError)) throw error;
-        // Stripe's own message, never the key or the request; the operator's log gets the rest.
-        console.error(`[billkit-proxy] Stripe ${error.type} (${error.statusCode ?? 'no status'}): ${error.message}`);
-        throw new ProxyError(502, 'processor_error', `Stripe refused the checkout: ${error.message}`);
-      }
-    },
+    createCheckout: (input) =>
+      callStripe({ refused: 'Stripe refused the checkout', unreachable: 'Stripe could not be reached for the checkout' }, () =>
+        createStripeCheckout(input),
+      ),
+
+    // At period end: Stripe keeps billing until the period ends, then cancels; at once: ends now.
+    cancelSubscription: ({ processorRef }, { atPeriodEnd }) =>
+      callStripe(
+        { refused: 'Stripe refused to cancel the subscription', unreachable: 'Stripe could not be reached to cancel the subscription' },
+        async () =>
+          stripeSubscriptionState(
+            atPeriodEnd
+              ? await stripe.subscriptions.update(processorRef, { cancel_at_period_end: true })
+              : await stripe.subscriptions.cancel(processorRef),
+          ),
+      ),
+
+    // Billkit's `paused` is Stripe's status `paused` (see stripeSubscriptionState), which
+    // only POST /v1/subscriptions/:id/resume ends; `pause_collection` leaves a Stripe
+    // subscription `active`, so Billkit never shows it as paused.
+    resumeSubscription: ({ processorRef }, { paused }) =>
+      callStripe(
+        { refused: 'Stripe refused to resume the subscription', unreachable: 'Stripe could not be reached to resume the subscription' },
+        async () =>
+          stripeSubscriptionState(
+            paused
+              ? await stripe.subscriptions.resume(processorRef)
+              : await stripe.subscriptions.update(processorRef, { cancel_at_period_end: false }),
+          ),
+      ),
 
     async confirmPayment() {
       return cardsUnsupported;

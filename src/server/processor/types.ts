@@ -1,3 +1,4 @@
+import type { SubscriptionStatus } from '../../client/types';
 import type { Store } from '../store/createStore';
 import type { PlanRecord, PriceRecord, PromotionCodeRecord } from '../store/records';
 
@@ -61,7 +62,47 @@ export interface ProcessorCheckout {
   processorId: string;
 }
 
+/**
+ * Which subscription a processor is asked to change: its own id as the store records it
+ * (`subscriptions.processor_ref`, Stripe `sub_…`), with Billkit's id and subject for logs
+ * and idempotency keys.
+ */
+export interface ProcessorSubscriptionRef {
+  processorRef: string;
+  subscriptionId: string;
+  subject: string;
+}
+
+/**
+ * A subscription's state as the processor reports it after a change, in the store's
+ * terms. The proxy records exactly this, so the processor's later webhook about the
+ * same change finds nothing new to record.
+ */
+export interface ProcessorSubscriptionState {
+  status: SubscriptionStatus;
+  cancel_at_period_end: boolean;
+  canceled_at: Date | null;
+  trial_end: Date | null;
+  /** Left out when the processor's answer has no period. */
+  current_period_start?: Date;
+  current_period_end?: Date;
+}
+
 export interface PaymentProcessor {
+  /**
+   * Cancels a subscription this processor created, at the end of its period (access
+   * continues, renewal stops) or at once. The proxy calls it before writing its store and
+   * writes nothing when it throws; throw a `ProxyError` (502 `processor_error`) when the
+   * processor refuses or cannot be reached. Processors whose subscriptions live only in
+   * the store (the test processor) leave it out.
+   */
+  cancelSubscription?(ref: ProcessorSubscriptionRef, options: { atPeriodEnd: boolean }): Promise<ProcessorSubscriptionState>;
+  /**
+   * Undoes a pending cancellation (`paused: false`) or resumes a paused subscription
+   * (`paused: true`) at the processor, before the proxy writes its store; same error
+   * contract as {@link PaymentProcessor.cancelSubscription}.
+   */
+  resumeSubscription?(ref: ProcessorSubscriptionRef, options: { paused: boolean }): Promise<ProcessorSubscriptionState>;
   /**
    * Processors that take the payment themselves (Stripe: Checkout or the PaymentElement)
    * create their side of a new checkout here; the card methods below are then unused and
