@@ -48,15 +48,18 @@ describe('keyboard-only use in real Chromium', () => {
     const table = page.locator('[data-billkit-component="pricing-table"]');
     await expect.poll(() => table.getAttribute('data-interval')).toBe('month');
 
-    await tabTo(page, '[data-billkit-part="interval-toggle"] [data-state="on"]');
+    // The chosen option is a native radio or a pressed toggle, whichever the component uses:
+    // arrows move between options, Space chooses the focused one.
+    await tabTo(page, '[data-billkit-part="interval-toggle"] :is(input:checked, [data-state="on"])');
+    const focusedName = () => page.evaluate('((document.activeElement.labels && document.activeElement.labels[0]) || document.activeElement).textContent');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.evaluate('document.activeElement.textContent')).toMatch(/Yearly/);
+    await expect.poll(focusedName).toMatch(/Yearly/);
     await page.keyboard.press('Space');
     await expect.poll(() => table.getAttribute('data-interval')).toBe('year');
 
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => page.evaluate('document.activeElement.textContent')).toMatch(/Monthly/);
-    await page.keyboard.press('Enter');
+    await expect.poll(focusedName).toMatch(/Monthly/);
+    await page.keyboard.press('Space');
     await expect.poll(() => table.getAttribute('data-interval')).toBe('month');
     expect(story.errors).toEqual([]);
   });
