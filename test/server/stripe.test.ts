@@ -20,6 +20,8 @@ beforeAll(async () => {
       webhookSecret: WEBHOOK_SECRET,
       config: { host: fake.host, port: fake.port, protocol: 'http', maxNetworkRetries: 0 },
     }),
+    // Nobody listens there: Billkit's own events stay in the outbox, where tests read them.
+    webhook: { url: 'http://127.0.0.1:9/hooks', secret: 'billkit_hook_secret', retryBaseMs: 3_600_000, pollMs: 3_600_000, onError: () => {} },
   });
 });
 afterAll(async () => {
@@ -288,5 +290,164 @@ describe('Stripe processor: POST /webhooks/stripe', () => {
     }
     expect((await call(token, 'GET', '/subscription')).json).toEqual({ subscription: null });
     expect((await call(token, 'GET', `/checkout/${encodeURIComponent(json.session_id)}`)).json.status).toBe('open');
+  });
+});
+
+/** Billkit's outbox events about one subscription, oldest first. */
+async function outboxFor(subscriptionId: string) {
+  const events = await proxy.store.dueWebhookEvents(new Date(Date.now() + 365 * 86_400_000), 10_000);
+  return events
+    .map((e) => JSON.parse(e.payload) as { type: string; data: { object: { id?: string; cancel_at_period_end?: boolean; status?: string } } })
+    .filter((e) => e.data.object.id === subscriptionId);
+}
+
+type WireSub = { id: string; status: string; cancel_at_period_end: boolean };
+
+/** A subject whose live subscription Stripe created (embedded flow: the subscription went active). */
+async function subscribedOnStripe(name: string) {
+  const token = await newUser();
+  const subject = `user_stripe_${userCount}`;
+  const { json } = await call<{ session_id: string }>(token, 'POST', '/checkout', checkoutBody({ ui_mode: 'embedded' }));
+  const stripeId = `sub_test_${name}_${userCount}`;
+  const object: Record<string, unknown> = stripeSubscription(stripeId, rowIdOf(json.session_id), subject);
+  fake.objects.set(stripeId, object);
+  expect((await deliver(stripeEvent('customer.subscription.created', object))).json.outcome).toBe('applied');
+  const current = (await call<{ subscription: WireSub }>(token, 'GET', '/subscription')).json.subscription;
+  expect(current.status).toBe('active');
+  // Creation may also write a subscription.updated (Stripe's exact period); count from here.
+  const baseline = (await outboxFor(current.id)).length;
+  const newEvents = async () => (await outboxFor(current.id)).slice(baseline).map((e) => e.type);
+  return { token, stripeId, object, id: current.id, newEvents };
+}
+
+/** The proxy's Stripe requests about one subscription, skipping the checkout's own. */
+const requestsFor = (stripeId: string) => fake.requests.filter((r) => r.path.startsWith(`/v1/subscriptions/${stripeId}`));
+
+describe('Stripe processor: cancel / resume change the Stripe subscription first', () => {
+  it('cancel at period end sets cancel_at_period_end in Stripe, then records it; Stripe’s echo adds no event', async () => {
+    const { token, stripeId, object, id, newEvents } = await subscribedOnStripe('period_end');
+    const res = await call<{ subscription: WireSub }>(token, 'POST', '/subscription/cancel', { at_period_end: true });
+    expect(res.status).toBe(200);
+    expect(res.json.subscription).toMatchObject({ id, status: 'active', cancel_at_period_end: true });
+    const sent = requestsFor(stripeId);
+    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /v1/subscriptions/${stripeId}`]);
+    expect(sent[0]!.body).toEqual({ cancel_at_period_end: 'true' });
+    expect((await call<{ subscription: WireSub }>(token, 'GET', '/subscription')).json.subscription.cancel_at_period_end).toBe(true);
+
+    // Stripe's customer.subscription.updated for the same change: applied, nothing new written.
+    const echo = await deliver(stripeEvent('customer.subscription.updated', object));
+    expect(echo.json.outcome).toBe('applied');
+    expect(await newEvents()).toEqual(['subscription.canceled']);
+
+    // Asking again changes nothing and does not bother Stripe.
+    expect((await call<{ subscription: WireSub }>(token, 'POST', '/subscription/cancel', { at_period_end: true })).json.subscription.cancel_at_period_end).toBe(true);
+    expect(requestsFor(stripeId)).toHaveLength(1);
+  });
+
+  it('resume of a pending cancellation sends cancel_at_period_end=false', async () => {
+    const { token, stripeId, object, id, newEvents } = await subscribedOnStripe('resume');
+    await call(token, 'POST', '/subscription/cancel', { at_period_end: true });
+    const res = await call<{ subscription: WireSub }>(token, 'POST', '/subscription/resume', {});
+    expect(res.status).toBe(200);
+    expect(res.json.subscription).toMatchObject({ id, status: 'active', cancel_at_period_end: false });
+    expect(requestsFor(stripeId).map((r) => r.body)).toEqual([{ cancel_at_period_end: 'true' }, { cancel_at_period_end: 'false' }]);
+    await deliver(stripeEvent('customer.subscription.updated', object));
+    expect(await newEvents()).toEqual(['subscription.canceled', 'subscription.updated']);
+  });
+
+  it('cancel now deletes the Stripe subscription; the subscription shows canceled', async () => {
+    const { token, stripeId, object, id, newEvents } = await subscribedOnStripe('now');
+    const res = await call<{ subscription: WireSub }>(token, 'POST', '/subscription/cancel', { at_period_end: false });
+    expect(res.status).toBe(200);
+    expect(res.json.subscription).toMatchObject({ id, status: 'canceled', cancel_at_period_end: false });
+    expect(requestsFor(stripeId).map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE /v1/subscriptions/${stripeId}`]);
+    expect((await call<{ subscription: WireSub | null }>(token, 'GET', '/subscription')).json.subscription?.status ?? 'canceled').toBe('canceled');
+    expect((await call(token, 'GET', '/entitlements')).json).toMatchObject({ plan: null });
+    // customer.subscription.deleted follows: no second subscription.canceled.
+    expect((await deliver(stripeEvent('customer.subscription.deleted', object))).json.outcome).toBe('applied');
+    expect(await newEvents()).toEqual(['subscription.canceled']);
+  });
+
+  it('resume of a paused subscription calls POST /v1/subscriptions/:id/resume', async () => {
+    const { token, stripeId, object, id } = await subscribedOnStripe('paused');
+    object.status = 'paused';
+    await deliver(stripeEvent('customer.subscription.updated', object));
+    expect((await call<{ subscription: WireSub }>(token, 'GET', '/subscription')).json.subscription.status).toBe('paused');
+    const res = await call<{ subscription: WireSub }>(token, 'POST', '/subscription/resume', {});
+    expect(res.json.subscription).toMatchObject({ id, status: 'active' });
+    expect(requestsFor(stripeId).map((r) => `${r.method} ${r.path}`)).toEqual([`POST /v1/subscriptions/${stripeId}/resume`]);
+  });
+
+  for (const [status, error, expected] of [
+    [500, { type: 'api_error', message: 'Something went wrong on Stripe’s end.' }, 'Stripe refused to cancel the subscription: Something went wrong on Stripe’s end.'],
+    [402, { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' }, 'Stripe refused to cancel the subscription: Your card was declined.'],
+  ] as const) {
+    it(`Stripe answering ${status}: 502 processor_error, nothing written`, async () => {
+      const { token, id } = await subscribedOnStripe(`fail${status}`);
+      const before = (await call(token, 'GET', '/subscription')).json;
+      const outboxBefore = await outboxFor(id);
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+      try {
+        for (const body of [{ at_period_end: true }, { at_period_end: false }]) {
+          fake.failNext(status, error);
+          const res = await call(token, 'POST', '/subscription/cancel', body);
+          expect(res).toEqual({ status: 502, json: { error: { code: 'processor_error', message: expected } } });
+        }
+      } finally {
+        logged.mockRestore();
+      }
+      expect((await call(token, 'GET', '/subscription')).json).toEqual(before);
+      expect(await outboxFor(id)).toEqual(outboxBefore);
+    });
+  }
+
+  it('a refused resume is a 502 too and leaves the pending cancellation', async () => {
+    const { token } = await subscribedOnStripe('resume_fail');
+    await call(token, 'POST', '/subscription/cancel', { at_period_end: true });
+    fake.failNext(500, { type: 'api_error', message: 'Something went wrong.' });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const res = await call(token, 'POST', '/subscription/resume', {});
+      expect(res).toEqual({ status: 502, json: { error: { code: 'processor_error', message: 'Stripe refused to resume the subscription: Something went wrong.' } } });
+    } finally {
+      logged.mockRestore();
+    }
+    expect((await call<{ subscription: WireSub }>(token, 'GET', '/subscription')).json.subscription.cancel_at_period_end).toBe(true);
+  });
+
+  it('Stripe unreachable: 502 processor_error saying so', async () => {
+    const unreachable = await startTestProxy({
+      processor: createStripeProcessor({ secretKey: 'sk_test_billkit', config: { host: '127.0.0.1', port: 9, protocol: 'http', maxNetworkRetries: 0 } }),
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      // A Stripe id recorded directly: no Stripe is reachable to create one.
+      const current = await unreachable.store.findCurrentSubscription('user_pro', new Date());
+      await unreachable.store.updateSubscription(current!.id, { processor_ref: 'sub_test_unreachable' });
+      const token = await unreachable.tokenFor('user_pro');
+      const res = await unreachable.fetch(`${unreachable.baseUrl}/subscription/cancel`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ at_period_end: true }),
+      });
+      expect(res.status).toBe(502);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('processor_error');
+      expect(body.error.message).toMatch(/^Stripe could not be reached to cancel the subscription/);
+      const after = await unreachable.store.findCurrentSubscription('user_pro', new Date());
+      expect(after).toMatchObject({ status: 'active', cancel_at_period_end: false });
+    } finally {
+      logged.mockRestore();
+      await unreachable.close();
+    }
+  });
+
+  it('a subscription without a Stripe id (seeded, test-era) changes in the store only', async () => {
+    const token = await proxy.tokenFor('user_pro');
+    const sent = fake.requests.length;
+    const res = await call<{ subscription: WireSub }>(token, 'POST', '/subscription/cancel', { at_period_end: true });
+    expect(res.json.subscription.cancel_at_period_end).toBe(true);
+    expect((await call<{ subscription: WireSub }>(token, 'POST', '/subscription/resume', {})).json.subscription.cancel_at_period_end).toBe(false);
+    expect(fake.requests.length).toBe(sent);
   });
 });

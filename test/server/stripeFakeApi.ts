@@ -15,6 +15,11 @@ export interface FakeStripeApi {
   requests: { method: string; path: string; query: URLSearchParams; body: Record<string, unknown>; headers: IncomingMessage['headers'] }[];
   /** Objects the fake knows, by id (tests add subscriptions here to answer retrieves). */
   objects: Map<string, Record<string, unknown>>;
+  /**
+   * Answers the next request with this status and Stripe error (`{ error: { type, code?,
+   * message } }`) instead of handling it, as Stripe does when it refuses or breaks.
+   */
+  failNext(status: number, error: { type: string; code?: string; message: string }): void;
   close(): Promise<void>;
 }
 
@@ -46,6 +51,7 @@ const missing = (message: string, param?: string) => ({
 export async function startFakeStripeApi(): Promise<FakeStripeApi> {
   const requests: FakeStripeApi['requests'] = [];
   const objects = new Map<string, Record<string, unknown>>();
+  let failure: { status: number; body: unknown } | null = null;
 
   const handle = (method: string, path: string, query: URLSearchParams, body: Record<string, unknown>): { status: number; body: unknown } => {
     const created = nowUnix();
@@ -172,10 +178,36 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
       objects.set(subId, subscription);
       return { status: 200, body: subscription };
     }
-    const sub = /^\/v1\/subscriptions\/([^/]+)$/.exec(path);
-    if (method === 'GET' && sub) {
+    const sub = /^\/v1\/subscriptions\/([^/]+)(\/resume)?$/.exec(path);
+    if (sub) {
       const found = objects.get(decodeURIComponent(sub[1]!));
-      return found ? { status: 200, body: found } : missing(`No such subscription: '${sub[1]}'`, 'id');
+      if (!found) return missing(`No such subscription: '${sub[1]}'`, 'id');
+      if (method === 'GET' && !sub[2]) return { status: 200, body: found };
+      const ended = found.status === 'canceled' || found.status === 'incomplete_expired';
+      const refuse = (message: string) => ({ status: 400, body: { error: { type: 'invalid_request_error', message } } });
+      // POST /v1/subscriptions/:id — only the cancellation flag is modelled. Stripe sets
+      // `canceled_at` to the time of the request that scheduled the cancellation.
+      if (method === 'POST' && !sub[2]) {
+        if (ended) return refuse('A canceled subscription can only update its cancellation_details and metadata.');
+        if (body.cancel_at_period_end !== undefined) {
+          const on = body.cancel_at_period_end === 'true';
+          const item = (found.items as { data: { current_period_end?: number }[] } | undefined)?.data[0];
+          Object.assign(found, { cancel_at_period_end: on, canceled_at: on ? created : null, cancel_at: on ? (item?.current_period_end ?? null) : null });
+        }
+        return { status: 200, body: found };
+      }
+      // DELETE /v1/subscriptions/:id — cancels at once.
+      if (method === 'DELETE' && !sub[2]) {
+        if (ended) return refuse(`No such subscription: '${sub[1]}'`);
+        Object.assign(found, { status: 'canceled', cancel_at_period_end: false, canceled_at: created, ended_at: created });
+        return { status: 200, body: found };
+      }
+      // POST /v1/subscriptions/:id/resume — only a `paused` subscription can be resumed.
+      if (method === 'POST' && sub[2]) {
+        if (found.status !== 'paused') return refuse('Only paused subscriptions can be resumed.');
+        Object.assign(found, { status: 'active', pause_collection: null });
+        return { status: 200, body: found };
+      }
     }
     return missing(`Unrecognized request URL (${method}: ${path}).`);
   };
@@ -187,8 +219,11 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const body = parseStripeForm(raw);
       requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body, headers: req.headers });
-      const answer =
-        req.headers.authorization?.startsWith('Bearer sk_test_')
+      const failed = failure;
+      failure = null;
+      const answer = failed
+        ? failed
+        : req.headers.authorization?.startsWith('Bearer sk_test_')
           ? handle(req.method ?? 'GET', url.pathname, url.searchParams, body)
           : { status: 401, body: { error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } } };
       res.writeHead(answer.status, { 'content-type': 'application/json', 'request-id': fakeId('req') });
@@ -202,6 +237,9 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
     port,
     requests,
     objects,
+    failNext: (status, error) => {
+      failure = { status, body: { error } };
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
