@@ -451,3 +451,31 @@ describe('Stripe processor: cancel / resume change the Stripe subscription first
     expect(fake.requests.length).toBe(sent);
   });
 });
+
+describe('Stripe processor: the proxy’s hosted page for a Stripe session', () => {
+  it('an embedded session’s checkout_url says to finish paying in the app, with no card form, and refuses a card POST', async () => {
+    const token = await newUser();
+    const { json } = await call<{ checkout_url: string; session_id: string }>(token, 'POST', '/checkout', checkoutBody({ ui_mode: 'embedded' }));
+    const page = await proxy.fetch(json.checkout_url);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('data-state="elsewhere"');
+    expect(html).toContain('Finish paying in the app');
+    expect(html).toContain('completed in the secure payment form inside the app');
+    expect(html).toContain('href="https://app.example.com/pricing"');
+    // Neither the test cards nor card fields: they could never pay a Stripe session.
+    expect(html).not.toContain('4242 4242 4242 4242');
+    expect(html).not.toContain('name="card_number"');
+
+    const sent = fake.requests.length;
+    const posted = await proxy.fetch(json.checkout_url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ card_number: '4242424242424242', card_exp: '12 / 40', card_cvc: '123' }).toString(),
+    });
+    expect(posted.status).toBe(409);
+    expect(await posted.text()).toContain('data-state="elsewhere"');
+    expect(fake.requests.length).toBe(sent);
+    expect((await call(token, 'GET', `/checkout/${encodeURIComponent(json.session_id)}`)).json.status).toBe('open');
+  });
+});

@@ -55,6 +55,7 @@ export function renderCheckoutPage(view: CheckoutPageView): string {
     authenticate: challenge,
     complete: completed,
     expired: expired,
+    elsewhere: elsewhere,
   }[view.state](view, money);
   const title = view.state === 'complete' ? 'Subscribed' : view.state === 'expired' ? 'Checkout expired' : `Subscribe to ${view.plan.name}`;
   return `<!doctype html>
@@ -68,7 +69,7 @@ export function renderCheckoutPage(view: CheckoutPageView): string {
 <style>${checkoutPageStyles}</style>
 </head>
 <body data-state="${view.state}">
-${testModeBanner()}
+${view.state === 'elsewhere' ? '' : testModeBanner()}
 <main>
 ${summary(view, money)}
 <section class="panel" aria-labelledby="panel-title">
@@ -193,5 +194,18 @@ function expired(view: CheckoutPageView): string {
   return `<div class="status expired">${ICONS.clock}
 <h2 id="panel-title">This checkout has expired</h2>
 <p>Nothing was charged. Start again from the app to subscribe to ${escapeHtml(view.plan.name)}.</p>
+<a class="button" href="${safeHref(view.cancelUrl)}">Return to the app</a></div>`;
+}
+
+// A Stripe session reached on the proxy's own page: its card form cannot pay Stripe, so
+// the page says where the payment happens rather than offering test cards.
+function elsewhere(view: CheckoutPageView): string {
+  const where =
+    view.payIn === 'hosted'
+      ? 'This payment is taken on the Stripe Checkout page the app sent you to.'
+      : 'This payment is completed in the secure payment form inside the app (Stripe), not on this page.';
+  return `<div class="status expired">${ICONS.clock}
+<h2 id="panel-title">Finish paying in the app</h2>
+<p>${where} Go back to the app to enter your payment details; nothing has been charged here.</p>
 <a class="button" href="${safeHref(view.cancelUrl)}">Return to the app</a></div>`;
 }

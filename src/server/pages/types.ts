@@ -11,8 +11,14 @@ export interface CheckoutPageView {
   formAction: string;
   /** The app's page to go back to without paying. */
   cancelUrl: string;
-  /** `open`: the card form; `authenticate`: a 3-D Secure style challenge; `complete` / `expired`: a message. */
-  state: 'open' | 'authenticate' | 'complete' | 'expired';
+  /**
+   * `open`: the card form; `authenticate`: a 3-D Secure style challenge; `complete` /
+   * `expired`: a message; `elsewhere`: the processor (Stripe) takes this payment in its
+   * own form, so the page says where to pay instead of showing a card form.
+   */
+  state: 'open' | 'authenticate' | 'complete' | 'expired' | 'elsewhere';
+  /** With `elsewhere`: the app's embedded payment form (`embedded`) or the processor's hosted page (`hosted`). */
+  payIn?: 'embedded' | 'hosted';
   plan: { name: string; description: string | null };
   price: { amount: number; currency: string; interval: Interval | null };
   /** The applied promotion code; `amount_off` is what it takes off the first charge. */

@@ -22,11 +22,20 @@ export function successRedirect(c: LoadedCheckout): string {
 function pageView(
   c: LoadedCheckout,
   formAction: string,
+  payElsewhere: boolean,
   extra: Partial<Pick<CheckoutPageView, 'error' | 'values'>> = {},
 ): CheckoutPageView {
   const amounts = priceCheckout(c.price, c.promo, c.row.trial_days);
   const state: CheckoutPageView['state'] =
-    c.row.status === 'complete' ? 'complete' : c.expired ? 'expired' : c.row.status === 'requires_action' ? 'authenticate' : 'open';
+    c.row.status === 'complete'
+      ? 'complete'
+      : c.expired
+        ? 'expired'
+        : payElsewhere
+          ? 'elsewhere'
+          : c.row.status === 'requires_action'
+            ? 'authenticate'
+            : 'open';
   return {
     sessionId: c.sessionId,
     formAction,
@@ -41,6 +50,7 @@ function pageView(
     error: extra.error ?? null,
     ...(extra.values ? { values: extra.values } : {}),
     ...(state === 'complete' ? { successUrl: successRedirect(c) } : {}),
+    ...(state === 'elsewhere' ? { payIn: c.row.ui_mode } : {}),
   };
 }
 
@@ -56,7 +66,10 @@ function parseExpiry(value: string): { exp_month: number; exp_year: number } {
  * session id in the path is the only credential, as with Stripe Checkout links.
  */
 export function hostedCheckoutRoutes(ctx: RouteContext) {
-  const render = async (c: Context, view: CheckoutPageView, status: 200 | 402 = 200) => {
+  // A processor that takes payments itself (Stripe) never sees this page's card fields.
+  const payElsewhere = Boolean(ctx.processor.createCheckout);
+  const viewOf = (c: LoadedCheckout, formAction: string, extra?: Parameters<typeof pageView>[3]) => pageView(c, formAction, payElsewhere, extra);
+  const render = async (c: Context, view: CheckoutPageView, status: 200 | 402 | 409 = 200) => {
     const { renderCheckoutPage } = await loadCheckoutPage();
     return c.html(renderCheckoutPage(view), status, PAGE_HEADERS);
   };
@@ -69,7 +82,7 @@ export function hostedCheckoutRoutes(ctx: RouteContext) {
   return new Hono()
     .get('/billing/checkout/:session_id', async (c) => {
       const found = await load(c.req.param('session_id'));
-      return render(c, pageView(found, c.req.path));
+      return render(c, viewOf(found, c.req.path));
     })
     .post('/billing/checkout/:session_id', async (c) => {
       const found = await load(c.req.param('session_id'));
@@ -79,7 +92,8 @@ export function hostedCheckoutRoutes(ctx: RouteContext) {
       }
       const form = await c.req.parseBody();
       const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
-      if (found.row.status === 'complete' || found.expired) return render(c, pageView(found, c.req.path));
+      if (found.row.status === 'complete' || found.expired) return render(c, viewOf(found, c.req.path));
+      if (payElsewhere) return render(c, viewOf(found, c.req.path), 409);
       const values = { card_exp: field('card_exp'), postal_code: field('postal_code') };
       try {
         const decision = field('authenticate');
@@ -94,13 +108,13 @@ export function hostedCheckoutRoutes(ctx: RouteContext) {
               });
         if (result.status === 'requires_action') {
           const reloaded = await load(found.sessionId);
-          return render(c, pageView(reloaded, c.req.path, { values }));
+          return render(c, viewOf(reloaded, c.req.path, { values }));
         }
         return c.redirect(successRedirect(found), 303);
       } catch (error) {
         if (!(error instanceof ProxyError) || error.status !== 402) throw error;
         const reloaded = await load(found.sessionId);
-        return render(c, pageView(reloaded, c.req.path, { values, error: { code: error.code, message: error.message } }), 402);
+        return render(c, viewOf(reloaded, c.req.path, { values, error: { code: error.code, message: error.message } }), 402);
       }
     });
 }
