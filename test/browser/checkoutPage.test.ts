@@ -1,4 +1,6 @@
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +87,10 @@ describe('hosted checkout page in real Chromium', () => {
     const store = await openPgliteStore();
     await seedDemo(store);
     const server = await startProxyServer({ store, auth: { secret }, signingSecret: 'billkit-browser-test-signing', port: 0, hostname: '127.0.0.1' });
+    // The app the proxy sends the buyer back to: a real server, as redirects to it must resolve.
+    const appServer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<title>App</title>'));
+    await new Promise<void>((done) => appServer.listen(0, '127.0.0.1', done));
+    const app = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`;
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {
       const token = await mintDevToken({ secret, user: 'user_free' });
@@ -97,13 +103,11 @@ describe('hosted checkout page in real Chromium', () => {
         method: 'POST',
         body: JSON.stringify({
           price_id: 'price_pro_monthly',
-          success_url: 'http://app.test/welcome?session_id={CHECKOUT_SESSION_ID}',
-          cancel_url: 'http://app.test/pricing',
+          success_url: `${app}/welcome?session_id={CHECKOUT_SESSION_ID}`,
+          cancel_url: `${app}/pricing`,
         }),
       })) as { checkout_url: string; session_id: string };
 
-      // The app the proxy sends the buyer back to.
-      await context.route('http://app.test/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>App</title>' }));
       const page = await context.newPage();
       const pay = async (number: string) => {
         await page.fill('#card_number', number);
@@ -124,7 +128,7 @@ describe('hosted checkout page in real Chromium', () => {
       await pay('4000 0025 0000 3155');
       expect(await page.getAttribute('body', 'data-state')).toBe('authenticate');
       await page.click('button[value=approve]');
-      await page.waitForURL(/^http:\/\/app\.test\/welcome\?session_id=/);
+      await page.waitForURL((url) => url.href.startsWith(`${app}/welcome?session_id=`));
       expect(new URL(page.url()).searchParams.get('session_id')).toBe(session.session_id);
 
       const { subscription } = (await api('/subscription')) as { subscription: { plan: { id: string }; status: string } };
@@ -132,6 +136,8 @@ describe('hosted checkout page in real Chromium', () => {
     } finally {
       await context.close();
       await server.close();
+      appServer.closeAllConnections();
+      await new Promise((done) => appServer.close(done));
     }
   });
 });
