@@ -34,6 +34,11 @@ type Story = StoryObj<typeof meta>;
 /** The demo catalogue (Starter, Pro) for a user without a subscription. */
 export const Default: Story = {};
 
+/** Billed yearly: the "Yearly billing" switch on, yearly prices with their monthly equivalent. */
+export const Yearly: Story = {
+  args: { defaultInterval: 'year' },
+};
+
 /** Plans still loading: skeleton cards. */
 export const Loading: Story = {
   parameters: { billkit: { handlers: [loadingHandler('/plans')], readyWithoutData: true } },

@@ -39,6 +39,11 @@ export interface PricingTableLabels {
   intervalToggle: string;
   monthly: string;
   yearly: string;
+  /**
+   * Accessible name of the toggle's switch (on = billed yearly): `"Yearly billing"`. Starts
+   * with the visible `yearly` text, so voice control users can say what they see.
+   */
+  yearlyBilling: string;
   /** `"Save 20%"` (annual price against twelve monthly ones). */
   save: (percent: number) => string;
   /** `"Save up to 25%"` when plans save different amounts. */
@@ -281,6 +286,7 @@ export const defaultLabels: BillingLabels = {
     intervalToggle: 'Billing interval',
     monthly: 'Monthly',
     yearly: 'Yearly',
+    yearlyBilling: 'Yearly billing',
     save: (percent) => `Save ${percent}%`,
     saveUpTo: (percent) => `Save up to ${percent}%`,
     recommended: 'Most popular',

@@ -43,24 +43,32 @@ describe('keyboard-only use in real Chromium', () => {
     story.errors.length = 0;
   });
 
-  it.runIf(has('components-pricingtable--default'))('PricingTable: the monthly / yearly toggle works with arrow keys and Space', async () => {
+  it.runIf(has('components-pricingtable--default'))('PricingTable: Tab reaches the monthly / yearly switch; Space and Enter toggle it and the prices change', async () => {
     await open('components-pricingtable--default');
     const table = page.locator('[data-billkit-component="pricing-table"]');
+    const toggle = page.locator('[data-billkit-part="interval-switch"]');
+    const starterPrice = page.locator('[data-billkit-part="plan"][data-plan-id="plan_starter"] [data-billkit-part="price"]');
     await expect.poll(() => table.getAttribute('data-interval')).toBe('month');
+    await expect.poll(() => starterPrice.textContent()).toContain('$9.00');
 
-    // The chosen option is a native radio or a pressed toggle, whichever the component uses:
-    // arrows move between options, Space chooses the focused one.
-    await tabTo(page, '[data-billkit-part="interval-toggle"] :is(input:checked, [data-state="on"])');
-    const focusedName = () => page.evaluate('((document.activeElement.labels && document.activeElement.labels[0]) || document.activeElement).textContent');
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(focusedName).toMatch(/Yearly/);
+    await tabTo(page, '[role="switch"][data-billkit-part="interval-switch"]');
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+
     await page.keyboard.press('Space');
     await expect.poll(() => table.getAttribute('data-interval')).toBe('year');
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    expect(await toggle.getAttribute('data-state')).toBe('checked');
+    await expect.poll(() => starterPrice.textContent()).toContain('$86.40');
 
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(focusedName).toMatch(/Monthly/);
-    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
     await expect.poll(() => table.getAttribute('data-interval')).toBe('month');
+    expect(await toggle.getAttribute('data-state')).toBe('unchecked');
+    await expect.poll(() => starterPrice.textContent()).toContain('$9.00');
+
+    await page.keyboard.press('Space');
+    await expect.poll(() => table.getAttribute('data-interval')).toBe('year');
+    // Focus stays on the switch throughout.
+    expect(await focusedMatches(page, '[data-billkit-part="interval-switch"]')).toBe(true);
     expect(story.errors).toEqual([]);
   });
 

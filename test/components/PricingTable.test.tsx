@@ -48,25 +48,77 @@ describe('<PricingTable/>', () => {
     expect(within(plan('Starter')).getByText('5 seats')).toBeInTheDocument();
   });
 
-  it('toggles to yearly prices, showing the savings computed from the prices', async () => {
+  it('switches to yearly prices with the Radix switch, showing the savings computed from the prices', async () => {
     const user = userEvent.setup();
     const { container } = await renderWithProxy(proxy, <PricingTable />, { subject: 'user_free' });
-    const toggle = await screen.findByRole('radiogroup', { name: 'Billing interval' });
+    const toggle = await screen.findByRole('group', { name: 'Billing interval' });
     // Starter: 8640 a year against 12 × 900 → 20%; Pro: 27840 against 12 × 2900 → 20%.
-    const yearly = within(toggle).getByRole('radio', { name: /Yearly/ });
-    expect(yearly).toHaveAccessibleName('Yearly Save 20%');
+    const yearly = within(toggle).getByRole('switch', { name: 'Yearly billing' });
+    expect(yearly).toHaveAccessibleDescription('Save 20%');
+    expect(yearly).not.toBeChecked();
+    expect(yearly).toHaveAttribute('data-state', 'unchecked');
+    const option = (interval: string) => toggle.querySelector(`[data-billkit-part="interval-option"][data-interval="${interval}"]`);
+    expect(option('month')).toHaveAttribute('data-state', 'checked');
+    expect(option('month')).toHaveTextContent('Monthly');
+    expect(option('year')).toHaveTextContent('Yearly');
 
     await user.click(yearly);
     expect(yearly).toBeChecked();
-    expect(yearly.closest('[data-billkit-part="interval-option"]')).toHaveAttribute('data-state', 'checked');
+    expect(yearly).toHaveAttribute('data-state', 'checked');
+    expect(option('year')).toHaveAttribute('data-state', 'checked');
+    expect(option('month')).toHaveAttribute('data-state', 'unchecked');
     expect(componentRoot(container, 'pricing-table')).toHaveAttribute('data-interval', 'year');
     expect(within(plan('Starter')).getByText('$86.40')).toBeInTheDocument();
     expect(within(plan('Starter')).getByText('per year')).toBeInTheDocument();
     expect(within(plan('Starter')).getByText('$7.20 per month, billed yearly')).toBeInTheDocument();
     expect(within(plan('Pro')).getByText('$278.40')).toBeInTheDocument();
 
-    await user.click(within(toggle).getByRole('radio', { name: 'Monthly' }));
+    await user.click(yearly);
+    expect(yearly).not.toBeChecked();
+    expect(componentRoot(container, 'pricing-table')).toHaveAttribute('data-interval', 'month');
     expect(within(plan('Starter')).getByText('$9.00')).toBeInTheDocument();
+  });
+
+  it('selects the interval of the side label that is clicked (clicking it again keeps it)', async () => {
+    const user = userEvent.setup();
+    const { container } = await renderWithProxy(proxy, <PricingTable />, { subject: 'user_free' });
+    const toggle = await screen.findByRole('group', { name: 'Billing interval' });
+    const yearly = within(toggle).getByRole('switch', { name: 'Yearly billing' });
+    const root = componentRoot(container, 'pricing-table');
+
+    await user.click(within(toggle).getByText('Yearly'));
+    expect(yearly).toBeChecked();
+    expect(root).toHaveAttribute('data-interval', 'year');
+    await user.click(within(toggle).getByText('Yearly'));
+    expect(root).toHaveAttribute('data-interval', 'year');
+    // The savings badge belongs to the yearly side.
+    await user.click(within(toggle).getByText('Monthly'));
+    expect(yearly).not.toBeChecked();
+    expect(root).toHaveAttribute('data-interval', 'month');
+    await user.click(within(toggle).getByText('Save 20%'));
+    expect(root).toHaveAttribute('data-interval', 'year');
+    await user.click(within(toggle).getByText('Monthly'));
+    await user.click(within(toggle).getByText('Monthly'));
+    expect(root).toHaveAttribute('data-interval', 'month');
+    expect(within(plan('Pro')).getByText('$29.00')).toBeInTheDocument();
+  });
+
+  it('toggles with the keyboard: Space and Enter on the focused switch', async () => {
+    const user = userEvent.setup();
+    const { container } = await renderWithProxy(proxy, <PricingTable defaultInterval="year" />, { subject: 'user_free' });
+    const yearly = await screen.findByRole('switch', { name: 'Yearly billing' });
+    const root = componentRoot(container, 'pricing-table');
+    expect(yearly).toBeChecked();
+    expect(root).toHaveAttribute('data-interval', 'year');
+
+    await user.tab();
+    expect(yearly).toHaveFocus();
+    await user.keyboard(' ');
+    expect(yearly).not.toBeChecked();
+    expect(root).toHaveAttribute('data-interval', 'month');
+    await user.keyboard('{Enter}');
+    expect(yearly).toBeChecked();
+    expect(root).toHaveAttribute('data-interval', 'year');
   });
 
   it('calls onSelect with the price of the selected interval and its plan', async () => {
@@ -79,7 +131,7 @@ describe('<PricingTable/>', () => {
       expect.objectContaining({ id: 'plan_pro' }),
     );
 
-    await user.click(screen.getByRole('radio', { name: /Yearly/ }));
+    await user.click(screen.getByRole('switch', { name: 'Yearly billing' }));
     await user.click(screen.getByRole('button', { name: 'Get Starter' }));
     expect(onSelect).toHaveBeenLastCalledWith(
       expect.objectContaining({ id: 'price_starter_annual', interval: 'year' }),
@@ -177,6 +229,7 @@ describe('<PricingTable/> with other catalogues', () => {
     await renderWithProxy(own, <PricingTable />, { subject: 'user_free' });
     const solo = await screen.findByRole('article', { name: 'Solo' });
     expect(within(solo).getByText('¥980')).toBeInTheDocument();
-    expect(screen.queryByRole('radiogroup', { name: 'Billing interval' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Billing interval' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('switch')).not.toBeInTheDocument();
   });
 });

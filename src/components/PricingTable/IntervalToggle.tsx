@@ -1,17 +1,27 @@
 import { useId, type ReactNode } from 'react';
+import { Switch } from 'radix-ui';
 import type { BillingLabels } from '../../react/labels';
 import type { BillingInterval } from './planPricing';
 
-const option =
-  'bk:relative bk:inline-flex bk:h-8 bk:cursor-pointer bk:items-center bk:gap-2 bk:rounded-full bk:px-4 bk:text-sm bk:font-medium bk:transition-colors ' +
-  'bk:text-billkit-muted-foreground bk:hover:text-billkit-foreground ' +
-  'bk:data-[state=checked]:bg-billkit-card bk:data-[state=checked]:text-billkit-foreground bk:data-[state=checked]:ring-1 bk:data-[state=checked]:ring-billkit-border bk:data-[state=checked]:shadow-[0_1px_3px_0_rgb(16_24_40/0.12)] ' +
-  'bk:has-focus-visible:outline-2 bk:has-focus-visible:outline-offset-2 bk:has-focus-visible:outline-billkit-ring';
+const side =
+  'bk:inline-flex bk:items-center bk:gap-2 bk:cursor-pointer bk:select-none bk:text-sm bk:font-medium bk:transition-colors ' +
+  'bk:text-billkit-muted-foreground bk:hover:text-billkit-foreground bk:data-[state=checked]:text-billkit-foreground';
+
+const track =
+  'bk:relative bk:inline-flex bk:h-6 bk:w-11 bk:shrink-0 bk:cursor-pointer bk:items-center bk:rounded-full bk:p-0.5 bk:transition-colors ' +
+  'bk:bg-billkit-input bk:shadow-[inset_0_1px_2px_0_rgb(16_24_40/0.12)] bk:data-[state=checked]:bg-billkit-primary ' +
+  'bk:focus-visible:outline-2 bk:focus-visible:outline-offset-2 bk:focus-visible:outline-billkit-ring';
+
+const thumb =
+  'bk:pointer-events-none bk:block bk:size-5 bk:rounded-full bk:bg-white bk:shadow-[0_1px_3px_0_rgb(16_24_40/0.3)] ' +
+  'bk:transition-transform bk:duration-200 bk:ease-out bk:data-[state=checked]:translate-x-5 bk:motion-reduce:transition-none';
 
 /**
- * The monthly / yearly switch of `<PricingTable/>`: a segmented control made of native
- * radio buttons (arrow keys, one tab stop and the radio semantics come from the browser,
- * at no bundle cost).
+ * The monthly / yearly switch of `<PricingTable/>`: "Monthly ⟷ Yearly" around a Radix
+ * `Switch` (on = billed yearly), with the savings badge after "Yearly". The switch is the one
+ * keyboard control (Tab, then Space or Enter); the side labels are pointer shortcuts that
+ * select their own interval (a `<label for>` would toggle, so clicking "Yearly" twice would
+ * go back to monthly).
  */
 export function IntervalToggle({
   value,
@@ -21,40 +31,47 @@ export function IntervalToggle({
 }: {
   value: BillingInterval;
   onChange: (interval: BillingInterval) => void;
-  /** The savings text on the yearly choice ("Save 20%"), if any. */
+  /** The savings text next to "Yearly" ("Save 20%"), if any. */
   savings: string | undefined;
   labels: BillingLabels['pricingTable'];
 }): ReactNode {
-  const name = useId();
+  const savingsId = useId();
   const item = (interval: BillingInterval, text: string, extra?: ReactNode) => (
-    <label data-billkit-part="interval-option" data-state={value === interval ? 'checked' : 'unchecked'} className={option}>
-      <input
-        type="radio"
-        name={name}
-        value={interval}
-        checked={value === interval}
-        onChange={() => onChange(interval)}
-        className="bk:sr-only"
-      />
+    <span
+      data-billkit-part="interval-option"
+      data-interval={interval}
+      data-state={value === interval ? 'checked' : 'unchecked'}
+      onClick={() => onChange(interval)}
+      className={side}
+    >
       {text}
-      {/* A space for the accessible name ("Yearly Save 20%"); the flex layout ignores it. */}
-      {extra && ' '}
       {extra}
-    </label>
+    </span>
   );
   return (
     <div
-      role="radiogroup"
+      role="group"
       aria-label={labels.intervalToggle}
       data-billkit-part="interval-toggle"
-      className="bk:inline-flex bk:items-center bk:gap-1 bk:rounded-full bk:border bk:border-billkit-border bk:bg-billkit-muted bk:p-1"
+      className="bk:inline-flex bk:items-center bk:gap-3"
     >
       {item('month', labels.monthly)}
+      <Switch.Root
+        checked={value === 'year'}
+        onCheckedChange={(yearly) => onChange(yearly ? 'year' : 'month')}
+        aria-label={labels.yearlyBilling}
+        aria-describedby={savings ? savingsId : undefined}
+        data-billkit-part="interval-switch"
+        className={track}
+      >
+        <Switch.Thumb className={thumb} />
+      </Switch.Root>
       {item(
         'year',
         labels.yearly,
         savings && (
           <span
+            id={savingsId}
             data-billkit-part="savings"
             className="bk:rounded-full bk:bg-billkit-success bk:px-2 bk:py-0.5 bk:text-[0.6875rem] bk:font-semibold bk:leading-4 bk:text-billkit-success-foreground"
           >
