@@ -145,7 +145,10 @@ describe('billing end to end (real billkit-proxy, headless Chromium)', () => {
       await page.goto(`${appUrl}/?token=${await tokenFor('user_free')}`);
       await page.locator('[data-billkit-component="subscription-card"]').waitFor();
       await expect.poll(() => page.getByTestId('entitlements').getAttribute('data-plan')).toBe('');
-      await page.getByRole('radio', { name: 'Monthly' }).or(page.getByRole('button', { name: 'Monthly' })).first().click();
+      // Monthly billing: the pricing table's "Yearly billing" switch off (it starts off; say so).
+      const pricing = page.locator('[data-billkit-component="pricing-table"]');
+      await pricing.getByRole('switch', { name: 'Yearly billing' }).uncheck();
+      await expect.poll(() => pricing.getAttribute('data-interval')).toBe('month');
       await page.getByRole('button', { name: 'Get Pro' }).click();
 
       const form = page.locator('[data-billkit-component="checkout-form"]');
