@@ -9,7 +9,7 @@ const side =
 
 const track =
   'bk:relative bk:inline-flex bk:h-6 bk:w-11 bk:shrink-0 bk:cursor-pointer bk:items-center bk:rounded-full bk:p-0.5 bk:transition-colors ' +
-  'bk:bg-billkit-input bk:shadow-[inset_0_1px_2px_0_rgb(16_24_40/0.12)] bk:data-[state=checked]:bg-billkit-primary ' +
+  'bk:bg-billkit-muted-foreground bk:shadow-[inset_0_1px_2px_0_rgb(16_24_40/0.12)] bk:data-[state=checked]:bg-billkit-primary ' +
   'bk:focus-visible:outline-2 bk:focus-visible:outline-offset-2 bk:focus-visible:outline-billkit-ring';
 
 const thumb =
