@@ -9,6 +9,7 @@ import type {
   InvoiceRecord,
   PlanRecord,
   PriceRecord,
+  ProcessorJobRecord,
   PromotionCodeRecord,
   SubscriptionDetail,
   SubscriptionRecord,
@@ -73,6 +74,12 @@ export interface Store {
   markWebhookFailed(id: string, error: string, nextAttemptAt: Date): Promise<void>;
   /** Pending webhook events, oldest first (diagnostics and tests). */
   countPendingWebhookEvents(): Promise<number>;
+
+  /** Queues a processor change (in the transaction that decided it); due at once. */
+  enqueueProcessorJob(job: Omit<ProcessorJobRecord, 'attempts'>): Promise<void>;
+  dueProcessorJobs(now: Date, limit: number): Promise<ProcessorJobRecord[]>;
+  markProcessorJobDone(id: string, at: Date): Promise<void>;
+  markProcessorJobFailed(id: string, error: string, nextAttemptAt: Date): Promise<void>;
 
   getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | null>;
   putIdempotency(scope: string, key: string, record: IdempotencyRecord, at: Date): Promise<void>;
@@ -514,6 +521,36 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory): Store {
     async countPendingWebhookEvents() {
       const rows = await q<{ n: unknown }>(`select count(*)::int as n from webhook_events where status = 'pending'`);
       return num(rows[0]?.n ?? 0);
+    },
+
+    async enqueueProcessorJob(job) {
+      await insert('processor_jobs', { ...job, next_attempt_at: job.created_at });
+    },
+    async dueProcessorJobs(now, limit) {
+      const rows = await q(
+        `select id, kind, subscription_id, processor_ref, subject, created_at, attempts from processor_jobs
+         where status = 'pending' and next_attempt_at <= $1 order by seq limit $2`,
+        [now, limit],
+      );
+      return rows.map((r) => ({
+        id: r.id as string,
+        kind: r.kind as ProcessorJobRecord['kind'],
+        subscription_id: r.subscription_id as string,
+        processor_ref: r.processor_ref as string,
+        subject: r.subject as string,
+        created_at: date(r.created_at),
+        attempts: num(r.attempts),
+      }));
+    },
+    async markProcessorJobDone(id, at) {
+      await q(`update processor_jobs set status = 'done', done_at = $2, attempts = attempts + 1 where id = $1`, [id, at]);
+    },
+    async markProcessorJobFailed(id, error, nextAttemptAt) {
+      await q(`update processor_jobs set attempts = attempts + 1, last_error = $2, next_attempt_at = $3 where id = $1`, [
+        id,
+        error.slice(0, 500),
+        nextAttemptAt,
+      ]);
     },
 
     async getIdempotency(scope, key) {

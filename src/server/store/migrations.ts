@@ -173,6 +173,30 @@ update subscriptions s set processor_ref = substr(st.key, 21)
 create unique index subscriptions_processor_ref on subscriptions(processor_ref) where processor_ref is not null;
 `,
   },
+  {
+    version: 3,
+    name: 'processor_jobs',
+    // Changes the payment processor must still make, written in the transaction that
+    // decided them and carried out after commit with retries (a plan switch cancels the
+    // old Stripe subscription). Rows like webhook_events: pending until done.
+    sql: `
+create table processor_jobs (
+  seq bigserial unique,
+  id text primary key,
+  kind text not null check (kind in ('cancel_subscription')),
+  subscription_id text not null references subscriptions(id),
+  processor_ref text not null,
+  subject text not null,
+  created_at timestamptz not null,
+  status text not null default 'pending' check (status in ('pending','done')),
+  attempts integer not null default 0,
+  next_attempt_at timestamptz not null,
+  last_error text,
+  done_at timestamptz
+);
+create index processor_jobs_due on processor_jobs(status, next_attempt_at);
+`,
+  },
 ];
 
 /** Applies the migrations the database does not have yet. Returns how many ran. */

@@ -135,6 +135,18 @@ export interface WebhookEventRecord {
   next_attempt_at: Date;
 }
 
+/** A change the payment processor must still make (`processor_jobs`), done after commit with retries. */
+export interface ProcessorJobRecord {
+  id: string;
+  /** `cancel_subscription`: cancel the processor's subscription at once (a plan switch replaced it). */
+  kind: 'cancel_subscription';
+  subscription_id: string;
+  processor_ref: string;
+  subject: string;
+  created_at: Date;
+  attempts: number;
+}
+
 export interface IdempotencyRecord {
   request_hash: string;
   status: number;
