@@ -19,6 +19,7 @@ import { subscriptionRoutes } from './routes/subscriptionRoutes';
 import { usageRoutes } from './routes/usageRoutes';
 import type { Store } from './store/createStore';
 import { createWebhookDeliverer, type WebhookDeliverer } from './webhooks/createWebhookDeliverer';
+import { createProcessorJobRunner, type ProcessorJobRunnerOptions } from './billing/createProcessorJobRunner';
 
 /** Options of {@link createProxyApp}. */
 export interface ProxyAppOptions {
@@ -33,6 +34,8 @@ export interface ProxyAppOptions {
   webhook?: { url: string; secret: string; retryBaseMs?: number; pollMs?: number; onError?: (id: string, error: string) => void };
   /** Payment processor; the built-in test processor (Stripe test cards) by default. */
   processor?: PaymentProcessor;
+  /** Retry settings of the processor jobs (a plan switch canceling the old Stripe subscription). */
+  processorJobs?: Omit<ProcessorJobRunnerOptions, 'store' | 'processor'>;
   /** Origins allowed for success/cancel URLs and CORS. Any http(s) URL / `*` when omitted. */
   allowedOrigins?: string[];
   /** Public origin of the proxy for `checkout_url`; taken from each request when omitted. */
@@ -70,13 +73,21 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   const webhooks = options.webhook
     ? createWebhookDeliverer({ store: options.store, ...options.webhook })
     : null;
+  const processor = options.processor ?? createTestProcessor();
+  // Only processors that hold subscriptions themselves get jobs; started at once, so jobs
+  // left pending by an earlier run are carried out.
+  const processorJobs = processor.cancelSubscription
+    ? createProcessorJobRunner({ store: options.store, processor, ...options.processorJobs })
+    : null;
+  processorJobs?.start();
   const ctx: RouteContext = {
     store: options.store,
-    processor: options.processor ?? createTestProcessor(),
+    processor,
     now,
     signingSecret: options.signingSecret,
     webhooks: webhooks !== null,
     ...(webhooks ? { onEventsWritten: () => webhooks.kick() } : {}),
+    ...(processorJobs ? { onProcessorJobsWritten: () => processorJobs.kick() } : {}),
     devMode: options.devMode ?? false,
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl.replace(/\/+$/, '') } : {}),
@@ -141,6 +152,7 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     webhooks,
     close: async () => {
       await webhooks?.stop();
+      await processorJobs?.stop();
     },
   });
 }

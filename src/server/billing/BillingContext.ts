@@ -12,4 +12,6 @@ export interface BillingContext {
   webhooks: boolean;
   /** Called after a transaction that wrote webhook events commits, so delivery starts at once. */
   onEventsWritten?: () => void;
+  /** Called after a transaction that queued processor jobs commits, so they run at once. */
+  onProcessorJobsWritten?: () => void;
 }

@@ -13,7 +13,8 @@ import { toWireInvoice, toWireSubscription } from './wire';
  * Fulfils a paid checkout, once: in one transaction it creates the subscription
  * (`trialing` until `trial_end` when the checkout asked for a trial, else `active` for
  * one period), its first invoice (paid), cancels the subject's previous live
- * subscription (a plan switch), marks the session complete and writes the webhook
+ * subscription (a plan switch; one the processor holds gets a `cancel_subscription`
+ * processor job, run after commit), marks the session complete and writes the webhook
  * events. Called again for the same session it returns the same subscription.
  * `processorRef` is the processor's own id of the subscription when the processor
  * created one (Stripe `sub_…`), recorded so cancel / resume can reach it.
@@ -25,7 +26,9 @@ export async function fulfilCheckout(
   processorRef: string | null = null,
 ): Promise<SubscriptionDetail> {
   const now = ctx.now();
+  let processorJob = false;
   const result = await ctx.store.transaction(async (store) => {
+    processorJob = false;
     const row = await store.getCheckoutSession(sessionRowId, { forUpdate: true });
     if (!row) throw new ProxyError(404, 'not_found', 'No such checkout session.');
     if (row.fulfilled_at && row.subscription_id) {
@@ -44,6 +47,19 @@ export async function fulfilCheckout(
       const patch = { status: 'canceled' as const, cancel_at_period_end: false, canceled_at: now };
       await store.updateSubscription(previous.id, patch);
       await recordEvent(ctx, store, 'subscription.canceled', toWireSubscription({ ...previous, ...patch }), now);
+      if (previous.processor_ref && ctx.processor.cancelSubscription) {
+        // The processor would keep billing the old one. Not called here (this transaction
+        // may serve the processor's own webhook): a durable job, run after commit with retries.
+        await store.enqueueProcessorJob({
+          id: randomId('pjob'),
+          kind: 'cancel_subscription',
+          subscription_id: previous.id,
+          processor_ref: previous.processor_ref,
+          subject: previous.subject,
+          created_at: now,
+        });
+        processorJob = true;
+      }
     }
 
     await store.upsertCustomer({ id: row.subject, kind: row.subject_kind, name: null, email: null, created_at: now });
@@ -118,6 +134,7 @@ export async function fulfilCheckout(
     return { sub, created: true };
   });
   if (result.created) ctx.onEventsWritten?.();
+  if (processorJob) ctx.onProcessorJobsWritten?.();
   return result.sub;
 }
 

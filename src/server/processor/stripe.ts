@@ -170,7 +170,7 @@ export function createStripeProcessor(options: StripeProcessorOptions): StripePr
           stripeSubscriptionState(
             atPeriodEnd
               ? await stripe.subscriptions.update(processorRef, { cancel_at_period_end: true })
-              : await stripe.subscriptions.cancel(processorRef),
+              : await cancelNow(processorRef),
           ),
       ),
 
@@ -195,6 +195,22 @@ export function createStripeProcessor(options: StripeProcessorOptions): StripePr
       return cardsUnsupported;
     },
   };
+
+  /**
+   * `DELETE /v1/subscriptions/:id`. Stripe refuses to cancel a subscription that has
+   * already ended; that answer counts as done (a retried plan-switch job, or a
+   * cancellation made in Stripe's Dashboard whose webhook has not arrived yet).
+   */
+  async function cancelNow(processorRef: string): Promise<Stripe.Subscription> {
+    try {
+      return await stripe.subscriptions.cancel(processorRef);
+    } catch (error) {
+      if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+      const current = await stripe.subscriptions.retrieve(processorRef).catch(() => null);
+      if (current && (current.status === 'canceled' || current.status === 'incomplete_expired')) return current;
+      throw error;
+    }
+  }
 
   async function createStripeCheckout(input: ProcessorCheckoutInput): Promise<ProcessorCheckout> {
     const metadata: BillkitStripeMetadata = {

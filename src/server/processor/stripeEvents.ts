@@ -47,6 +47,11 @@ async function syncSubscription(ctx: BillingContext, stripeSub: Stripe.Subscript
     sub = await completeCheckout(ctx, checkoutId, stripeSub.id);
   }
   if (!sub) return 'ignored';
+  // Canceled is final in both systems. A Billkit subscription already canceled (a plan
+  // switch, whose job is canceling it in Stripe) ignores older news of it being live, and
+  // takes Stripe's own cancellation details without a second subscription.canceled.
+  if (sub.status === 'canceled' && status !== 'canceled') return 'ignored';
+  const announce = !(sub.status === 'canceled' && status === 'canceled');
   // Nothing new (e.g. the echo of a cancel / resume the proxy made itself): no event.
   const changed = subscriptionPatchChanges(sub, patch);
   if (!changed) return 'applied';
@@ -54,9 +59,9 @@ async function syncSubscription(ctx: BillingContext, stripeSub: Stripe.Subscript
   await ctx.store.transaction(async (store) => {
     await store.updateSubscription(sub.id, patch);
     const type = status === 'canceled' ? 'subscription.canceled' : 'subscription.updated';
-    await recordEvent(ctx, store, type, toWireSubscription({ ...sub, ...patch }), now);
+    if (announce) await recordEvent(ctx, store, type, toWireSubscription({ ...sub, ...patch }), now);
   });
-  ctx.onEventsWritten?.();
+  if (announce) ctx.onEventsWritten?.();
   return 'applied';
 }
 
