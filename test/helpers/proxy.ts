@@ -41,6 +41,7 @@ export interface TestProxyOptions {
   devMode?: boolean;
   /** Payment processor; the built-in test processor by default. */
   processor?: ProxyAppOptions['processor'];
+  processorJobs?: ProxyAppOptions['processorJobs'];
 }
 
 /** The fixed secrets test proxies use. */
@@ -117,6 +118,7 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.processor ? { processor: options.processor } : {}),
+    ...(options.processorJobs ? { processorJobs: options.processorJobs } : {}),
   });
   app.webhooks?.start();
   const proxyFetch = ((input: RequestInfo | URL, init?: RequestInit) => {

@@ -10,6 +10,8 @@ const stripeHelpers = new Stripe('sk_test_unused');
 let fake: FakeStripeApi;
 let proxy: TestProxy;
 let userCount = 0;
+/** Failed processor-job attempts (the plan switch's cancellation of the old Stripe subscription). */
+const jobErrors: string[] = [];
 
 beforeAll(async () => {
   fake = await startFakeStripeApi();
@@ -22,6 +24,8 @@ beforeAll(async () => {
     }),
     // Nobody listens there: Billkit's own events stay in the outbox, where tests read them.
     webhook: { url: 'http://127.0.0.1:9/hooks', secret: 'billkit_hook_secret', retryBaseMs: 3_600_000, pollMs: 3_600_000, onError: () => {} },
+    // Short retries, so a failed Stripe call is tried again within the test.
+    processorJobs: { retryBaseMs: 50, pollMs: 20, onError: (_id, error) => jobErrors.push(error) },
   });
 });
 afterAll(async () => {
@@ -449,6 +453,85 @@ describe('Stripe processor: cancel / resume change the Stripe subscription first
     expect(res.json.subscription.cancel_at_period_end).toBe(true);
     expect((await call<{ subscription: WireSub }>(token, 'POST', '/subscription/resume', {})).json.subscription.cancel_at_period_end).toBe(false);
     expect(fake.requests.length).toBe(sent);
+  });
+});
+
+describe('Stripe processor: a plan switch cancels the old Stripe subscription', () => {
+  /** A second checkout for the same subject, fulfilled by Stripe's webhook (the new subscription went active). */
+  async function switchPlans(token: string, name: string) {
+    const { json } = await call<{ session_id: string }>(token, 'POST', '/checkout', checkoutBody({ ui_mode: 'embedded', price_id: 'price_pro_annual' }));
+    const subject = `user_stripe_${userCount}`;
+    const stripeId = `sub_test_${name}_new_${userCount}`;
+    const object: Record<string, unknown> = stripeSubscription(stripeId, rowIdOf(json.session_id), subject);
+    fake.objects.set(stripeId, object);
+    return { stripeId, object, fulfil: () => deliver(stripeEvent('customer.subscription.created', object)) };
+  }
+  const pendingJobs = async () => proxy.store.dueProcessorJobs(new Date(Date.now() + 365 * 86_400_000), 1000);
+  const deletes = (stripeId: string) => requestsFor(stripeId).filter((r) => r.method === 'DELETE');
+
+  it('DELETEs the old Stripe subscription after the switch; Stripe’s deleted webhook adds nothing and leaves the new one', async () => {
+    const old = await subscribedOnStripe('switch');
+    const next = await switchPlans(old.token, 'switch');
+    expect((await next.fulfil()).json.outcome).toBe('applied');
+
+    const current = (await call<{ subscription: WireSub & { plan: { id: string }; interval?: string } }>(old.token, 'GET', '/subscription')).json.subscription;
+    expect(current.id).not.toBe(old.id);
+    expect(current.status).toBe('active');
+    await vi.waitFor(() => expect(deletes(old.stripeId)).toHaveLength(1), { timeout: 3000, interval: 20 });
+    await vi.waitFor(async () => expect(await pendingJobs()).toEqual([]), { timeout: 3000, interval: 20 });
+    // Only the old subscription was touched in Stripe.
+    expect(requestsFor(next.stripeId)).toEqual([]);
+    expect(old.object.status).toBe('canceled');
+    expect(await old.newEvents()).toEqual(['subscription.canceled']);
+    const newEventsBefore = (await outboxFor(current.id)).map((e) => e.type);
+
+    // A late `updated` from before the cancellation (still active) must not revive the old one.
+    const stale = { ...old.object, status: 'active', canceled_at: null };
+    expect((await deliver(stripeEvent('customer.subscription.updated', stale))).json.outcome).toBe('ignored');
+    // Stripe's customer.subscription.deleted for the old one: recorded, no second event.
+    expect((await deliver(stripeEvent('customer.subscription.deleted', old.object))).json.outcome).toBe('applied');
+    expect(await old.newEvents()).toEqual(['subscription.canceled']);
+    expect((await outboxFor(current.id)).map((e) => e.type)).toEqual(newEventsBefore);
+    expect((await call<{ subscription: WireSub }>(old.token, 'GET', '/subscription')).json.subscription).toMatchObject({ id: current.id, status: 'active' });
+    expect((await proxy.store.getSubscription(old.id))?.status).toBe('canceled');
+    expect(deletes(old.stripeId)).toHaveLength(1);
+  });
+
+  it('Stripe failing the first DELETE: the job is retried until Stripe cancels it', async () => {
+    const old = await subscribedOnStripe('switch_retry');
+    const next = await switchPlans(old.token, 'switch_retry');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const errorsBefore = jobErrors.length;
+    try {
+      // Fulfilment itself calls no Stripe API: the next request is the job's DELETE.
+      fake.failNext(500, { type: 'api_error', message: 'Something went wrong on Stripe’s end.' });
+      expect((await next.fulfil()).json.outcome).toBe('applied');
+      // The switch is not held up by Stripe: the new subscription is live at once.
+      expect((await call<{ subscription: WireSub }>(old.token, 'GET', '/subscription')).json.subscription.id).not.toBe(old.id);
+      await vi.waitFor(() => expect(deletes(old.stripeId).length).toBeGreaterThanOrEqual(2), { timeout: 3000, interval: 20 });
+      await vi.waitFor(async () => expect(await pendingJobs()).toEqual([]), { timeout: 3000, interval: 20 });
+    } finally {
+      logged.mockRestore();
+    }
+    expect(jobErrors.slice(errorsBefore)).toEqual(['Stripe refused to cancel the subscription: Something went wrong on Stripe’s end.']);
+    expect(deletes(old.stripeId)).toHaveLength(2);
+    expect(old.object.status).toBe('canceled');
+    expect(await old.newEvents()).toEqual(['subscription.canceled']);
+  });
+
+  it('an old subscription Stripe already ended counts as canceled (no endless retries)', async () => {
+    const old = await subscribedOnStripe('switch_ended');
+    // Canceled in Stripe's Dashboard; its webhook has not reached the proxy.
+    Object.assign(old.object, { status: 'canceled', canceled_at: Math.floor(Date.now() / 1000) });
+    const next = await switchPlans(old.token, 'switch_ended');
+    const errorsBefore = jobErrors.length;
+    expect((await next.fulfil()).json.outcome).toBe('applied');
+    await vi.waitFor(async () => expect(await pendingJobs()).toEqual([]), { timeout: 3000, interval: 20 });
+    expect(requestsFor(old.stripeId).map((r) => `${r.method} ${r.path}`)).toEqual([
+      `DELETE /v1/subscriptions/${old.stripeId}`,
+      `GET /v1/subscriptions/${old.stripeId}`,
+    ]);
+    expect(jobErrors.slice(errorsBefore)).toEqual([]);
   });
 });
 
