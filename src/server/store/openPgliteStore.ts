@@ -29,11 +29,22 @@ function sessionOf(pg: Pick<PGlite, 'query' | 'exec'>): DbSession {
 }
 
 /**
+ * Postgres settings for PGlite, on top of its own defaults. `shared_buffers` is 128 MB by
+ * default, which PGlite allocates (and touches) inside its wasm memory at start: ~120 MB
+ * of resident memory for a billing database of a few MB. 16 MB still holds the whole
+ * working set; pages beyond it are re-read through the file system (the OS page cache in
+ * Node). Measured: RSS after opening 300 MB → 180 MB, single-row selects no slower.
+ * Only settable at start-up (`-c`), not with `SET`. Pass `pglite.startParams` to override.
+ */
+const PGLITE_START_PARAMS: readonly string[] = ['-c', 'shared_buffers=16MB'];
+
+/**
  * Opens (creating and migrating when needed) the embedded PostgreSQL database: PGlite,
  * in a data folder or in memory. Runs in Node and in the browser.
  */
 export async function openPgliteStore(options: PgliteStoreOptions = {}): Promise<PgliteStore> {
   const pg = await PGlite.create({
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_START_PARAMS],
     ...options.pglite,
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
