@@ -44,6 +44,35 @@ describe('GET /plans', () => {
     });
   });
 
+  it('answers from the catalogue cache, which a committed plan or price replaces and a rolled-back one does not touch', async () => {
+    const get = async () =>
+      ((await (await proxy.fetch('/api/proxy/billing/plans', { headers: { Authorization: `Bearer ${await proxy.tokenFor('user_free')}` } })).json()) as {
+        plans: { id: string; prices: { id: string }[] }[];
+      }).plans;
+    const before = await get();
+    expect(await get()).toEqual(before);
+
+    await expect(
+      proxy.store.transaction(async (s) => {
+        await s.insertPlan({ id: 'plan_ghost', key: 'ghost', name: 'Ghost', description: null, features: [], recommended: false, hidden: false, trial_allowed: false, sort_order: 99 });
+        expect((await s.listPublicPlans()).map((p) => p.id)).toContain('plan_ghost');
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await get()).toEqual(before);
+
+    await proxy.store.transaction(async (s) => {
+      await s.insertPlan({ id: 'plan_team', key: 'team', name: 'Team', description: 'For teams', features: ['sso'], recommended: false, hidden: false, trial_allowed: false, sort_order: 50 });
+      await s.insertPrice({ id: 'price_team_monthly', plan_id: 'plan_team', amount: 4900, currency: 'usd', interval: 'month', model: 'recurring', sort_order: 0 });
+    });
+    const after = await get();
+    expect(after.map((p) => p.id)).toEqual([...before.map((p) => p.id), 'plan_team']);
+    expect(after.at(-1)!.prices.map((p) => p.id)).toEqual(['price_team_monthly']);
+    // Outside a transaction too.
+    await proxy.store.insertPrice({ id: 'price_team_annual', plan_id: 'plan_team', amount: 47000, currency: 'usd', interval: 'year', model: 'recurring', sort_order: 1 });
+    expect((await get()).at(-1)!.prices.map((p) => p.id)).toEqual(['price_team_monthly', 'price_team_annual']);
+  });
+
   it('requires a session token', async () => {
     const res = await proxy.fetch('/api/proxy/billing/plans');
     expect(res.status).toBe(401);

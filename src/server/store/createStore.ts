@@ -202,10 +202,20 @@ function updateSql(table: string, id: string, patch: Record<string, unknown>): [
  */
 interface StoreMemory {
   generation: number;
-  /** Prices with their plans (a handful of rows, read on every subscription lookup). */
-  catalogue: { at: number; byPrice: Map<string, { price: PriceRecord; plan: PlanRecord }> } | null;
+  /** Plans and prices (a handful of rows, read on every subscription lookup and `GET /plans`). */
+  catalogue: Catalogue | null;
+  /** Bumped whenever plans or prices are written, so a catalogue read before that is not kept. */
+  catalogueEpoch: number;
   /** Current subscription per subject; only when the store is the database's sole user. */
   subscriptions: Map<string, { generation: number; now: number; value: SubscriptionDetail | null }> | null;
+}
+
+/** Every plan and price, read in one query. */
+interface Catalogue {
+  at: number;
+  byPrice: Map<string, { price: PriceRecord; plan: PlanRecord }>;
+  /** What `GET /plans` answers: public plans in display order with their prices (frozen: shared by every caller). */
+  publicPlans: readonly Plan[];
 }
 
 /** The catalogue is re-read at least this often, in case another process changed it. */
@@ -227,11 +237,13 @@ export function createStore(db: Db, options: CreateStoreOptions = {}): Store {
   return buildStore(db, db, {
     generation: 0,
     catalogue: null,
+    catalogueEpoch: 0,
     subscriptions: options.cacheReads ? new Map() : null,
   });
 }
 
-function buildStore(db: Db, session: DbSession, memory: StoreMemory): Store {
+/** `onCatalogueWrite`: told when a transaction's Store writes plans or prices. */
+function buildStore(db: Db, session: DbSession, memory: StoreMemory, onCatalogueWrite?: () => void): Store {
   const q = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => {
     if (!/^\s*select\b/i.test(sql)) memory.generation++;
     return session.query<T>(sql, params);
@@ -245,22 +257,67 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory): Store {
     if (built) await q(built[0], built[1]);
   };
   const inTransaction = session !== db;
-
-  const loadCatalogue = async () => {
-    const rows = await q(`
-      select p.*, pl.id as pl_id, pl.key as pl_key, pl.name as pl_name, pl.description as pl_description,
-        pl.features as pl_features, pl.recommended as pl_recommended, pl.hidden as pl_hidden,
-        pl.trial_allowed as pl_trial_allowed, pl.sort_order as pl_sort_order
-      from prices p join plans pl on pl.id = p.plan_id`);
-    const byPrice = new Map(rows.map((r) => [r.id as string, { price: priceRow(r), plan: planRow(r, 'pl_') }]));
-    memory.catalogue = { at: Date.now(), byPrice };
-    return byPrice;
+  const catalogueChanged = () => {
+    memory.catalogue = null;
+    memory.catalogueEpoch++;
+    onCatalogueWrite?.();
   };
+
+  const loadCatalogue = async (): Promise<Catalogue> => {
+    const epoch = memory.catalogueEpoch;
+    // One query, so plans and prices come from the same snapshot.
+    const rows = await q(`
+      select pl.*, p.id as p_id, p.plan_id as p_plan_id, p.amount as p_amount, p.currency as p_currency,
+        p.interval as p_interval, p.model as p_model, p.sort_order as p_sort_order
+      from plans pl left join prices p on p.plan_id = pl.id
+      order by pl.sort_order, pl.id, p.sort_order, p.id`);
+    const byPrice = new Map<string, { price: PriceRecord; plan: PlanRecord }>();
+    const publicPlans: Plan[] = [];
+    const planById = new Map<string, { record: PlanRecord; wire: Plan | null }>();
+    for (const r of rows) {
+      let plan = planById.get(r.id as string);
+      if (!plan) {
+        const record = planRow(r);
+        const wire: Plan | null = record.hidden
+          ? null
+          : {
+              id: record.id,
+              name: record.name,
+              description: record.description,
+              features: record.features,
+              recommended: record.recommended,
+              prices: [],
+              trial_allowed: record.trial_allowed,
+            };
+        plan = { record, wire };
+        planById.set(record.id, plan);
+        if (wire) publicPlans.push(wire);
+      }
+      if (r.p_id) {
+        const price = priceRow(r, 'p_');
+        byPrice.set(price.id, { price, plan: plan.record });
+        plan.wire?.prices.push({ id: price.id, amount: price.amount, currency: price.currency, interval: price.interval, model: price.model });
+      }
+    }
+    for (const plan of publicPlans) {
+      for (const price of plan.prices) Object.freeze(price);
+      Object.freeze(plan.prices);
+      Object.freeze(plan.features);
+      Object.freeze(plan);
+    }
+    const catalogue: Catalogue = { at: Date.now(), byPrice, publicPlans: Object.freeze(publicPlans) };
+    // Not kept when read inside a transaction (it may roll back) or when plans or prices
+    // were written while the query ran.
+    if (!inTransaction && epoch === memory.catalogueEpoch) memory.catalogue = catalogue;
+    return catalogue;
+  };
+  /** The cached catalogue when fresh, else a new read. */
+  const catalogue = async (): Promise<Catalogue> =>
+    memory.catalogue && Date.now() - memory.catalogue.at < CATALOGUE_TTL_MS ? memory.catalogue : loadCatalogue();
   /** The price and plan of a subscription, from the cached catalogue (re-read when it lacks the price). */
   const withCatalogue = async (sub: SubscriptionRecord): Promise<SubscriptionDetail> => {
-    const fresh = memory.catalogue && Date.now() - memory.catalogue.at < CATALOGUE_TTL_MS ? memory.catalogue.byPrice : null;
-    let entry = fresh?.get(sub.price_id);
-    if (!entry) entry = (await loadCatalogue()).get(sub.price_id);
+    let entry = (await catalogue()).byPrice.get(sub.price_id);
+    if (!entry) entry = (await loadCatalogue()).byPrice.get(sub.price_id);
     if (!entry) throw new Error(`subscription ${sub.id} refers to a missing price ${sub.price_id}`);
     return { ...sub, price: entry.price, plan: entry.plan };
   };
@@ -269,11 +326,17 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory): Store {
     async transaction(fn) {
       // Already inside one: join it, so rules can compose without nesting transactions.
       if (inTransaction) return fn(store);
+      let wroteCatalogue = false;
       try {
-        return await db.transaction((tx) => fn(buildStore(db, tx, memory)));
+        return await db.transaction((tx) => fn(buildStore(db, tx, memory, () => (wroteCatalogue = true))));
       } finally {
-        // Reads cached while the transaction ran must not outlive it.
+        // Reads cached while the transaction ran must not outlive it (nor, with PostgreSQL,
+        // a catalogue another connection read before this one committed).
         memory.generation++;
+        if (wroteCatalogue) {
+          memory.catalogue = null;
+          memory.catalogueEpoch++;
+        }
       }
     },
     close: () => db.close(),
@@ -290,11 +353,11 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory): Store {
     },
 
     async insertPlan(plan) {
-      memory.catalogue = null;
+      catalogueChanged();
       await insert('plans', { ...plan, features: JSON.stringify(plan.features) });
     },
     async insertPrice(price) {
-      memory.catalogue = null;
+      catalogueChanged();
       await insert('prices', { ...price });
     },
     async setUsageLimit(planId, metric, limit) {
@@ -303,37 +366,7 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory): Store {
     },
     insertPromotionCode: (code) => insert('promotion_codes', { ...code }),
     async listPublicPlans() {
-      const rows = await q(
-        `select pl.*, p.id as p_id, p.plan_id as p_plan_id, p.amount as p_amount, p.currency as p_currency,
-           p.interval as p_interval, p.model as p_model, p.sort_order as p_sort_order
-         from plans pl left join prices p on p.plan_id = pl.id
-         where not pl.hidden
-         order by pl.sort_order, pl.id, p.sort_order, p.id`,
-      );
-      const plans: Plan[] = [];
-      const byId = new Map<string, Plan>();
-      for (const r of rows) {
-        let plan = byId.get(r.id as string);
-        if (!plan) {
-          const rec = planRow(r);
-          plan = {
-            id: rec.id,
-            name: rec.name,
-            description: rec.description,
-            features: rec.features,
-            recommended: rec.recommended,
-            prices: [],
-            trial_allowed: rec.trial_allowed,
-          };
-          byId.set(rec.id, plan);
-          plans.push(plan);
-        }
-        if (r.p_id) {
-          const p = priceRow(r, 'p_');
-          plan.prices.push({ id: p.id, amount: p.amount, currency: p.currency, interval: p.interval, model: p.model });
-        }
-      }
-      return plans;
+      return (await catalogue()).publicPlans as Plan[];
     },
     async getPrice(id) {
       const rows = await q(
