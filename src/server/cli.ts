@@ -4,10 +4,11 @@
  * variables as in `--help`; `billkit-proxy token --user <id> [--org <id>]` prints a dev
  * session token signed with the data folder's key.
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mintDevToken } from './auth/mintDevToken';
 import type { AuthOptions } from './auth/createTokenVerifier';
+import { CliUsageError, readServeConfig, readTokenConfig } from './cliConfig';
 import { generateKeys, keysFilePath, loadOrCreateKeys } from './keysFile';
 import { DEMO_SUBJECTS } from './seed/demo';
 import { initializeStore } from './seed/initializeStore';
@@ -50,7 +51,8 @@ record usage (POST /usage) so meters can be tried locally.
 const env = process.env;
 
 function fail(message: string): never {
-  process.stderr.write(`billkit-proxy: ${message}\nRun billkit-proxy --help for usage.\n`);
+  // One line, so it reads well in a container log.
+  process.stderr.write(`billkit-proxy: ${message} (billkit-proxy --help for usage)\n`);
   process.exit(2);
 }
 
@@ -70,10 +72,9 @@ async function tokenCommand(args: string[]): Promise<void> {
     process.stdout.write('Usage: billkit-proxy token --user <id> [--org <id>] [--data-dir <dir>]\n');
     return;
   }
-  if (!values.user) fail('token needs --user <id>.');
-  const dataDir = resolve(values['data-dir'] ?? env.BILLKIT_DATA_DIR ?? '.billkit');
-  const secret = values['jwt-secret'] ?? env.BILLKIT_JWT_SECRET ?? (await loadOrCreateKeys(dataDir)).jwtSecret;
-  process.stdout.write(`${await mintDevToken({ secret, user: values.user, ...(values.org ? { org: values.org } : {}) })}\n`);
+  const config = readTokenConfig(values, env);
+  const secret = config.jwtSecret ?? (await loadOrCreateKeys(config.dataDir)).jwtSecret;
+  process.stdout.write(`${await mintDevToken({ secret, user: config.user, ...(config.org !== undefined ? { org: config.org } : {}) })}\n`);
 }
 
 async function serveCommand(args: string[]): Promise<void> {
@@ -104,38 +105,14 @@ async function serveCommand(args: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const portText = values.port ?? env.PORT ?? '4242';
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) fail(`--port must be 0..65535, got "${portText}".`);
-  const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
-  const seed = values.seed ?? (databaseUrl ? 'none' : 'demo');
-  if (seed !== 'demo' && seed !== 'none') fail(`--seed must be demo or none, got "${seed}".`);
-  const jwtSecret = values['jwt-secret'] ?? env.BILLKIT_JWT_SECRET;
-  const jwksUrl = values['jwks-url'] ?? env.BILLKIT_JWKS_URL;
-  if (jwtSecret && jwksUrl) fail('use --jwt-secret or --jwks-url, not both.');
-  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) fail('--jwks-url must be an http(s) URL.');
-  const webhookUrl = values['webhook-url'] ?? env.BILLKIT_WEBHOOK_URL;
-  if (webhookUrl && !/^https?:\/\//.test(webhookUrl)) fail('--webhook-url must be an http(s) URL.');
-  const originsText = values['allowed-origins'] ?? env.BILLKIT_ALLOWED_ORIGINS;
-  const allowedOrigins = originsText
-    ? originsText.split(',').map((o) => {
-        try {
-          return new URL(o.trim()).origin;
-        } catch {
-          return fail(`--allowed-origins: "${o}" is not an origin like https://app.example.com.`);
-        }
-      })
-    : undefined;
-  const memory = values.memory ?? false;
-  const dataDir = resolve(values['data-dir'] ?? env.BILLKIT_DATA_DIR ?? '.billkit');
-
-  const stripeKey = values['stripe-secret-key'] ?? env.STRIPE_SECRET_KEY;
-  const publishableKey = values['stripe-publishable-key'] ?? env.STRIPE_PUBLISHABLE_KEY;
-  const stripeWebhookSecret = values['stripe-webhook-secret'] ?? env.STRIPE_WEBHOOK_SECRET;
-  const processor = stripeKey
+  const config = readServeConfig(values, env);
+  const { port, memory, dataDir, databaseUrl, seed, jwtSecret, jwksUrl, webhookUrl, apiKey, allowedOrigins, publicUrl } = config;
+  const stripeKey = config.stripe?.secretKey;
+  const stripeWebhookSecret = config.stripe?.webhookSecret;
+  const processor = config.stripe
     ? (await import('./processor/stripe')).createStripeProcessor({
-        secretKey: stripeKey,
-        ...(publishableKey ? { publishableKey } : {}),
+        secretKey: config.stripe.secretKey,
+        ...(config.stripe.publishableKey ? { publishableKey: config.stripe.publishableKey } : {}),
         ...(stripeWebhookSecret ? { webhookSecret: stripeWebhookSecret } : {}),
       })
     : undefined;
@@ -156,16 +133,14 @@ async function serveCommand(args: string[]): Promise<void> {
   const { isNew } = await initializeStore(store, { seed });
 
   const auth: AuthOptions = jwksUrl ? { jwksUrl } : { secret: jwtSecret ?? keys.jwtSecret };
-  const devMode = !jwtSecret && !jwksUrl;
-  const apiKey = values['api-key'] ?? env.BILLKIT_API_KEY;
-  const publicUrl = values['public-url'] ?? env.BILLKIT_PUBLIC_URL;
+  const devMode = jwtSecret === undefined && jwksUrl === undefined;
   const server = await startProxyServer({
     store,
     auth,
     signingSecret: keys.signingSecret,
     devMode,
     port,
-    hostname: values.host ?? env.HOST ?? 'localhost',
+    hostname: config.hostname,
     ...(apiKey ? { apiKey } : {}),
     ...(allowedOrigins ? { allowedOrigins } : {}),
     ...(publicUrl ? { publicUrl } : {}),
@@ -174,7 +149,7 @@ async function serveCommand(args: string[]): Promise<void> {
       ? {
           webhook: {
             url: webhookUrl,
-            secret: values['webhook-secret'] ?? env.BILLKIT_WEBHOOK_SECRET ?? keys.webhookSecret,
+            secret: config.webhookSecret ?? keys.webhookSecret,
             onError: (id: string, error: string) => console.warn(`[billkit-proxy] webhook ${id} failed: ${error} (will retry)`),
           },
         }
@@ -226,6 +201,7 @@ async function main(): Promise<void> {
     if (args[0] === 'token') await tokenCommand(args.slice(1));
     else await serveCommand(args);
   } catch (error) {
+    if (error instanceof CliUsageError) fail(error.message);
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) fail(error.message);
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`billkit-proxy: ${message}\n`);

@@ -62,3 +62,9 @@ describe('--jwks-url authentication', () => {
     expect((await app.request('/api/proxy/billing/plans', { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
   });
 });
+
+describe('HS256 secret', () => {
+  it('refuses an empty secret when the app is built, not with an unhandled rejection later', () => {
+    expect(() => createProxyApp({ store, auth: { secret: '' }, signingSecret: 's' })).toThrow(/auth\.secret must be a non-empty string/);
+  });
+});

@@ -22,6 +22,11 @@ const CACHE_MAX = 10_000;
  * same signature thousands of times a second.
  */
 export function createTokenVerifier(auth: AuthOptions, clock: () => Date): (token: string) => Promise<Caller | null> {
+  // WebCrypto refuses a zero-length HMAC key asynchronously, which would surface as an
+  // unhandled rejection at start-up rather than as an error of this call.
+  if ('secret' in auth && (typeof auth.secret !== 'string' || auth.secret === '')) {
+    throw new TypeError('auth.secret must be a non-empty string (the HS256 secret session tokens are signed with).');
+  }
   const key: Promise<CryptoKey> | JWTVerifyGetKey =
     'secret' in auth ? jwtHmacKey(auth.secret) : createRemoteJWKSet(new URL(auth.jwksUrl));
   const algorithms = 'secret' in auth ? ['HS256'] : ['RS256', 'ES256'];
