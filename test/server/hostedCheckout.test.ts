@@ -116,3 +116,29 @@ describe('hosted checkout over HTTP', () => {
     expect((await proxy.fetch('/billing/checkout/sess_unknown')).status).toBe(404);
   });
 });
+
+describe('amount-off promotion codes in zero- and three-decimal currencies', () => {
+  it.each([
+    ['jpy', 290000, 50000, /¥50,000 off once/, '¥240,000'],
+    ['kwd', 29000, 1500, /KWD\s1\.500 off once/, 'KWD\u00a027.500'],
+  ])('%s: the page and the paid invoice read the amount in the currency’s own minor units', async (currency, amount, amountOff, label, dueToday) => {
+    proxy = await startTestProxy();
+    const code = `OFF${currency.toUpperCase()}`;
+    await proxy.store.transaction(async (s) => {
+      await s.insertPlan({ id: `plan_${currency}`, key: `pro_${currency}`, name: `Pro ${currency}`, description: null, features: [], recommended: false, hidden: false, trial_allowed: false, sort_order: 10 });
+      await s.insertPrice({ id: `price_${currency}`, plan_id: `plan_${currency}`, amount, currency, interval: 'month', model: 'recurring', sort_order: 0 });
+      await s.insertPromotionCode({ code, percent_off: null, amount_off: amountOff, currency, duration: 'once', duration_in_months: null, expires_at: null });
+    });
+    const session = await hostedSession('user_free', { price_id: `price_${currency}`, promotion_code: code });
+    const html = (await (await proxy.fetch(session.checkout_url)).text()).replace(/\u00a0|&nbsp;|&#160;/g, ' ');
+    expect(html).toMatch(label);
+    expect(html).toContain(dueToday.replace('\u00a0', ' '));
+
+    expect((await proxy.fetch(session.checkout_url, form(card('4242 4242 4242 4242')))).status).toBe(303);
+    const [invoice] = (await as(proxy, 'user_free').get('/invoices')).body.invoices;
+    expect(invoice).toMatchObject({ currency, amount_due: amount - amountOff, status: 'paid' });
+    const pdf = await proxy.fetch(invoice.pdf_url, { headers: { Authorization: `Bearer ${await proxy.tokenFor('user_free')}` } });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.arrayBuffer())), { mergePages: true });
+    expect(text.replace(/\s+/g, ' ')).toMatch(new RegExp(`${code} \\(${label.source.replace('\\s', ' ')}\\)`));
+  });
+});

@@ -1,3 +1,4 @@
+import { formatMoney } from '../../client/formatMoney';
 import type { CheckoutSession, CheckoutSessionSummary } from '../../client/types';
 import { CHECKOUT_SESSION_TTL_MS, parseCheckoutSessionId, signCheckoutSession, verifyCheckoutSession } from '../checkout/checkoutSessionSignature';
 import { randomHex, randomId } from '../crypto/hmac';
@@ -34,14 +35,16 @@ export function priceCheckout(price: PriceRecord, promo: PromotionCodeRecord | n
   return { subtotal, discount, dueToday: discounted, then: promo?.duration === 'once' ? subtotal : discounted };
 }
 
-/** A short human label for a promotion code: "20% off", "$10.00 off once". */
-export function promotionLabel(promo: PromotionCodeRecord): string {
+/**
+ * A short human label for a promotion code: "20% off", "$10.00 off once", "¥500 off".
+ * Amounts are minor units of the code's currency (`currency`, the checkout's, for a code
+ * without one), formatted by the one money formatter (0 decimals for JPY, 3 for KWD).
+ */
+export function promotionLabel(promo: PromotionCodeRecord, currency: string): string {
   const what =
     promo.percent_off !== null
       ? `${promo.percent_off}% off`
-      : `${new Intl.NumberFormat('en-US', { style: 'currency', currency: (promo.currency ?? 'usd').toUpperCase() }).format(
-          (promo.amount_off ?? 0) / 100,
-        )} off`;
+      : `${formatMoney(promo.amount_off ?? 0, promo.currency ?? currency, 'en-US')} off`;
   if (promo.duration === 'once') return `${what} once`;
   if (promo.duration === 'repeating') return `${what} for ${promo.duration_in_months} months`;
   return what;

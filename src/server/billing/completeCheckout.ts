@@ -97,7 +97,7 @@ export async function fulfilCheckout(
       period_end: periodEnd,
       subtotal: trialEnd ? 0 : amounts.subtotal,
       discount_amount: trialEnd ? 0 : amounts.discount,
-      discount_description: !trialEnd && promo ? `${promo.code} (${promotionLabel(promo)})` : null,
+      discount_description: !trialEnd && promo ? `${promo.code} (${promotionLabel(promo, price.currency)})` : null,
       created_at: now,
     };
     await store.insertInvoice(invoice, [

@@ -43,7 +43,7 @@ function pageView(
     state,
     plan: { name: c.plan.name, description: c.plan.description },
     price: { amount: c.price.amount, currency: c.price.currency, interval: c.price.interval },
-    promotion: c.promo ? { code: c.promo.code, label: promotionLabel(c.promo), amount_off: c.row.amount_discount } : null,
+    promotion: c.promo ? { code: c.promo.code, label: promotionLabel(c.promo, c.price.currency), amount_off: c.row.amount_discount } : null,
     trialDays: c.row.trial_days,
     amountDueToday: c.row.amount_due_today,
     amountThen: amounts.then,
