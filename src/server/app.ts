@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { authMiddleware } from './auth/authMiddleware';
 import { createTokenVerifier, type AuthOptions } from './auth/createTokenVerifier';
-import { ProxyError } from './errors';
+import { ProxyError, toProxyError } from './errors';
 import { createTestProcessor } from './processor/createTestProcessor';
 import type { PaymentProcessor } from './processor/types';
 import { activateRoutes } from './routes/activateRoutes';
@@ -99,7 +99,8 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
 
   const app = new Hono<ApiEnv>();
   app.onError((error, c) => {
-    if (error instanceof ProxyError) return errorResponse(c, error);
+    const known = toProxyError(error);
+    if (known) return errorResponse(c, known);
     if (error instanceof HTTPException && error.status < 500) {
       return errorResponse(c, new ProxyError(error.status as 400, 'bad_request', error.message || 'Bad request.'));
     }

@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError } from './billing/errors';
 
 /**
  * The one error type of the proxy. Anything thrown as a `ProxyError` becomes the
@@ -27,4 +28,25 @@ export class ProxyError extends Error {
 /** 404 that reveals nothing about whether the resource exists for someone else. */
 export function notFound(message = 'No such resource.'): ProxyError {
   return new ProxyError(404, 'not_found', message);
+}
+
+/** The one status of each kind of domain error. */
+const STATUS_OF: Record<DomainError['kind'], ContentfulStatusCode> = {
+  invalid_parameter: 400,
+  payment_declined: 402,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  processor_unavailable: 502,
+};
+
+/**
+ * The one place where the billing rules' domain errors become HTTP: each kind gets its
+ * documented status and the `{ error: { code, message, param? } }` body. A `ProxyError`
+ * passes through; anything else is `null` (a bug, answered as a 500 by the app).
+ */
+export function toProxyError(error: unknown): ProxyError | null {
+  if (error instanceof ProxyError) return error;
+  if (error instanceof DomainError) return new ProxyError(STATUS_OF[error.kind], error.code, error.message, error.param);
+  return null;
 }

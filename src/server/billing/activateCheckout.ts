@@ -1,17 +1,17 @@
 import { parseCheckoutSessionId, verifyCheckoutSession } from '../checkout/checkoutSessionSignature';
-import { ProxyError } from '../errors';
+import { Conflict, Forbidden } from './errors';
 import type { BillingContext } from './BillingContext';
 import { fulfilCheckout } from './completeCheckout';
 
 const forbidden = () =>
-  new ProxyError(403, 'forbidden', 'The checkout session signature is invalid or expired, or the session is not yours.');
+  new Forbidden('forbidden', 'The checkout session signature is invalid or expired, or the session is not yours.');
 
 /**
  * `POST /api/v1/billing/activate`: verifies the signed session id (HMAC-SHA256 and
  * expiry) and puts its subject on the paid plan. `subject` is the caller's when a user
  * token was sent, `null` for the server API key (the subject then comes from the
- * session). A forged, expired, unknown or foreign session is a 403 that changes
- * nothing; a session not paid yet is a 409 `checkout_not_paid`. Safe to repeat: the
+ * session). A forged, expired, unknown or foreign session is `Forbidden` and changes
+ * nothing; a session not paid yet is a `Conflict` `checkout_not_paid`. Safe to repeat: the
  * checkout is fulfilled at most once.
  */
 export async function activateCheckout(ctx: BillingContext, sessionId: string, subject: string | null): Promise<{ success: true }> {
@@ -22,7 +22,7 @@ export async function activateCheckout(ctx: BillingContext, sessionId: string, s
   const verdict = await verifyCheckoutSession(sessionId, { secret: ctx.signingSecret, subject: row.subject, now: ctx.now() });
   if (!verdict.ok) throw forbidden();
   if (subject !== null && row.subject !== subject) throw forbidden();
-  if (!row.paid_at) throw new ProxyError(409, 'checkout_not_paid', 'This checkout session has not been paid yet.');
+  if (!row.paid_at) throw new Conflict('checkout_not_paid', 'This checkout session has not been paid yet.');
   if (!row.fulfilled_at) await fulfilCheckout(ctx, row.id, row.payment_id);
   if (!row.activated_at) await ctx.store.updateCheckoutSession(row.id, { activated_at: ctx.now() });
   return { success: true };

@@ -2,7 +2,7 @@ import { formatMoney } from '../../client/formatMoney';
 import type { CheckoutSession, CheckoutSessionSummary } from '../../client/types';
 import { CHECKOUT_SESSION_TTL_MS, parseCheckoutSessionId, signCheckoutSession, verifyCheckoutSession } from '../checkout/checkoutSessionSignature';
 import { randomHex, randomId } from '../crypto/hmac';
-import { ProxyError } from '../errors';
+import { InvalidParameter } from './errors';
 import type { CheckoutSessionRecord, PlanRecord, PriceRecord, PromotionCodeRecord, SubjectKind } from '../store/records';
 import type { BillingContext } from './BillingContext';
 import { iso } from './time';
@@ -58,10 +58,10 @@ export async function resolvePromotionCode(
 ): Promise<PromotionCodeRecord> {
   const promo = await ctx.store.getPromotionCode(code.trim().toUpperCase());
   if (!promo || (promo.currency !== null && promo.currency !== price.currency)) {
-    throw new ProxyError(400, 'promotion_code_invalid', `The promotion code "${code}" is not valid.`, 'promotion_code');
+    throw new InvalidParameter('promotion_code_invalid', `The promotion code "${code}" is not valid.`, 'promotion_code');
   }
   if (promo.expires_at && promo.expires_at.getTime() <= ctx.now().getTime()) {
-    throw new ProxyError(400, 'promotion_code_expired', `The promotion code "${code}" has expired.`, 'promotion_code');
+    throw new InvalidParameter('promotion_code_expired', `The promotion code "${code}" has expired.`, 'promotion_code');
   }
   return promo;
 }
@@ -87,15 +87,15 @@ export async function createCheckout(
   publicUrl: string,
 ): Promise<CheckoutSession> {
   const found = await ctx.store.getPrice(input.price_id);
-  if (!found) throw new ProxyError(400, 'resource_missing', `No such price: "${input.price_id}".`, 'price_id');
+  if (!found) throw new InvalidParameter('resource_missing', `No such price: "${input.price_id}".`, 'price_id');
   const { price, plan } = found;
   if (price.model !== 'recurring' || !price.interval) {
-    throw new ProxyError(400, 'parameter_invalid', 'Only recurring prices can start a subscription.', 'price_id');
+    throw new InvalidParameter('parameter_invalid', 'Only recurring prices can start a subscription.', 'price_id');
   }
   const promo = input.promotion_code ? await resolvePromotionCode(ctx, input.promotion_code, price) : null;
   const trialDays = input.trial_days ?? null;
   if (trialDays !== null && !plan.trial_allowed) {
-    throw new ProxyError(400, 'trial_not_allowed', `The ${plan.name} plan does not offer trials.`, 'trial_days');
+    throw new InvalidParameter('trial_not_allowed', `The ${plan.name} plan does not offer trials.`, 'trial_days');
   }
   const amounts = priceCheckout(price, promo, trialDays);
   const now = ctx.now();

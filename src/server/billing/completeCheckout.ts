@@ -1,5 +1,5 @@
 import type { ConfirmCheckoutResponse } from '../../client/types';
-import { ProxyError } from '../errors';
+import { NotFound, InvalidParameter, PaymentDeclined } from './errors';
 import type { CardInput } from '../processor/types';
 import type { SubscriptionDetail } from '../store/records';
 import { randomId } from '../crypto/hmac';
@@ -30,13 +30,13 @@ export async function fulfilCheckout(
   const result = await ctx.store.transaction(async (store) => {
     processorJob = false;
     const row = await store.getCheckoutSession(sessionRowId, { forUpdate: true });
-    if (!row) throw new ProxyError(404, 'not_found', 'No such checkout session.');
+    if (!row) throw new NotFound('not_found', 'No such checkout session.');
     if (row.fulfilled_at && row.subscription_id) {
       const existing = await store.getSubscription(row.subscription_id);
       if (existing) return { sub: existing, created: false };
     }
     const found = await store.getPrice(row.price_id);
-    if (!found || !found.price.interval) throw new ProxyError(400, 'resource_missing', 'The price no longer exists.', 'price_id');
+    if (!found || !found.price.interval) throw new InvalidParameter('resource_missing', 'The price no longer exists.', 'price_id');
     const { price, plan } = found;
     const interval = found.price.interval;
     const promo = row.promotion_code ? await store.getPromotionCode(row.promotion_code) : null;
@@ -145,13 +145,13 @@ async function subscriptionOf(ctx: BillingContext, c: LoadedCheckout): Promise<C
 }
 
 function assertPayable(c: LoadedCheckout): void {
-  if (c.expired) throw new ProxyError(400, 'checkout_session_expired', 'This checkout session has expired. Start a new checkout.');
+  if (c.expired) throw new InvalidParameter('checkout_session_expired', 'This checkout session has expired. Start a new checkout.');
 }
 
 /**
  * Pays an open checkout with a card through the processor. Succeeded → fulfilled;
  * 3-D Secure cards → `requires_action` (finish with {@link authenticateCheckout});
- * declined or invalid cards → 402 with the processor's code and message. A completed
+ * declined or invalid cards → `PaymentDeclined` with the processor's code and message. A completed
  * session answers the same success again without charging.
  */
 export async function confirmCheckout(ctx: BillingContext, c: LoadedCheckout, card: CardInput): Promise<ConfirmCheckoutResponse> {
@@ -167,7 +167,7 @@ export async function confirmCheckout(ctx: BillingContext, c: LoadedCheckout, ca
     idempotencyKey: `${c.row.id}:${digits.slice(-4)}:${card.exp_month}/${card.exp_year}`,
     now: ctx.now(),
   });
-  if (result.status === 'failed') throw new ProxyError(402, result.code, result.message, result.param ? `card.${result.param}` : undefined);
+  if (result.status === 'failed') throw new PaymentDeclined(result.code, result.message, result.param ? `card.${result.param}` : undefined);
   if (result.status === 'requires_action') {
     await ctx.store.updateCheckoutSession(c.row.id, { status: 'requires_action', payment_id: result.paymentId });
     return { status: 'requires_action', next_action: result.nextAction };
@@ -179,20 +179,20 @@ export async function confirmCheckout(ctx: BillingContext, c: LoadedCheckout, ca
 
 /**
  * Finishes the 3-D Secure step of a `requires_action` checkout: approved → paid and
- * fulfilled; failed → 402 `authentication_failed` and the session is open again for
+ * fulfilled; failed → `PaymentDeclined` `authentication_failed` and the session is open again for
  * another card.
  */
 export async function authenticateCheckout(ctx: BillingContext, c: LoadedCheckout, approve: boolean): Promise<ConfirmCheckoutResponse> {
   if (c.row.status === 'complete') return subscriptionOf(ctx, c);
   assertPayable(c);
   if (c.row.status !== 'requires_action' || !c.row.payment_id) {
-    throw new ProxyError(400, 'payment_intent_unexpected_state', 'This checkout is not waiting for authentication.');
+    throw new InvalidParameter('payment_intent_unexpected_state', 'This checkout is not waiting for authentication.');
   }
   const result = await ctx.processor.authenticatePayment({ paymentId: c.row.payment_id, approve });
   if (result.status !== 'succeeded') {
     await ctx.store.updateCheckoutSession(c.row.id, { status: 'open', payment_id: null });
     const failed = result.status === 'failed' ? result : { code: 'authentication_failed', message: 'Authentication failed.' };
-    throw new ProxyError(402, failed.code, failed.message);
+    throw new PaymentDeclined(failed.code, failed.message);
   }
   await ctx.store.updateCheckoutSession(c.row.id, { paid_at: ctx.now() });
   const sub = await fulfilCheckout(ctx, c.row.id, result.paymentId);

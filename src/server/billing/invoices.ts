@@ -1,12 +1,12 @@
 import type { InvoicesPage } from '../../client/types';
-import { ProxyError } from '../errors';
+import { InvalidParameter } from './errors';
 import type { BillingContext } from './BillingContext';
 import { toWireInvoice } from './wire';
 
 /**
  * `GET /invoices`: the subject's invoices, most recent first (created_at, then id, both
  * descending), `limit` per page. `startingAfter` must be one of the subject's invoices;
- * anything else is the same 400 whether the id exists for someone else or not at all.
+ * anything else is the same `InvalidParameter` whether the id exists for someone else or not at all.
  */
 export async function listInvoices(
   ctx: BillingContext,
@@ -17,7 +17,7 @@ export async function listInvoices(
   if (page.startingAfter !== undefined) {
     after = await ctx.store.getInvoice(subject, page.startingAfter);
     if (!after) {
-      throw new ProxyError(400, 'parameter_invalid', 'starting_after is not one of your invoices.', 'starting_after');
+      throw new InvalidParameter('parameter_invalid', 'starting_after is not one of your invoices.', 'starting_after');
     }
   }
   const rows = await ctx.store.listInvoices(subject, { limit: page.limit, ...(after ? { after } : {}) });

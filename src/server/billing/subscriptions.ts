@@ -1,5 +1,5 @@
 import type { Subscription } from '../../client/types';
-import { ProxyError } from '../errors';
+import { Conflict, InvalidParameter, NotFound } from './errors';
 import type { ProcessorSubscriptionRef, ProcessorSubscriptionState } from '../processor/types';
 import type { SubscriptionDetail, SubscriptionRecord } from '../store/records';
 import { recordEvent } from '../webhooks/recordEvent';
@@ -25,7 +25,7 @@ export function subscriptionPatchChanges(sub: SubscriptionRecord, patch: Partial
   });
 }
 
-const noSubscription = () => new ProxyError(404, 'no_subscription', 'There is no subscription to change.');
+const noSubscription = () => new NotFound('no_subscription', 'There is no subscription to change.');
 
 /** One change of a subscription: what the store gets, the event, and the processor's side of it. */
 interface PlannedChange {
@@ -61,7 +61,7 @@ async function changeSubscription(
     if (!sub) throw noSubscription();
     if (remote && sub.id !== before.id) {
       // A checkout switched plans while the processor call ran: the change was made to the old one.
-      throw new ProxyError(409, 'subscription_changed', 'The subscription changed while this request ran; try again.');
+      throw new Conflict('subscription_changed', 'The subscription changed while this request ran; try again.');
     }
     const change = remote && planned ? { ...planned, patch: remote } : plan(sub);
     if (!change || !subscriptionPatchChanges(sub, change.patch)) return { sub: change ? { ...sub, ...change.patch } : sub, changed: false };
@@ -77,7 +77,7 @@ async function changeSubscription(
 /**
  * Cancels the subject's live subscription: at the end of the period (access continues,
  * `cancel_at_period_end: true`; asking twice changes nothing) or at once (`canceled`).
- * A processor's subscription (Stripe) is canceled there first; a refusal is a 502
+ * A processor's subscription (Stripe) is canceled there first; a refusal is `ProcessorUnavailable`
  * `processor_error` and nothing changes. Fires `subscription.canceled` when something changed.
  */
 export async function cancelSubscription(ctx: BillingContext, subject: string, atPeriodEnd: boolean): Promise<Subscription> {
@@ -95,18 +95,16 @@ export async function cancelSubscription(ctx: BillingContext, subject: string, a
 
 /**
  * Reverses a pending cancellation (`cancel_at_period_end`) or a pause. Anything else is a
- * 400 `subscription_not_resumable` (an active subscription not pending cancellation, or
- * one already canceled); no subscription is a 404. A processor's subscription is resumed
- * there first (502 `processor_error` and no change if it refuses). Fires `subscription.updated`.
+ * `InvalidParameter` `subscription_not_resumable` (an active subscription not pending cancellation, or
+ * one already canceled); no subscription is `NotFound`. A processor's subscription is resumed
+ * there first (`ProcessorUnavailable` and no change if it refuses). Fires `subscription.updated`.
  */
 export async function resumeSubscription(ctx: BillingContext, subject: string): Promise<Subscription> {
   const { processor } = ctx;
   return changeSubscription(ctx, subject, (sub) => {
     const paused = sub.status === 'paused';
     if (!paused && !(sub.cancel_at_period_end && sub.status !== 'canceled')) {
-      throw new ProxyError(
-        400,
-        'subscription_not_resumable',
+      throw new InvalidParameter('subscription_not_resumable',
         sub.status === 'canceled'
           ? 'This subscription has been canceled and cannot be resumed; start a new checkout instead.'
           : 'This subscription is not paused or pending cancellation, so there is nothing to resume.',

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { ProxyError } from '../errors';
+import { ProcessorUnavailable } from '../billing/errors';
 import type { PromotionCodeRecord, PriceRecord, PlanRecord } from '../store/records';
 import { stripeSubscriptionState } from './stripeSubscriptionState';
 import type {
@@ -47,7 +47,7 @@ export interface BillkitStripeMetadata {
 }
 
 /**
- * Runs a Stripe call; Stripe's refusals and connection failures become a 502
+ * Runs a Stripe call; Stripe's refusals and connection failures become `ProcessorUnavailable`
  * `processor_error` with Stripe's message (never the key or the request), logged for the
  * operator. Anything else is a bug and stays a 500.
  */
@@ -59,7 +59,7 @@ async function callStripe<T>(what: { refused: string; unreachable: string }, fn:
     console.error(`[billkit-proxy] Stripe ${error.type} (${error.statusCode ?? 'no status'}): ${error.message}`);
     const message =
       error instanceof Stripe.errors.StripeConnectionError ? `${what.unreachable}: ${error.message}` : `${what.refused}: ${error.message}`;
-    throw new ProxyError(502, 'processor_error', message);
+    throw new ProcessorUnavailable('processor_error', message);
   }
 }
 
@@ -121,7 +121,7 @@ export function createStripeProcessor(options: StripeProcessorOptions): StripePr
     try {
       return (await stripe.coupons.retrieve(id)).id;
     } catch (error) {
-      if (!(error instanceof Stripe.errors.StripeError) || error.statusCode !== 404) throw error;
+      if (!(error instanceof Stripe.errors.StripeError) || error.code !== 'resource_missing') throw error;
     }
     const created = await stripe.coupons.create(
       {

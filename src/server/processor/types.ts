@@ -92,7 +92,7 @@ export interface PaymentProcessor {
   /**
    * Cancels a subscription this processor created, at the end of its period (access
    * continues, renewal stops) or at once. The proxy calls it before writing its store and
-   * writes nothing when it throws; throw a `ProxyError` (502 `processor_error`) when the
+   * writes nothing when it throws; throw a `ProcessorUnavailable` (`processor_error`) when the
    * processor refuses or cannot be reached. Processors whose subscriptions live only in
    * the store (the test processor) leave it out.
    */

@@ -4,7 +4,8 @@ import { callerOf } from '../auth/authMiddleware';
 import { createCheckout, loadCheckout, toCheckoutSummary, type LoadedCheckout } from '../billing/checkout';
 import { authenticateCheckout, confirmCheckout } from '../billing/completeCheckout';
 import { hmacSha256Hex, timingSafeEqual } from '../crypto/hmac';
-import { ProxyError, notFound } from '../errors';
+import { PaymentDeclined } from '../billing/errors';
+import { ProxyError, notFound, toProxyError } from '../errors';
 import type { ApiEnv, RouteContext } from './RouteContext';
 import { parse, readJson } from './validation';
 
@@ -75,7 +76,11 @@ export function checkoutRoutes(ctx: RouteContext) {
       try {
         return { status: 200, body: await run() };
       } catch (error) {
-        if (error instanceof ProxyError && error.status === 402) return { status: 402, body: error.toBody() };
+        // A decline is an answer worth replaying for the same key; anything else is not stored.
+        if (error instanceof PaymentDeclined) {
+          const http = toProxyError(error)!;
+          return { status: http.status, body: http.toBody() };
+        }
         throw error;
       }
     };

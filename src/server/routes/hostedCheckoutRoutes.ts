@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { loadCheckout, promotionLabel, priceCheckout, type LoadedCheckout } from '../billing/checkout';
 import { authenticateCheckout, confirmCheckout } from '../billing/completeCheckout';
+import { PaymentDeclined } from '../billing/errors';
 import { ProxyError, notFound } from '../errors';
 import type { CheckoutPageView } from '../pages/checkoutPage';
 import { loadCheckoutPage } from '../renderers';
@@ -112,8 +113,9 @@ export function hostedCheckoutRoutes(ctx: RouteContext) {
         }
         return c.redirect(successRedirect(found), 303);
       } catch (error) {
-        if (!(error instanceof ProxyError) || error.status !== 402) throw error;
+        if (!(error instanceof PaymentDeclined)) throw error;
         const reloaded = await load(found.sessionId);
+        // The page shows the decline beside the form it came from, with the status the JSON API gives it.
         return render(c, viewOf(reloaded, c.req.path, { values, error: { code: error.code, message: error.message } }), 402);
       }
     });
