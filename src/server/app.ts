@@ -17,9 +17,11 @@ import type { ApiEnv, RouteContext } from './routes/RouteContext';
 import { isStripeProcessor, stripeWebhookRoutes } from './routes/stripeWebhookRoutes';
 import { subscriptionRoutes } from './routes/subscriptionRoutes';
 import { usageRoutes } from './routes/usageRoutes';
-import type { Store } from './store/createStore';
-import { createWebhookDeliverer, type WebhookDeliverer } from './webhooks/createWebhookDeliverer';
-import { createProcessorJobRunner, type ProcessorJobRunnerOptions } from './billing/createProcessorJobRunner';
+import type { Store } from './store/Store';
+import { createOutboxWorker, type OutboxHandler } from './outbox/createOutboxWorker';
+import { processorJobHandler, type ProcessorJobOptions } from './outbox/processorJobHandler';
+import { webhookDeliveryHandler } from './outbox/webhookDeliveryHandler';
+import { OUTBOX_KIND } from './store/outboxQueries';
 
 /** Options of {@link createProxyApp}. */
 export interface ProxyAppOptions {
@@ -35,7 +37,7 @@ export interface ProxyAppOptions {
   /** Payment processor; the built-in test processor (Stripe test cards) by default. */
   processor?: PaymentProcessor;
   /** Retry settings of the processor jobs (a plan switch canceling the old Stripe subscription). */
-  processorJobs?: Omit<ProcessorJobRunnerOptions, 'store' | 'processor'>;
+  processorJobs?: ProcessorJobOptions;
   /** Origins allowed for success/cancel URLs and CORS. Any http(s) URL / `*` when omitted. */
   allowedOrigins?: string[];
   /** Public origin of the proxy for `checkout_url`; taken from each request when omitted. */
@@ -44,6 +46,16 @@ export interface ProxyAppOptions {
   now?: () => Date;
   /** Lets user tokens record usage (`POST /usage`). On for the CLI's dev keys only. */
   devMode?: boolean;
+}
+
+/** The webhook delivery loop of a {@link ProxyApp}. */
+export interface WebhookDeliverer {
+  /** Starts delivering; events left pending before a restart are tried first. */
+  start(): void;
+  /** Checks the outbox now. */
+  kick(): void;
+  /** Stops the outbox worker after the attempt in flight. */
+  stop(): Promise<void>;
 }
 
 /** The Hono app plus what owns resources beyond requests. */
@@ -72,24 +84,31 @@ function errorResponse(c: Context, error: ProxyError) {
  */
 export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   const now = options.now ?? (() => new Date());
-  const webhooks = options.webhook
-    ? createWebhookDeliverer({ store: options.store, ...options.webhook })
-    : null;
   const processor = options.processor ?? createTestProcessor();
-  // Only processors that hold subscriptions themselves get jobs; started at once, so jobs
-  // left pending by an earlier run are carried out.
-  const processorJobs = processor.cancelSubscription
-    ? createProcessorJobRunner({ store: options.store, processor, ...options.processorJobs })
-    : null;
-  processorJobs?.start();
+  // One worker for every after-commit job kind of the outbox. Only processors that hold
+  // subscriptions themselves get jobs, started at once so jobs left pending by an earlier
+  // run are carried out; webhooks are delivered once `app.webhooks.start()` is called.
+  const handlers: Record<string, OutboxHandler> = {};
+  if (options.webhook) handlers[OUTBOX_KIND.webhook] = webhookDeliveryHandler(options.webhook);
+  if (processor.cancelSubscription) handlers[OUTBOX_KIND.cancelSubscription] = processorJobHandler(processor, options.processorJobs);
+  // The shortest poll asked for serves every kind (each kind keeps its own retry backoff).
+  const polls = [options.webhook?.pollMs, options.processorJobs?.pollMs].filter((ms): ms is number => ms !== undefined);
+  const pollMs = polls.length > 0 ? Math.min(...polls) : 1000;
+  const hasJobs = Object.keys(handlers).length > 0;
+  const outbox = hasJobs ? createOutboxWorker({ store: options.store, handlers, pollMs }) : null;
+  if (processor.cancelSubscription) outbox!.start(OUTBOX_KIND.cancelSubscription);
+  const webhooks: WebhookDeliverer | null =
+    outbox && options.webhook
+      ? { start: () => outbox.start(OUTBOX_KIND.webhook), kick: () => outbox.kick(), stop: () => outbox.stop() }
+      : null;
   const ctx: RouteContext = {
     store: options.store,
     processor,
     now,
     signingSecret: options.signingSecret,
     webhooks: webhooks !== null,
-    ...(webhooks ? { onEventsWritten: () => webhooks.kick() } : {}),
-    ...(processorJobs ? { onProcessorJobsWritten: () => processorJobs.kick() } : {}),
+    ...(webhooks ? { onEventsWritten: () => outbox!.kick() } : {}),
+    ...(processor.cancelSubscription ? { onProcessorJobsWritten: () => outbox!.kick() } : {}),
     devMode: options.devMode ?? false,
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl.replace(/\/+$/, '') } : {}),
@@ -155,8 +174,7 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   return Object.assign(app as unknown as Hono, {
     webhooks,
     close: async () => {
-      await webhooks?.stop();
-      await processorJobs?.stop();
+      await outbox?.stop();
     },
   });
 }

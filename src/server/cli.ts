@@ -13,7 +13,7 @@ import { generateKeys, keysFilePath, loadOrCreateKeys } from './keysFile';
 import { DEMO_SUBJECTS } from './seed/demo';
 import { initializeStore } from './seed/initializeStore';
 import { startProxyServer } from './startProxyServer';
-import type { Store } from './store/createStore';
+import type { Store } from './store/Store';
 
 const HELP = `billkit-proxy: the Billkit reference billing proxy
 

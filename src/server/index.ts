@@ -7,7 +7,7 @@ export { createProxyApp, type ProxyApp, type ProxyAppOptions } from './app';
 export { startProxyServer, type ProxyServer, type ProxyServerOptions } from './startProxyServer';
 export { openPgliteStore, type PgliteStore, type PgliteStoreOptions } from './store/openPgliteStore';
 export { openPostgresStore } from './store/openPostgresStore';
-export type { Store } from './store/createStore';
+export type { Store } from './store/Store';
 export { seedDemo, DEMO_SUBJECTS } from './seed/demo';
 export { initializeStore } from './seed/initializeStore';
 export { verifyWebhookSignature, signWebhookPayload } from './webhooks/webhookSignature';

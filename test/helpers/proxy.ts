@@ -8,7 +8,7 @@ import type { Hono } from 'hono';
 import { createProxyApp, type ProxyApp, type ProxyAppOptions } from '../../src/server/app';
 import { mintDevToken } from '../../src/server/auth/mintDevToken';
 import { seedDemo } from '../../src/server/seed/demo';
-import type { Store } from '../../src/server/store/createStore';
+import type { Store } from '../../src/server/store/Store';
 import { openPgliteStore, type PgliteStore, type PgliteStoreOptions } from '../../src/server/store/openPgliteStore';
 
 export interface TestProxy {

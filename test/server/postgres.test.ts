@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProxyApp, type ProxyApp } from '../../src/server/app';
 import { mintDevToken } from '../../src/server/auth/mintDevToken';
 import { initializeStore } from '../../src/server/seed/initializeStore';
-import type { Store } from '../../src/server/store/createStore';
+import type { Store } from '../../src/server/store/Store';
 import { openPostgresStore } from '../../src/server/store/openPostgresStore';
 
 // The same store SQL on a real PostgreSQL server (a throw-away cluster), when this

@@ -1,5 +1,5 @@
 import type { PaymentProcessor } from '../processor/types';
-import type { Store } from '../store/createStore';
+import type { Store } from '../store/Store';
 
 /** What the billing rules work with: storage, payments, the clock, secrets. No HTTP. */
 export interface BillingContext {

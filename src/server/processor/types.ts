@@ -1,5 +1,5 @@
 import type { SubscriptionStatus } from '../../client/types';
-import type { Store } from '../store/createStore';
+import type { Store } from '../store/Store';
 import type { PlanRecord, PriceRecord, PromotionCodeRecord } from '../store/records';
 
 /**

@@ -1,5 +1,5 @@
 import { addDays, addInterval } from '../billing/time';
-import type { Store } from '../store/createStore';
+import type { Store } from '../store/Store';
 import type { InvoiceRecord, SubscriptionRecord } from '../store/records';
 
 /** The demo subjects and what each shows (see README-proxy). */

@@ -1,4 +1,4 @@
-import type { Store } from '../store/createStore';
+import type { Store } from '../store/Store';
 import { seedDemo } from './demo';
 
 /**

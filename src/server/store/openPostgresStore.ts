@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { Db, DbSession } from './Db';
-import { createStore, type Store } from './createStore';
+import { createStore } from './createStore';
+import type { Store } from './Store';
 import { migrate } from './migrations';
 
 /**

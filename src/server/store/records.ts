@@ -63,6 +63,11 @@ export interface SubscriptionRecord {
   processor_ref: string | null;
 }
 
+/** A public plan of the catalogue with its prices in display order (what `GET /plans` is built from). */
+export interface CatalogueEntry extends PlanRecord {
+  prices: readonly PriceRecord[];
+}
+
 /** A subscription with the price and plan it is on. */
 export interface SubscriptionDetail extends SubscriptionRecord {
   price: PriceRecord;
@@ -126,6 +131,23 @@ export interface CheckoutSessionRecord {
   created_at: Date;
 }
 
+/**
+ * One after-commit job in the `outbox` table: written in the transaction that decided it,
+ * carried out by the outbox worker with retries until done. `kind` picks the handler
+ * (`webhook`: POST the payload to the webhook URL; `cancel_subscription`: cancel the
+ * processor's subscription); `payload` is the job's JSON (for webhooks, the event body).
+ */
+export interface OutboxRecord {
+  id: string;
+  kind: string;
+  subject: string | null;
+  payload: string;
+  created_at: Date;
+  /** Failed attempts so far: the next delay is `retryBaseMs · 2^attempts`. */
+  attempts: number;
+}
+
+/** A webhook event in the outbox (kind `webhook`). */
 export interface WebhookEventRecord {
   id: string;
   type: string;
@@ -135,7 +157,7 @@ export interface WebhookEventRecord {
   next_attempt_at: Date;
 }
 
-/** A change the payment processor must still make (`processor_jobs`), done after commit with retries. */
+/** A change the payment processor must still make (an outbox row of kind `cancel_subscription`), done after commit with retries. */
 export interface ProcessorJobRecord {
   id: string;
   /** `cancel_subscription`: cancel the processor's subscription at once (a plan switch replaced it). */

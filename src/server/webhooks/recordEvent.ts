@@ -1,6 +1,6 @@
 import type { BillingContext } from '../billing/BillingContext';
 import { randomId } from '../crypto/hmac';
-import type { Store } from '../store/createStore';
+import type { Store } from '../store/Store';
 
 /** The webhook event types the proxy sends. */
 export type WebhookEventType =

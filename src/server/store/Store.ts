@@ -1,0 +1,98 @@
+import type {
+  CatalogueEntry,
+  CheckoutSessionRecord,
+  CustomerRecord,
+  IdempotencyRecord,
+  InvoiceDetail,
+  InvoiceLineRecord,
+  InvoiceRecord,
+  OutboxRecord,
+  PlanRecord,
+  PriceRecord,
+  ProcessorJobRecord,
+  PromotionCodeRecord,
+  SubscriptionDetail,
+  SubscriptionRecord,
+  WebhookEventRecord,
+} from './records';
+
+/**
+ * Every query of the proxy, written once in SQL against a `Db` (PGlite or PostgreSQL);
+ * the queries live in one file per aggregate (`catalogueQueries.ts`, …). Methods that
+ * change several rows are called inside {@link Store.transaction}, which hands the
+ * callback a Store bound to that transaction.
+ */
+export interface Store {
+  /** Runs `fn` in one transaction; the Store it receives writes inside it. */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
+
+  insertPlan(plan: PlanRecord): Promise<void>;
+  insertPrice(price: PriceRecord): Promise<void>;
+  setUsageLimit(planId: string | null, metric: string, limit: number | null): Promise<void>;
+  insertPromotionCode(code: PromotionCodeRecord): Promise<void>;
+  /**
+   * Public plans with their prices, in display order, hidden plans left out. Frozen and
+   * the same array while the cached catalogue holds, so callers may memoise on it.
+   */
+  listPublicPlans(): Promise<readonly CatalogueEntry[]>;
+  getPrice(id: string): Promise<{ price: PriceRecord; plan: PlanRecord } | null>;
+  getPromotionCode(code: string): Promise<PromotionCodeRecord | null>;
+  /** The configured limit: `undefined` when none is configured for that metric. */
+  getUsageLimit(planId: string | null, metric: string): Promise<{ limit: number | null } | undefined>;
+
+  upsertCustomer(customer: CustomerRecord): Promise<void>;
+  getCustomer(id: string): Promise<CustomerRecord | null>;
+
+  insertSubscription(sub: SubscriptionRecord): Promise<void>;
+  updateSubscription(id: string, patch: Partial<Omit<SubscriptionRecord, 'id' | 'subject'>>): Promise<void>;
+  /**
+   * The subject's current subscription: the newest one that is live, or canceled but
+   * still inside its paid period. A subscription set to cancel at period end counts as
+   * ended once that period is over.
+   */
+  findCurrentSubscription(subject: string, now: Date, options?: { forUpdate?: boolean }): Promise<SubscriptionDetail | null>;
+  getSubscription(id: string): Promise<SubscriptionDetail | null>;
+  /** The subscription the payment processor knows as `processorRef` (Stripe `sub_…`). */
+  findSubscriptionByProcessorRef(processorRef: string): Promise<SubscriptionDetail | null>;
+
+  insertInvoice(invoice: InvoiceRecord, lines: InvoiceLineRecord[]): Promise<void>;
+  /** Most recent first (created_at desc, id desc), `limit + 1` rows so callers know `has_more`. */
+  listInvoices(subject: string, page: { limit: number; after?: InvoiceRecord }): Promise<InvoiceRecord[]>;
+  getInvoice(subject: string, id: string): Promise<InvoiceDetail | null>;
+
+  insertCheckoutSession(session: CheckoutSessionRecord): Promise<void>;
+  getCheckoutSession(id: string, options?: { forUpdate?: boolean }): Promise<CheckoutSessionRecord | null>;
+  updateCheckoutSession(id: string, patch: Partial<Omit<CheckoutSessionRecord, 'id' | 'subject'>>): Promise<void>;
+
+  insertUsage(subject: string, metric: string, quantity: number, at: Date): Promise<void>;
+  /** Sum of usage in `[from, to)`. */
+  sumUsage(subject: string, metric: string, from: Date, to: Date): Promise<number>;
+
+  /**
+   * Claims up to `limit` pending outbox rows of `kinds` due at `now`, oldest first, by
+   * moving their next attempt to `leaseUntil`; a row whose worker dies is due again then.
+   * On PostgreSQL rows another process is claiming are skipped (`for update skip locked`).
+   */
+  claimOutbox(kinds: readonly string[], now: Date, limit: number, leaseUntil: Date): Promise<OutboxRecord[]>;
+  markOutboxDone(id: string, at: Date): Promise<void>;
+  markOutboxFailed(id: string, error: string, nextAttemptAt: Date): Promise<void>;
+
+  /** Writes a webhook event into the outbox (kind `webhook`); due at once. */
+  enqueueWebhookEvent(event: { id: string; type: string; payload: string; created_at: Date }): Promise<void>;
+  /** Pending webhook events due at `now`, oldest first (diagnostics and tests; nothing is claimed). */
+  dueWebhookEvents(now: Date, limit: number): Promise<WebhookEventRecord[]>;
+  /** How many webhook events are still to be delivered. */
+  countPendingWebhookEvents(): Promise<number>;
+
+  /** Queues a processor change into the outbox (in the transaction that decided it); due at once. */
+  enqueueProcessorJob(job: Omit<ProcessorJobRecord, 'attempts'>): Promise<void>;
+  /** Pending processor jobs due at `now`, oldest first (diagnostics and tests; nothing is claimed). */
+  dueProcessorJobs(now: Date, limit: number): Promise<ProcessorJobRecord[]>;
+
+  getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | null>;
+  putIdempotency(scope: string, key: string, record: IdempotencyRecord, at: Date): Promise<void>;
+}

@@ -1,0 +1,34 @@
+import { invoiceLineRow, invoiceRow, num } from './rows';
+import type { Store } from './Store';
+import type { StoreSession } from './StoreSession';
+
+/** Invoices and their lines, paged most recent first. */
+export function invoiceQueries(s: StoreSession): Pick<Store, 'insertInvoice' | 'listInvoices' | 'getInvoice'> {
+  return {
+    async insertInvoice(invoice, lines) {
+      await s.insert('invoices', { ...invoice });
+      let position = 0;
+      for (const line of lines) await s.insert('invoice_lines', { invoice_id: invoice.id, position: position++, ...line });
+    },
+    async listInvoices(subject, page) {
+      const rows = page.after
+        ? await s.q(
+            `select * from invoices where subject = $1 and (created_at, id) < ($2, $3)
+             order by created_at desc, id desc limit $4`,
+            [subject, page.after.created_at, page.after.id, page.limit + 1],
+          )
+        : await s.q(`select * from invoices where subject = $1 order by created_at desc, id desc limit $2`, [
+            subject,
+            page.limit + 1,
+          ]);
+      return rows.map(invoiceRow);
+    },
+    async getInvoice(subject, id) {
+      const rows = await s.q(`select * from invoices where subject = $1 and id = $2`, [subject, id]);
+      const r = rows[0];
+      if (!r) return null;
+      const lines = await s.q(`select * from invoice_lines where invoice_id = $1 order by position`, [id]);
+      return { ...invoiceRow(r), number: num(r.number), lines: lines.map(invoiceLineRow) };
+    },
+  };
+}
