@@ -1,5 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DomainError } from './billing/errors';
+import { DomainError } from './domainErrors';
 
 /**
  * The one error type of the proxy. Anything thrown as a `ProxyError` becomes the

@@ -1,5 +1,5 @@
 import { parseCheckoutSessionId, verifyCheckoutSession } from '../checkout/checkoutSessionSignature';
-import { Conflict, Forbidden } from './errors';
+import { Conflict, Forbidden } from '../domainErrors';
 import type { BillingContext } from './BillingContext';
 import { fulfilCheckout } from './completeCheckout';
 

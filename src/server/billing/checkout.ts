@@ -2,7 +2,7 @@ import { formatMoney } from '../../client/formatMoney';
 import type { CheckoutSession, CheckoutSessionSummary } from '../../client/types';
 import { CHECKOUT_SESSION_TTL_MS, parseCheckoutSessionId, signCheckoutSession, verifyCheckoutSession } from '../checkout/checkoutSessionSignature';
 import { randomHex, randomId } from '../crypto/hmac';
-import { InvalidParameter } from './errors';
+import { InvalidParameter } from '../domainErrors';
 import type { CheckoutSessionRecord, PlanRecord, PriceRecord, PromotionCodeRecord, SubjectKind } from '../store/records';
 import type { BillingContext } from './BillingContext';
 import { iso } from './time';

@@ -1,5 +1,5 @@
 import type { ConfirmCheckoutResponse } from '../../client/types';
-import { NotFound, InvalidParameter, PaymentDeclined } from './errors';
+import { NotFound, InvalidParameter, PaymentDeclined } from '../domainErrors';
 import type { CardInput } from '../processor/types';
 import type { SubscriptionDetail } from '../store/records';
 import { randomId } from '../crypto/hmac';

@@ -1,5 +1,5 @@
 import type { InvoicesPage } from '../../client/types';
-import { InvalidParameter } from './errors';
+import { InvalidParameter } from '../domainErrors';
 import type { BillingContext } from './BillingContext';
 import { toWireInvoice } from './wire';
 

@@ -1,5 +1,5 @@
 import type { Subscription } from '../../client/types';
-import { Conflict, InvalidParameter, NotFound } from './errors';
+import { Conflict, InvalidParameter, NotFound } from '../domainErrors';
 import type { ProcessorSubscriptionRef, ProcessorSubscriptionState } from '../processor/types';
 import type { SubscriptionDetail, SubscriptionRecord } from '../store/records';
 import { recordEvent } from '../webhooks/recordEvent';

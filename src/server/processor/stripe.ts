@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { ProcessorUnavailable } from '../billing/errors';
+import { ProcessorUnavailable } from '../domainErrors';
 import type { PromotionCodeRecord, PriceRecord, PlanRecord } from '../store/records';
 import { stripeSubscriptionState } from './stripeSubscriptionState';
 import type {

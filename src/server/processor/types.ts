@@ -127,3 +127,47 @@ export interface PaymentProcessor {
   /** Finishes a `requires_action` payment after the customer approved or failed the authentication step. */
   authenticatePayment(input: { paymentId: string; approve: boolean }): Promise<PaymentResult>;
 }
+
+/** An invoice the processor billed by itself (a renewal), in the store's terms. */
+export interface ProcessorInvoice {
+  id: string;
+  amount_due: number;
+  amount_paid: number;
+  currency: string;
+  period_start: Date;
+  period_end: Date;
+  subtotal: number;
+  discount_amount: number;
+  created_at: Date;
+  lines: {
+    /** `null` when the processor gave none (the plan's name is used then). */
+    description: string | null;
+    quantity: number;
+    unit_amount: number;
+    amount: number;
+    period_start: Date | null;
+    period_end: Date | null;
+  }[];
+}
+
+/**
+ * What a processor's webhook event says, translated out of the processor's own shapes;
+ * what it means for Billkit's subscriptions is decided by the billing rules
+ * (`billing/processorEvents.ts`). `null` change: an event Billkit has no use for.
+ */
+export type ProcessorChange =
+  /** The customer paid a Billkit checkout, which created the processor subscription `processorRef`. */
+  | { type: 'checkout_paid'; checkoutId: string; processorRef: string }
+  /** A processor subscription's state now; `checkoutId` names the Billkit checkout it was made for, when known. */
+  | { type: 'subscription_state'; processorRef: string; checkoutId: string | null; state: ProcessorSubscriptionState }
+  /** The first invoice of a subscription made for `checkoutId` was paid. */
+  | { type: 'first_invoice_paid'; checkoutId: string | null; processorRef: string }
+  /** A later invoice of the processor subscription `processorRef` was paid. */
+  | { type: 'invoice_paid'; processorRef: string; invoice: ProcessorInvoice };
+
+/** A processor's webhook event: its id (each is applied once), its type, and what it says. */
+export interface ProcessorEvent {
+  id: string;
+  type: string;
+  change: ProcessorChange | null;
+}

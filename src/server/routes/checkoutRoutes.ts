@@ -4,7 +4,7 @@ import { callerOf } from '../auth/authMiddleware';
 import { createCheckout, loadCheckout, toCheckoutSummary, type LoadedCheckout } from '../billing/checkout';
 import { authenticateCheckout, confirmCheckout } from '../billing/completeCheckout';
 import { hmacSha256Hex, timingSafeEqual } from '../crypto/hmac';
-import { PaymentDeclined } from '../billing/errors';
+import { PaymentDeclined } from '../domainErrors';
 import { ProxyError, notFound, toProxyError } from '../errors';
 import type { ApiEnv, RouteContext } from './RouteContext';
 import { parse, readJson } from './validation';

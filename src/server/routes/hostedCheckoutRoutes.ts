@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { loadCheckout, promotionLabel, priceCheckout, type LoadedCheckout } from '../billing/checkout';
 import { authenticateCheckout, confirmCheckout } from '../billing/completeCheckout';
-import { PaymentDeclined } from '../billing/errors';
+import { PaymentDeclined } from '../domainErrors';
 import { ProxyError, notFound } from '../errors';
 import type { CheckoutPageView } from '../pages/checkoutPage';
 import { loadCheckoutPage } from '../renderers';

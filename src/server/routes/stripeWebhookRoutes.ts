@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import type { BillingContext } from '../billing/BillingContext';
+import { applyProcessorEvent } from '../billing/processorEvents';
 import { ProxyError } from '../errors';
 import type { StripeProcessor } from '../processor/stripe';
-import { applyStripeEvent } from '../processor/stripeEvents';
+import { translateStripeEvent } from '../processor/stripeEvents';
 import type { PaymentProcessor } from '../processor/types';
 
 /** Whether the proxy's processor is the Stripe one (so `POST /webhooks/stripe` exists). */
@@ -29,7 +30,7 @@ export function stripeWebhookRoutes(ctx: BillingContext, processor: StripeProces
     } catch {
       throw new ProxyError(400, 'signature_invalid', 'The Stripe-Signature header does not match the payload.');
     }
-    const outcome = await applyStripeEvent(ctx, event);
+    const outcome = await applyProcessorEvent(ctx, translateStripeEvent(event));
     return c.json({ received: true, outcome });
   });
 }

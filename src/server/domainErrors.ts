@@ -1,7 +1,8 @@
 /**
- * The domain errors of the billing rules, the processors and the store. They say what went
+ * The domain errors of the billing rules, the processors and the store (shared by all
+ * three, so none of them imports another for its errors). They say what went
  * wrong in billing terms and carry the documented `code` (and `param`), never an HTTP
- * status: only the HTTP layer (`toProxyError` in `../errors.ts`) decides how each kind is
+ * status: only the HTTP layer (`toProxyError` in `errors.ts`) decides how each kind is
  * answered, so the rules can run from a route, a job or a CLI alike.
  */
 export abstract class DomainError extends Error {

@@ -1,0 +1,119 @@
+import type { ProcessorEvent, ProcessorInvoice, ProcessorSubscriptionState } from '../processor/types';
+import type { SubscriptionDetail } from '../store/records';
+import { recordEvent } from '../webhooks/recordEvent';
+import type { BillingContext } from './BillingContext';
+import { fulfilCheckout } from './completeCheckout';
+import { subscriptionPatchChanges } from './subscriptions';
+import { toWireInvoice, toWireSubscription } from './wire';
+
+/** What {@link applyProcessorEvent} did with an event. */
+export type ProcessorEventOutcome = 'applied' | 'ignored' | 'duplicate';
+
+const EVENT_SCOPE = 'stripe_event';
+
+/**
+ * A processor checkout is paid: mark the Billkit checkout session paid and fulfil it (the
+ * subscription, recording the processor's subscription id as its `processor_ref`, its
+ * first invoice and Billkit's own webhook events, once).
+ */
+async function completeCheckout(ctx: BillingContext, checkoutId: string, processorRef: string): Promise<SubscriptionDetail | null> {
+  const row = await ctx.store.getCheckoutSession(checkoutId);
+  if (!row) return null;
+  if (!row.paid_at) await ctx.store.updateCheckoutSession(row.id, { paid_at: ctx.now(), payment_id: processorRef });
+  return fulfilCheckout(ctx, row.id, processorRef, processorRef);
+}
+
+/** Copies a processor subscription's state onto its Billkit subscription and tells Billkit's webhook. */
+async function syncSubscription(
+  ctx: BillingContext,
+  processorRef: string,
+  checkoutId: string | null,
+  patch: ProcessorSubscriptionState,
+): Promise<ProcessorEventOutcome> {
+  let sub = await ctx.store.findSubscriptionByProcessorRef(processorRef);
+  const { status } = patch;
+  if (!sub && checkoutId && (status === 'active' || status === 'trialing')) {
+    // The embedded flow has no Checkout Session: the subscription going live is the completion.
+    sub = await completeCheckout(ctx, checkoutId, processorRef);
+  }
+  if (!sub) return 'ignored';
+  // Canceled is final in both systems. A Billkit subscription already canceled (a plan
+  // switch, whose job is canceling it at the processor) ignores older news of it being
+  // live, and takes the processor's own cancellation details without a second
+  // subscription.canceled.
+  if (sub.status === 'canceled' && status !== 'canceled') return 'ignored';
+  const announce = !(sub.status === 'canceled' && status === 'canceled');
+  // Nothing new (e.g. the echo of a cancel / resume the proxy made itself): no event.
+  if (!subscriptionPatchChanges(sub, patch)) return 'applied';
+  const now = ctx.now();
+  const current = sub;
+  await ctx.store.transaction(async (store) => {
+    await store.updateSubscription(current.id, patch);
+    const type = status === 'canceled' ? 'subscription.canceled' : 'subscription.updated';
+    if (announce) await recordEvent(ctx, store, type, toWireSubscription({ ...current, ...patch }), now);
+  });
+  if (announce) ctx.onEventsWritten?.();
+  return 'applied';
+}
+
+/** A paid renewal (or any later invoice): a Billkit invoice with the processor's id, amounts and lines. */
+async function recordPaidInvoice(ctx: BillingContext, processorRef: string, invoice: ProcessorInvoice): Promise<ProcessorEventOutcome> {
+  const sub = await ctx.store.findSubscriptionByProcessorRef(processorRef);
+  if (!sub) return 'ignored';
+  if (await ctx.store.getInvoice(sub.subject, invoice.id)) return 'applied';
+  const now = ctx.now();
+  const record = {
+    id: invoice.id,
+    subject: sub.subject,
+    subscription_id: sub.id,
+    amount_due: invoice.amount_due,
+    amount_paid: invoice.amount_paid,
+    currency: invoice.currency,
+    status: 'paid' as const,
+    period_start: invoice.period_start,
+    period_end: invoice.period_end,
+    subtotal: invoice.subtotal,
+    discount_amount: invoice.discount_amount,
+    discount_description: invoice.discount_amount ? 'Discount' : null,
+    created_at: invoice.created_at,
+  };
+  await ctx.store.transaction(async (store) => {
+    await store.insertInvoice(
+      record,
+      invoice.lines.map((line) => ({ ...line, description: line.description ?? sub.plan.name })),
+    );
+    await recordEvent(ctx, store, 'invoice.paid', toWireInvoice(record), now);
+  });
+  ctx.onEventsWritten?.();
+  return 'applied';
+}
+
+async function apply(ctx: BillingContext, event: ProcessorEvent): Promise<ProcessorEventOutcome> {
+  const change = event.change;
+  switch (change?.type) {
+    case 'checkout_paid':
+      return (await completeCheckout(ctx, change.checkoutId, change.processorRef)) ? 'applied' : 'ignored';
+    case 'subscription_state':
+      return syncSubscription(ctx, change.processorRef, change.checkoutId, change.state);
+    case 'first_invoice_paid':
+      // The first invoice is the one fulfilment writes; only make sure fulfilment happened.
+      return change.checkoutId && (await completeCheckout(ctx, change.checkoutId, change.processorRef)) ? 'applied' : 'ignored';
+    case 'invoice_paid':
+      return recordPaidInvoice(ctx, change.processorRef, change.invoice);
+    default:
+      return 'ignored';
+  }
+}
+
+/**
+ * What a processor's event means for Billkit: a paid checkout or the first paid invoice
+ * fulfils the Billkit checkout (subscription + first invoice), a subscription's new state
+ * keeps status, period and cancellation in step, later paid invoices are added. Each
+ * event id is applied once; the processor's retries of it answer `duplicate`.
+ */
+export async function applyProcessorEvent(ctx: BillingContext, event: ProcessorEvent): Promise<ProcessorEventOutcome> {
+  if (await ctx.store.getIdempotency(EVENT_SCOPE, event.id)) return 'duplicate';
+  const outcome = await apply(ctx, event);
+  await ctx.store.putIdempotency(EVENT_SCOPE, event.id, { request_hash: event.type, status: 200, response: outcome }, ctx.now());
+  return outcome;
+}
