@@ -10,8 +10,8 @@ const themeClasses: Record<string, string[]> = {
   brand: ['light', 'billkit-brand'],
 };
 
-/** Applies the toolbar's theme as classes on <html>, as an app would. */
-const withTheme: Decorator = (Story, context) => {
+/** Applies the toolbar's theme as classes on <html>, as an app would (a component name: it calls a hook). */
+const WithTheme: Decorator = (Story, context) => {
   const theme = String(context.globals.theme ?? 'light');
   useEffect(() => {
     const root = document.documentElement;
@@ -29,7 +29,7 @@ const withBillingProxy: Decorator = (Story, context) => (
 );
 
 const preview: Preview = {
-  decorators: [withBillingProxy, withTheme],
+  decorators: [withBillingProxy, WithTheme],
   globalTypes: {
     theme: {
       description: 'Billkit theme',

@@ -73,7 +73,8 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
 
   const enclosing = useContext(QueryClientContext);
   const own = useRef<QueryClient | null>(null);
-  const queryClient = props.queryClient ?? enclosing ?? (own.current ??= new QueryClient());
+  // Memoised so effects and the context value see one client per (prop, enclosing) pair.
+  const queryClient = useMemo(() => props.queryClient ?? enclosing ?? (own.current ??= new QueryClient()), [props.queryClient, enclosing]);
   useEffect(() => {
     // Mounting is counted, so this is safe for a client an app provider mounts too; it
     // connects refetch-on-focus and on-reconnect.

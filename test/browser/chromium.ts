@@ -52,6 +52,7 @@ async function locate(): Promise<string> {
   } catch (error) {
     throw new Error(
       `No Chromium found. Install one (apt-get install chromium) or set BILLKIT_CHROMIUM to its path. (@sparticuz/chromium: ${String(error)})`,
+      { cause: error },
     );
   }
 }

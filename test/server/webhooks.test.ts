@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { signWebhookPayload, verifyWebhookSignature } from '../../src/server/webhooks/webhookSignature';
-import { startTestProxy, type TestProxy } from '../helpers/proxy';
+import { startTestProxy } from '../helpers/proxy';
 import { as } from './http';
 
 const SECRET = 'whsec_test_secret';

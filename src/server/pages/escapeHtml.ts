@@ -14,6 +14,7 @@ export function escapeHtml(value: string): string {
  */
 export function safeHref(url: string): string {
   // Browsers drop tabs and newlines inside URLs ("java\tscript:"), so judge the scheme without them.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is stripped here
   const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
   const scheme = /^([a-z][a-z\d+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
   return escapeHtml(scheme === undefined || scheme === 'http' || scheme === 'https' ? url.trim() : '#');

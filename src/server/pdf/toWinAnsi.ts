@@ -58,6 +58,7 @@ export function moneyToWinAnsi(formatted: string, currency: string, charset: Rea
   if (!text.includes(marker)) return text;
   const code = currency.toUpperCase();
   return text
+    // eslint-disable-next-line no-control-regex -- NUL is the placeholder this pass replaces
     .replace(/\u0000+/g, (_run, offset: number, whole: string) => {
       const before = whole[offset - 1];
       const after = whole[offset + _run.length];
