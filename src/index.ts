@@ -28,7 +28,7 @@ export type {
   SubscriptionResponse,
   SubscriptionStatus,
   UsageSummary,
-} from './client/types';
+} from './contract/types';
 export { BillingError } from './client/BillingError';
 export {
   createBillingClient,
@@ -36,9 +36,9 @@ export {
   type BillingClient,
   type BillingClientOptions,
 } from './client/createBillingClient';
-export { formatMoney } from './client/formatMoney';
-export { formatInterval, type IntervalLabels } from './client/formatInterval';
-export { formatDate } from './client/formatDate';
+export { formatMoney } from './contract/formatMoney';
+export { formatInterval, type IntervalLabels } from './contract/formatInterval';
+export { formatDate } from './contract/formatDate';
 
 // --- react: provider, keys, query options, hooks
 export { BillingProvider, type BillingProviderProps } from './react/BillingProvider';

@@ -16,7 +16,7 @@ import type {
   Subscription,
   SubscriptionResponse,
   UsageSummary,
-} from './types';
+} from '../contract/types';
 
 /** Options of {@link createBillingClient}. */
 export interface BillingClientOptions {

@@ -1,5 +1,5 @@
 import { BillingError } from './BillingError';
-import type { ErrorBody } from './types';
+import type { ErrorBody } from '../contract/types';
 
 /** What the one request function needs from the client's options. */
 export interface RequestConfig {

@@ -1,4 +1,4 @@
-import type { InvoiceStatus, SubscriptionStatus } from '../client/types';
+import type { InvoiceStatus, SubscriptionStatus } from '../contract/types';
 import type { BadgeTone } from './ui/Badge';
 
 /** The badge tone of each subscription status (`canceling`: active, set to end at period end). */

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Subscription } from '../client/types';
+import type { Subscription } from '../contract/types';
 import { billingKeys } from './billingKeys';
 
 /**

@@ -1,5 +1,5 @@
-import type { IntervalLabels } from '../client/formatInterval';
-import type { InvoiceStatus, SubscriptionStatus } from '../client/types';
+import type { IntervalLabels } from '../contract/formatInterval';
+import type { InvoiceStatus, SubscriptionStatus } from '../contract/types';
 
 /**
  * Every user-facing string of Billkit, in one place. Apps override any of them through

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ConfirmCheckoutResponse } from '../client/types';
+import type { ConfirmCheckoutResponse } from '../contract/types';
 import { billingKeys } from './billingKeys';
 import { invalidateAfterPayment } from './invalidateAfterPayment';
 

@@ -1,6 +1,6 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
-import type { ActivateResponse } from '../client/types';
+import type { ActivateResponse } from '../contract/types';
 import { invalidateAfterPayment } from './invalidateAfterPayment';
 import { useBillingContext } from './useBillingContext';
 

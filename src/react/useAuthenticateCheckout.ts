@@ -1,6 +1,6 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
-import type { AuthenticateCheckoutRequest, ConfirmCheckoutResponse } from '../client/types';
+import type { AuthenticateCheckoutRequest, ConfirmCheckoutResponse } from '../contract/types';
 import { idempotencyKey } from './idempotencyKey';
 import { settleCheckout } from './settleCheckout';
 import { useBillingContext } from './useBillingContext';

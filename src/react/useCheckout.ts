@@ -1,7 +1,8 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
-import type { CheckoutRequest, CheckoutSession } from '../client/types';
+import type { CheckoutRequest, CheckoutSession } from '../contract/types';
 import { useBillingContext } from './useBillingContext';
+import { CHECKOUT_SESSION_ID } from '../contract/checkoutSessionId';
 
 /** Variables of {@link useCheckout}: the `POST /checkout` body, with the return URLs optional. */
 export type UseCheckoutVariables = Omit<CheckoutRequest, 'success_url' | 'cancel_url'> & {
@@ -18,7 +19,7 @@ function successUrlHere(): string {
   const url = new URL(window.location.href);
   url.searchParams.delete('session_id');
   // Appended by hand: URLSearchParams would percent-encode the braces of the placeholder.
-  const search = `${url.search ? `${url.search}&` : '?'}session_id={CHECKOUT_SESSION_ID}`;
+  const search = `${url.search ? `${url.search}&` : '?'}session_id=${CHECKOUT_SESSION_ID}`;
   return `${url.origin}${url.pathname}${search}${url.hash}`;
 }
 

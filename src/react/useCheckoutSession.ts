@@ -1,6 +1,6 @@
 import { skipToken, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
-import type { CheckoutSessionSummary } from '../client/types';
+import type { CheckoutSessionSummary } from '../contract/types';
 import { checkoutSessionQueryOptions } from './checkoutSessionQueryOptions';
 import { useBillingContext } from './useBillingContext';
 

@@ -1,6 +1,6 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
-import type { Invoice } from '../client/types';
+import type { Invoice } from '../contract/types';
 import { saveFile } from './saveFile';
 import { useBillingContext } from './useBillingContext';
 

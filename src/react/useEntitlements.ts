@@ -1,6 +1,6 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
-import type { Entitlements } from '../client/types';
+import type { Entitlements } from '../contract/types';
 import { entitlementsQueryOptions } from './entitlementsQueryOptions';
 import { useBillingContext } from './useBillingContext';
 

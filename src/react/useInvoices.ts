@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
-import type { Invoice, InvoicesPage } from '../client/types';
+import type { Invoice, InvoicesPage } from '../contract/types';
 import { invoicesInfiniteQueryOptions } from './invoicesInfiniteQueryOptions';
 import { useBillingContext } from './useBillingContext';
 

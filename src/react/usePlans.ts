@@ -1,6 +1,6 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
-import type { Plan } from '../client/types';
+import type { Plan } from '../contract/types';
 import { plansQueryOptions } from './plansQueryOptions';
 import { useBillingContext } from './useBillingContext';
 

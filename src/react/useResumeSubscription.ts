@@ -1,6 +1,6 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
-import type { Subscription } from '../client/types';
+import type { Subscription } from '../contract/types';
 import { billingKeys } from './billingKeys';
 import { useBillingContext } from './useBillingContext';
 import { applySubscription } from './applySubscription';

@@ -1,6 +1,6 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
-import type { Subscription } from '../client/types';
+import type { Subscription } from '../contract/types';
 import { subscriptionQueryOptions } from './subscriptionQueryOptions';
 import { useBillingContext } from './useBillingContext';
 

@@ -1,6 +1,6 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
-import type { UsageSummary } from '../client/types';
+import type { UsageSummary } from '../contract/types';
 import { usageQueryOptions } from './usageQueryOptions';
 import { useBillingContext } from './useBillingContext';
 

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CheckoutForm, stripeAppearance } from '../../src/components/CheckoutForm';
-import type { Subscription } from '../../src/client/types';
+import type { Subscription } from '../../src/contract/types';
 import { BillingProvider } from '../../src/react/BillingProvider';
 import { createStripeProcessor } from '../../src/server/processor/stripe';
 import { createFakeStripe } from '../../stories/fakeStripe';

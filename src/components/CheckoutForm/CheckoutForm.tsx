@@ -1,8 +1,8 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
 import type { BillingError } from '../../client/BillingError';
-import { formatMoney } from '../../client/formatMoney';
-import type { Subscription } from '../../client/types';
+import { formatMoney } from '../../contract/formatMoney';
+import type { Subscription } from '../../contract/types';
 import { invalidateAfterPayment } from '../../react/invalidateAfterPayment';
 import { useBillingContext } from '../../react/useBillingContext';
 import { Card } from '../ui/Card';
@@ -18,6 +18,7 @@ import { stripeAppearance } from './stripeAppearance';
 import { TestPaymentForm } from './TestPaymentForm';
 import { useEmbeddedCheckout } from './useEmbeddedCheckout';
 import { waitForCheckoutSubscription } from './waitForCheckoutSubscription';
+import { withCheckoutSessionId } from '../../contract/checkoutSessionId';
 
 // Loaded only when a Stripe session renders: the chunk is what imports @stripe/react-stripe-js.
 const StripePaymentForm = lazy(() => import('./StripePaymentForm'));
@@ -96,7 +97,7 @@ export function CheckoutForm(props: CheckoutFormProps): ReactNode {
     setPaymentError(null);
     onSuccess?.(sub);
     if (successUrl && session) {
-      window.location.assign(successUrl.replaceAll('{CHECKOUT_SESSION_ID}', encodeURIComponent(session.session_id)));
+      window.location.assign(withCheckoutSessionId(successUrl, session.session_id));
     }
   };
   const fail = (error: BillingError) => {

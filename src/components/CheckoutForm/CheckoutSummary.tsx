@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { formatInterval } from '../../client/formatInterval';
-import { formatMoney } from '../../client/formatMoney';
-import type { CheckoutSessionSummary } from '../../client/types';
+import { formatInterval } from '../../contract/formatInterval';
+import { formatMoney } from '../../contract/formatMoney';
+import type { CheckoutSessionSummary } from '../../contract/types';
 import { useBillingContext } from '../../react/useBillingContext';
 import { Badge } from '../ui/Badge';
 

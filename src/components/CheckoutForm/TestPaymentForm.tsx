@@ -1,13 +1,13 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { BillingError } from '../../client/BillingError';
-import type { CheckoutSession, ConfirmCheckoutResponse, Subscription } from '../../client/types';
+import type { CheckoutSession, ConfirmCheckoutResponse, Subscription } from '../../contract/types';
 import { useAuthenticateCheckout } from '../../react/useAuthenticateCheckout';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useConfirmCheckout } from '../../react/useConfirmCheckout';
 import { Button } from '../ui/Button';
 import { AuthenticationDialog } from './AuthenticationDialog';
 import { CardField, type CardFieldProps } from './CardField';
-import { formatCardNumber, formatCvc, formatExpiry, validateCard, type CardFields } from '../../client/validateCard';
+import { formatCardNumber, formatCvc, formatExpiry, validateCard, type CardFields } from '../../contract/validateCard';
 import { PaymentError } from './PaymentError';
 import type { PaymentPhase } from './paymentPhase';
 

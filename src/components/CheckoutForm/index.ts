@@ -1,5 +1,5 @@
 export { CheckoutForm, type CheckoutFormProps } from './CheckoutForm';
 export { useEmbeddedCheckout, type EmbeddedCheckout, type UseEmbeddedCheckoutOptions } from './useEmbeddedCheckout';
 export { stripeAppearance } from './stripeAppearance';
-export { formatCardNumber, formatExpiry, passesLuhn, validateCard, type CardFieldError, type CardFields, type ParsedCard } from '../../client/validateCard';
+export { formatCardNumber, formatExpiry, passesLuhn, validateCard, type CardFieldError, type CardFields, type ParsedCard } from '../../contract/validateCard';
 export type { PaymentPhase } from './paymentPhase';

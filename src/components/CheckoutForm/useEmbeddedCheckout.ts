@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { BillingError } from '../../client/BillingError';
-import type { CheckoutSession, CheckoutSessionSummary } from '../../client/types';
+import type { CheckoutSession, CheckoutSessionSummary } from '../../contract/types';
 import { billingKeys } from '../../react/billingKeys';
 import { checkoutSessionQueryOptions } from '../../react/checkoutSessionQueryOptions';
 import { retryQuery } from '../../react/queryPolicy';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { skipToken, useQuery } from '@tanstack/react-query';
 import type { BillingError } from '../../client/BillingError';
-import type { CheckoutSessionSummary } from '../../client/types';
+import type { CheckoutSessionSummary } from '../../contract/types';
 import { checkoutSessionQueryOptions } from '../../react/checkoutSessionQueryOptions';
 import { invalidateAfterPayment } from '../../react/invalidateAfterPayment';
 import { useActivateCheckout } from '../../react/useActivateCheckout';

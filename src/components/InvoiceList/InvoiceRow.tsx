@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { Invoice } from '../../client/types';
-import { formatDate } from '../../client/formatDate';
-import { formatMoney } from '../../client/formatMoney';
+import type { Invoice } from '../../contract/types';
+import { formatDate } from '../../contract/formatDate';
+import { formatMoney } from '../../contract/formatMoney';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useDownloadInvoice } from '../../react/useDownloadInvoice';
 import { invoiceStatusTone } from '../statusTones';

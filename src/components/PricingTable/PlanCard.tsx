@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
-import type { Plan, Price } from '../../client/types';
-import { formatInterval } from '../../client/formatInterval';
-import { formatMoney } from '../../client/formatMoney';
+import type { Plan, Price } from '../../contract/types';
+import { formatInterval } from '../../contract/formatInterval';
+import { formatMoney } from '../../contract/formatMoney';
 import type { BillingLabels } from '../../react/labels';
 import { humanizeKey } from '../humanizeKey';
 import { Badge } from '../ui/Badge';

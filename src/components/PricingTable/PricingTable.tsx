@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { Plan, Price } from '../../client/types';
+import type { Plan, Price } from '../../contract/types';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useCheckout } from '../../react/useCheckout';
 import { usePlans } from '../../react/usePlans';

@@ -1,4 +1,4 @@
-import type { Interval, Plan, Price } from '../../client/types';
+import type { Interval, Plan, Price } from '../../contract/types';
 
 /** The toggle's two choices. */
 export type BillingInterval = Extract<Interval, 'month' | 'year'>;

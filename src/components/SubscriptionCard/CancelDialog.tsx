@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { Subscription } from '../../client/types';
-import { formatDate } from '../../client/formatDate';
+import type { Subscription } from '../../contract/types';
+import { formatDate } from '../../contract/formatDate';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useCancelSubscription } from '../../react/useCancelSubscription';
 import { Button } from '../ui/Button';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import type { Subscription } from '../../client/types';
-import { formatDate } from '../../client/formatDate';
-import { formatInterval } from '../../client/formatInterval';
-import { formatMoney } from '../../client/formatMoney';
+import type { Subscription } from '../../contract/types';
+import { formatDate } from '../../contract/formatDate';
+import { formatInterval } from '../../contract/formatInterval';
+import { formatMoney } from '../../contract/formatMoney';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useResumeSubscription } from '../../react/useResumeSubscription';
 import { useSubscription } from '../../react/useSubscription';

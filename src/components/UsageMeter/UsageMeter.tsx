@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { formatDate } from '../../client/formatDate';
+import { formatDate } from '../../contract/formatDate';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useUsage } from '../../react/useUsage';
 import { humanizeKey } from '../humanizeKey';

@@ -1,11 +1,12 @@
-import { formatMoney } from '../../client/formatMoney';
-import type { CheckoutSession, CheckoutSessionSummary } from '../../client/types';
+import { formatMoney } from '../../contract/formatMoney';
+import type { CheckoutSession, CheckoutSessionSummary } from '../../contract/types';
 import { CHECKOUT_SESSION_TTL_MS, parseCheckoutSessionId, signCheckoutSession, verifyCheckoutSession } from '../checkout/checkoutSessionSignature';
 import { randomHex, randomId } from '../crypto/hmac';
 import { InvalidParameter } from '../domainErrors';
 import type { CheckoutSessionRecord, PlanRecord, PriceRecord, PromotionCodeRecord, SubjectKind } from '../store/records';
 import type { BillingContext } from './BillingContext';
 import { iso } from './time';
+import { withCheckoutSessionId } from '../../contract/checkoutSessionId';
 
 /** What a checkout charges, from price, promotion code and trial. */
 export interface CheckoutAmounts {
@@ -115,7 +116,7 @@ export async function createCheckout(
         promotion: promo,
         trialDays,
         uiMode: input.ui_mode,
-        successUrl: input.success_url.split('{CHECKOUT_SESSION_ID}').join(encodeURIComponent(sessionId)),
+        successUrl: withCheckoutSessionId(input.success_url, sessionId),
         cancelUrl: input.cancel_url,
         store: ctx.store,
       })

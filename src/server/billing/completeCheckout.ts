@@ -1,4 +1,4 @@
-import type { ConfirmCheckoutResponse } from '../../client/types';
+import type { ConfirmCheckoutResponse } from '../../contract/types';
 import { NotFound, InvalidParameter, PaymentDeclined } from '../domainErrors';
 import type { CardInput } from '../processor/types';
 import type { SubscriptionDetail } from '../store/records';

@@ -1,4 +1,4 @@
-import type { Entitlements } from '../../client/types';
+import type { Entitlements } from '../../contract/types';
 import type { SubscriptionDetail } from '../store/records';
 import type { BillingContext } from './BillingContext';
 

@@ -1,4 +1,4 @@
-import type { InvoicesPage } from '../../client/types';
+import type { InvoicesPage } from '../../contract/types';
 import { InvalidParameter } from '../domainErrors';
 import type { BillingContext } from './BillingContext';
 import { toWireInvoice } from './wire';

@@ -1,4 +1,4 @@
-import type { Plan } from '../../client/types';
+import type { Plan } from '../../contract/types';
 import type { CatalogueEntry } from '../store/records';
 import type { BillingContext } from './BillingContext';
 

@@ -1,4 +1,4 @@
-import type { Subscription } from '../../client/types';
+import type { Subscription } from '../../contract/types';
 import { Conflict, InvalidParameter, NotFound } from '../domainErrors';
 import type { ProcessorSubscriptionRef, ProcessorSubscriptionState } from '../processor/types';
 import type { SubscriptionDetail, SubscriptionRecord } from '../store/records';

@@ -1,4 +1,4 @@
-import type { Interval } from '../../client/types';
+import type { Interval } from '../../contract/types';
 
 /** `2025-04-01T00:00:00Z`: ISO 8601 in UTC without milliseconds, as the API documents dates. */
 export function iso(date: Date): string {

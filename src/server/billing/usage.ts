@@ -1,4 +1,4 @@
-import type { UsageSummary } from '../../client/types';
+import type { UsageSummary } from '../../contract/types';
 import type { BillingContext } from './BillingContext';
 import { isEntitled } from './entitlements';
 import { iso, utcMonth } from './time';

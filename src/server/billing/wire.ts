@@ -1,4 +1,4 @@
-import type { Invoice, Subscription } from '../../client/types';
+import type { Invoice, Subscription } from '../../contract/types';
 import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
 import { iso } from './time';
 

@@ -1,6 +1,6 @@
-import { formatInterval } from '../../client/formatInterval';
-import { formatMoney } from '../../client/formatMoney';
-import type { Interval } from '../../client/types';
+import { formatInterval } from '../../contract/formatInterval';
+import { formatMoney } from '../../contract/formatMoney';
+import type { Interval } from '../../contract/types';
 import { checkoutPageStyles } from './checkoutPageStyles';
 import { escapeHtml, safeHref } from './escapeHtml';
 import type { CheckoutPageView } from './types';

@@ -1,4 +1,4 @@
-import type { Interval } from '../../client/types';
+import type { Interval } from '../../contract/types';
 
 /**
  * What the proxy's hosted test-mode checkout page shows. Amounts are in the currency's

@@ -1,7 +1,7 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
-import { formatDate } from '../../client/formatDate';
-import { formatMoney } from '../../client/formatMoney';
-import type { InvoiceStatus } from '../../client/types';
+import { formatDate } from '../../contract/formatDate';
+import { formatMoney } from '../../contract/formatMoney';
+import type { InvoiceStatus } from '../../contract/types';
 import { moneyToWinAnsi, toWinAnsi } from './toWinAnsi';
 import type { InvoicePdfInput } from './types';
 

@@ -1,4 +1,4 @@
-import type { Invoice } from '../../client/types';
+import type { Invoice } from '../../contract/types';
 
 /**
  * Everything one invoice PDF shows. Amounts are in the invoice currency's minor units,

@@ -1,5 +1,5 @@
 // The card form's Luhn check is pure and shared, so browser and test processor agree on it.
-import { passesLuhn } from '../../client/validateCard';
+import { passesLuhn } from '../../contract/validateCard';
 import { randomId } from '../crypto/hmac';
 import type { CardInput, PaymentProcessor, PaymentResult } from './types';
 

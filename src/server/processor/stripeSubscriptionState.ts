@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { SubscriptionStatus } from '../../client/types';
+import type { SubscriptionStatus } from '../../contract/types';
 import type { ProcessorSubscriptionState } from './types';
 
 // Stripe has two statuses Billkit does not: an abandoned first payment ends the

@@ -1,4 +1,4 @@
-import type { SubscriptionStatus } from '../../client/types';
+import type { CardDetails, SubscriptionStatus } from '../../contract/types';
 import type { Store } from '../store/Store';
 import type { PlanRecord, PriceRecord, PromotionCodeRecord } from '../store/records';
 
@@ -8,16 +8,8 @@ import type { PlanRecord, PriceRecord, PromotionCodeRecord } from '../store/reco
  * The proxy calls it only from the checkout rules, never from routes.
  */
 
-/** Card details as the checkout form collects them. */
-export interface CardInput {
-  /** Digits, spaces allowed. */
-  number: string;
-  exp_month: number;
-  /** Four digits (`2030`) or two (`30`). */
-  exp_year: number;
-  cvc: string;
-  postal_code?: string;
-}
+/** Card details as the checkout form collects them (the contract's one card shape). */
+export type CardInput = CardDetails;
 
 /** What one payment attempt came to. */
 export type PaymentResult =

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { CardDetails } from '../../contract/types';
 import { callerOf } from '../auth/authMiddleware';
 import { createCheckout, loadCheckout, toCheckoutSummary, type LoadedCheckout } from '../billing/checkout';
 import { authenticateCheckout, confirmCheckout } from '../billing/completeCheckout';
@@ -25,7 +26,8 @@ function redirectUrl(allowedOrigins: string[] | undefined) {
     }, allowedOrigins ? `Must be an absolute http(s) URL on an allowed origin (${allowedOrigins.join(', ')}).` : 'Must be an absolute http(s) URL.');
 }
 
-const cardSchema = z.object({
+// Typed as the contract's card shape, so the two cannot drift apart.
+const cardSchema: z.ZodType<CardDetails> = z.object({
   number: z.string().min(1).max(32),
   exp_month: z.number().int(),
   exp_year: z.number().int(),

@@ -1,4 +1,6 @@
 import { Hono, type Context } from 'hono';
+import { withCheckoutSessionId } from '../../contract/checkoutSessionId';
+import { parseExpiry } from '../../contract/validateCard';
 import { loadCheckout, promotionLabel, priceCheckout, type LoadedCheckout } from '../billing/checkout';
 import { authenticateCheckout, confirmCheckout } from '../billing/completeCheckout';
 import { PaymentDeclined } from '../domainErrors';
@@ -17,7 +19,7 @@ const PAGE_HEADERS = {
 
 /** `{CHECKOUT_SESSION_ID}` in the success URL replaced by the signed session id, as Stripe does. */
 export function successRedirect(c: LoadedCheckout): string {
-  return c.row.success_url.split('{CHECKOUT_SESSION_ID}').join(encodeURIComponent(c.sessionId));
+  return withCheckoutSessionId(c.row.success_url, c.sessionId);
 }
 
 function pageView(
@@ -55,11 +57,8 @@ function pageView(
   };
 }
 
-/** Parses "MM / YY" (or "MM/YYYY") into numbers; NaN parts fail the processor's expiry check. */
-function parseExpiry(value: string): { exp_month: number; exp_year: number } {
-  const match = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(value);
-  return match ? { exp_month: Number(match[1]), exp_year: Number(match[2]) } : { exp_month: 0, exp_year: 0 };
-}
+/** The form's expiry as numbers; one that does not parse fails the processor's expiry check. */
+const expiryOf = (value: string) => parseExpiry(value) ?? { exp_month: 0, exp_year: 0 };
 
 /**
  * The checkout page the proxy hosts for the test processor: `GET` shows it, `POST`
@@ -103,7 +102,7 @@ export function hostedCheckoutRoutes(ctx: RouteContext) {
             ? await authenticateCheckout(ctx, found, decision === 'approve')
             : await confirmCheckout(ctx, found, {
                 number: field('card_number'),
-                ...parseExpiry(field('card_exp')),
+                ...expiryOf(field('card_exp')),
                 cvc: field('card_cvc').trim(),
                 postal_code: field('postal_code'),
               });

@@ -1,4 +1,4 @@
-import type { Interval, InvoiceStatus, SubscriptionStatus } from '../../client/types';
+import type { Interval, InvoiceStatus, SubscriptionStatus } from '../../contract/types';
 
 /** Rows of the store as the billing rules see them: camel-free, `Date` for timestamps. */
 

@@ -164,13 +164,18 @@ export interface CheckoutSessionSummary {
 export interface ConfirmCheckoutRequest {
   /** The embedded session's `client_secret` from `POST /checkout`. */
   client_secret: string;
-  card: {
-    number: string;
-    exp_month: number;
-    exp_year: number;
-    cvc: string;
-    postal_code?: string;
-  };
+  card: CardDetails;
+}
+
+/** Card details as a card form collects them: the one card shape of browser and proxy. */
+export interface CardDetails {
+  /** Digits, spaces allowed. */
+  number: string;
+  exp_month: number;
+  /** Four digits (`2030`) or two (`30`). */
+  exp_year: number;
+  cvc: string;
+  postal_code?: string;
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * The card fields of the test processor's form: formatting while typing and the checks a
  * real card form makes before it sends anything (Luhn, expiry not past, CVC length).
- * Pure functions, so the rules are tested and reused without React.
+ * Pure functions, so the rules are tested and reused without React, and the proxy's
+ * test processor and hosted page apply the same ones.
  */
+import type { CardDetails } from './types';
 
 /** What is wrong with one field; the form maps each to a label. */
 export type CardFieldError =
@@ -22,14 +24,8 @@ export interface CardFields {
   postal: string;
 }
 
-/** A card ready for `POST /checkout/:id/confirm`. */
-export interface ParsedCard {
-  number: string;
-  exp_month: number;
-  exp_year: number;
-  cvc: string;
-  postal_code: string;
-}
+/** A card ready for `POST /checkout/:id/confirm`: every field of the card shape, checked. */
+export type ParsedCard = Required<CardDetails>;
 
 const digitsOf = (value: string, max: number) => value.replace(/\D/g, '').slice(0, max);
 
@@ -52,6 +48,17 @@ export function formatExpiry(value: string): string {
 /** Keeps the CVC to 3 or 4 digits. */
 export function formatCvc(value: string): string {
   return digitsOf(value, 4);
+}
+
+/**
+ * An expiry as typed: `"12 / 30"`, `"1230"` or `"12/2030"` → month and four-digit year;
+ * `null` when the text is not a month and a year (the month's range is not checked here).
+ */
+export function parseExpiry(text: string): { exp_month: number; exp_year: number } | null {
+  const match = /^\s*(\d{1,2})\s*\/?\s*(\d{2}|\d{4})\s*$/.exec(text);
+  if (!match) return null;
+  const year = Number(match[2]);
+  return { exp_month: Number(match[1]), exp_year: match[2]!.length === 2 ? 2000 + year : year };
 }
 
 /** The Luhn checksum every card number carries. */
@@ -84,8 +91,7 @@ export function validateCard(
   else if (!passesLuhn(number)) errors.number = 'number_invalid';
 
   const expiry = digitsOf(fields.expiry, 4);
-  const month = Number(expiry.slice(0, 2));
-  const year = 2000 + Number(expiry.slice(2));
+  const { exp_month: month, exp_year: year } = (expiry.length === 4 && parseExpiry(expiry)) || { exp_month: 0, exp_year: 0 };
   if (expiry.length < 4) errors.expiry = 'expiry_incomplete';
   else if (month < 1 || month > 12) errors.expiry = 'expiry_invalid';
   // A card is valid through the last day of its expiry month.
