@@ -26,7 +26,12 @@ const layers = [
   { files: ['src/index.ts', 'src/contract/**', 'src/client/**', 'src/react/**', 'src/components/**'], patterns: [SERVER] },
   { files: ['src/contract/**'], patterns: [SERVER, BROWSER_LAYERS] },
   { files: ['src/client/**'], patterns: [SERVER, forbid('(^|/)(react|components)(/|$)', 'The client knows no React.')] },
-  { files: ['src/react/**'], patterns: [SERVER, forbid('(^|/)components(/|$)', 'Hooks never import components.')] },
+  {
+    files: ['src/react/**'],
+    // Only a component's labels file (`components/UsageMeter/usageMeterLabels`), which
+    // BillingLabels gathers.
+    patterns: [SERVER, forbid('(^|/)components/(?![A-Za-z]+/[a-z][A-Za-z]*Labels$)', 'Hooks never import components (only their labels).')],
+  },
   {
     files: ['src/server/billing/**'],
     patterns: [

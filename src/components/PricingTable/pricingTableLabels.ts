@@ -1,0 +1,57 @@
+// <PricingTable/>'s strings, beside it; `BillingLabels` (src/react/labels.ts) gathers every component's.
+
+/** Strings of `<PricingTable/>`. */
+export interface PricingTableLabels {
+  /** Accessible name of the table's region. */
+  title: string;
+  /** Accessible name of the monthly/yearly toggle. */
+  intervalToggle: string;
+  monthly: string;
+  yearly: string;
+  /**
+   * Accessible name of the toggle's switch (on = billed yearly): `"Yearly billing"`. Starts
+   * with the visible `yearly` text, so voice control users can say what they see.
+   */
+  yearlyBilling: string;
+  /** `"Save 20%"` (annual price against twelve monthly ones). */
+  save: (percent: number) => string;
+  /** `"Save up to 25%"` when plans save different amounts. */
+  saveUpTo: (percent: number) => string;
+  recommended: string;
+  currentPlan: string;
+  /** `"per month"` after the big price. */
+  perInterval: (interval: string) => string;
+  /** `"$7.20 per month, billed yearly"` */
+  billedYearly: (monthlyAmount: string) => string;
+  /** The subscribe button: `"Get Pro"`. */
+  subscribe: (plan: string) => string;
+  redirecting: string;
+  /** Accessible name of a plan's feature list: `"Pro features"`. */
+  features: (plan: string) => string;
+  empty: string;
+  emptyDescription: string;
+  error: string;
+  checkoutFailed: string;
+}
+
+/** The default (English) strings of `<PricingTable/>`. */
+export const defaultPricingTableLabels: PricingTableLabels = {
+  title: 'Plans',
+  intervalToggle: 'Billing interval',
+  monthly: 'Monthly',
+  yearly: 'Yearly',
+  yearlyBilling: 'Yearly billing',
+  save: (percent) => `Save ${percent}%`,
+  saveUpTo: (percent) => `Save up to ${percent}%`,
+  recommended: 'Most popular',
+  currentPlan: 'Current plan',
+  perInterval: (interval) => `per ${interval}`,
+  billedYearly: (monthlyAmount) => `${monthlyAmount} per month, billed yearly`,
+  subscribe: (plan) => `Get ${plan}`,
+  redirecting: 'Redirecting…',
+  features: (plan) => `${plan} features`,
+  empty: 'No plans available',
+  emptyDescription: 'There are no plans to choose from right now. Please check back soon.',
+  error: "We couldn't load the plans.",
+  checkoutFailed: "We couldn't start the checkout.",
+};

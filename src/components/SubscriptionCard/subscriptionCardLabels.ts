@@ -1,0 +1,77 @@
+// <SubscriptionCard/>'s strings, beside it; `BillingLabels` (src/react/labels.ts) gathers every component's.
+
+/** Strings of `<SubscriptionCard/>`. */
+export interface SubscriptionCardLabels {
+  title: string;
+  freeTitle: string;
+  freeDescription: string;
+  viewPlans: string;
+  /** `"per month"` after the price. */
+  perInterval: (interval: string) => string;
+  currentPeriod: string;
+  renewsOn: string;
+  trialEndsOn: string;
+  endsOn: string;
+  endedOn: string;
+  cancel: string;
+  canceling: string;
+  resume: string;
+  resuming: string;
+  updatePayment: string;
+  /** `"Your plan will be canceled on May 1, 2025."` */
+  cancelingNotice: (date: string) => string;
+  /** `"Your trial ends on May 1, 2025."` */
+  trialNotice: (date: string) => string;
+  pastDueNotice: string;
+  pausedNotice: string;
+  incompleteNotice: string;
+  /** `"Your subscription ended on May 1, 2025."` */
+  canceledNotice: (date: string) => string;
+  cancelDialogTitle: string;
+  /** `"Choose when your Pro plan should end."` */
+  cancelDialogDescription: (plan: string) => string;
+  cancelChoice: string;
+  cancelAtPeriodEnd: string;
+  /** `"Keep access until May 1, 2025."` */
+  cancelAtPeriodEndHint: (date: string) => string;
+  cancelImmediately: string;
+  cancelImmediatelyHint: string;
+  confirmCancel: string;
+  keep: string;
+  error: string;
+}
+
+/** The default (English) strings of `<SubscriptionCard/>`. */
+export const defaultSubscriptionCardLabels: SubscriptionCardLabels = {
+  title: 'Subscription',
+  freeTitle: "You're on the free plan",
+  freeDescription: 'Upgrade to a paid plan to unlock more features and higher limits.',
+  viewPlans: 'View plans',
+  perInterval: (interval) => `per ${interval}`,
+  currentPeriod: 'Current period',
+  renewsOn: 'Renews on',
+  trialEndsOn: 'Trial ends on',
+  endsOn: 'Ends on',
+  endedOn: 'Ended on',
+  cancel: 'Cancel subscription',
+  canceling: 'Canceling…',
+  resume: 'Resume subscription',
+  resuming: 'Resuming…',
+  updatePayment: 'Update payment method',
+  cancelingNotice: (date) => `Your plan will be canceled on ${date}.`,
+  trialNotice: (date) => `Your free trial ends on ${date}. Your plan continues after that unless you cancel.`,
+  pastDueNotice: 'Your last payment failed. Update your payment method to keep your subscription.',
+  pausedNotice: 'Your subscription is paused. Resume it to pick up where you left off.',
+  incompleteNotice: "Your first payment hasn't gone through yet. Complete it to activate your plan.",
+  canceledNotice: (date) => `Your subscription ended on ${date}.`,
+  cancelDialogTitle: 'Cancel subscription?',
+  cancelDialogDescription: (plan) => `Choose when your ${plan} plan should end.`,
+  cancelChoice: 'When to cancel',
+  cancelAtPeriodEnd: 'At the end of the billing period',
+  cancelAtPeriodEndHint: (date) => `Keep access until ${date}.`,
+  cancelImmediately: 'Immediately',
+  cancelImmediatelyHint: 'Lose access now. This cannot be undone.',
+  confirmCancel: 'Cancel subscription',
+  keep: 'Keep subscription',
+  error: "We couldn't load your subscription.",
+};
