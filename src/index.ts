@@ -53,6 +53,11 @@ export { entitlementsQueryOptions } from './react/entitlementsQueryOptions';
 export { usageQueryOptions } from './react/usageQueryOptions';
 export { checkoutSessionQueryOptions } from './react/checkoutSessionQueryOptions';
 export { invoicesInfiniteQueryOptions } from './react/invoicesInfiniteQueryOptions';
+export { cancelSubscriptionMutationOptions } from './react/cancelSubscriptionMutationOptions';
+export { resumeSubscriptionMutationOptions } from './react/resumeSubscriptionMutationOptions';
+export { activateCheckoutMutationOptions } from './react/activateCheckoutMutationOptions';
+export { confirmCheckoutMutationOptions } from './react/confirmCheckoutMutationOptions';
+export { authenticateCheckoutMutationOptions } from './react/authenticateCheckoutMutationOptions';
 export { usePlans } from './react/usePlans';
 export { useSubscription } from './react/useSubscription';
 export { useEntitlements } from './react/useEntitlements';
@@ -67,6 +72,14 @@ export { useCancelSubscription } from './react/useCancelSubscription';
 export { useResumeSubscription } from './react/useResumeSubscription';
 export { useDownloadInvoice } from './react/useDownloadInvoice';
 export { useActivateCheckout } from './react/useActivateCheckout';
+export { useEmbeddedCheckout, type EmbeddedCheckout, type UseEmbeddedCheckoutOptions } from './react/useEmbeddedCheckout';
+export { usePayment, type Payment, type UsePaymentOptions } from './react/usePayment';
+export {
+  useCheckoutReturn,
+  type CheckoutReturn as CheckoutReturnResult,
+  type CheckoutReturnStatus,
+  type UseCheckoutReturnOptions,
+} from './react/useCheckoutReturn';
 export { Entitled, type EntitledProps } from './react/Entitled';
 
 // --- components
@@ -74,23 +87,8 @@ export { PricingTable, type PricingTableProps } from './components/PricingTable'
 export { SubscriptionCard, type SubscriptionCardProps } from './components/SubscriptionCard';
 export { UsageMeter, type UsageMeterProps } from './components/UsageMeter';
 export { InvoiceList, type InvoiceListProps } from './components/InvoiceList';
-export {
-  CheckoutForm,
-  stripeAppearance,
-  useEmbeddedCheckout,
-  type CheckoutFormProps,
-  type EmbeddedCheckout,
-  type PaymentPhase,
-  type UseEmbeddedCheckoutOptions,
-} from './components/CheckoutForm';
-export {
-  CheckoutReturn,
-  useCheckoutReturn,
-  type CheckoutReturnProps,
-  type CheckoutReturnResult,
-  type CheckoutReturnStatus,
-  type UseCheckoutReturnOptions,
-} from './components/CheckoutReturn';
+export { CheckoutForm, stripeAppearance, type CheckoutFormProps, type PaymentPhase } from './components/CheckoutForm';
+export { CheckoutReturn, type CheckoutReturnProps } from './components/CheckoutReturn';
 export { defaultCheckoutLabels, type CheckoutLabels } from './react/labels';
 export type {
   InvoiceListLabels,

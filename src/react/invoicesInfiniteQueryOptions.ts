@@ -1,4 +1,6 @@
-import { infiniteQueryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, type InfiniteData } from '@tanstack/react-query';
+import type { BillingError } from '../client/BillingError';
+import type { InvoicesPage } from '../contract/types';
 import type { BillingClient } from '../client/createBillingClient';
 import { billingKeys } from './billingKeys';
 import { retryQuery, staleTimes } from './queryPolicy';
@@ -12,11 +14,18 @@ export const DEFAULT_INVOICE_PAGE_SIZE = 10;
  * false.
  */
 export function invoicesInfiniteQueryOptions(client: BillingClient, limit: number = DEFAULT_INVOICE_PAGE_SIZE) {
-  return infiniteQueryOptions({
+  // Typed with BillingError (what the client throws), so useInvoices needs no cast.
+  return infiniteQueryOptions<
+    InvoicesPage,
+    BillingError,
+    InfiniteData<InvoicesPage, string | undefined>,
+    ReturnType<typeof billingKeys.invoices>,
+    string | undefined
+  >({
     queryKey: billingKeys.invoices(limit, client.scope),
     queryFn: ({ pageParam, signal }) =>
       client.listInvoices({ limit, ...(pageParam !== undefined && { starting_after: pageParam }) }, { signal }),
-    initialPageParam: undefined as string | undefined,
+    initialPageParam: undefined,
     getNextPageParam: (last) => (last.has_more ? last.invoices.at(-1)?.id : undefined),
     staleTime: staleTimes.invoices,
     retry: retryQuery,

@@ -1,5 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { BillingError } from '../client/BillingError';
 import type { BillingClient } from '../client/createBillingClient';
+import type { Plan } from '../contract/types';
 import { billingKeys } from './billingKeys';
 import { retryQuery, staleTimes } from './queryPolicy';
 
@@ -8,7 +10,8 @@ import { retryQuery, staleTimes } from './queryPolicy';
  * `setQueryData`: `queryClient.prefetchQuery(plansQueryOptions(client))`.
  */
 export function plansQueryOptions(client: BillingClient) {
-  return queryOptions({
+  // Typed with BillingError (what the client throws), so hooks need no cast.
+  return queryOptions<Plan[], BillingError, Plan[], ReturnType<typeof billingKeys.plans>>({
     queryKey: billingKeys.plans(client.scope),
     queryFn: ({ signal }) => client.getPlans({ signal }),
     staleTime: staleTimes.plans,

@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
+import { activateCheckoutMutationOptions } from './activateCheckoutMutationOptions';
 import type { BillingError } from '../client/BillingError';
 import type { ActivateResponse } from '../contract/types';
-import { invalidateAfterPayment } from './invalidateAfterPayment';
 import { useBillingContext } from './useBillingContext';
 
 /**
@@ -18,13 +18,6 @@ import { useBillingContext } from './useBillingContext';
  * }, []);
  */
 export function useActivateCheckout(): UseMutationResult<ActivateResponse, BillingError, string> {
-  const { client, queryClient, scope } = useBillingContext();
-  return useMutation(
-    {
-      mutationFn: (sessionId) => client.activateCheckout(sessionId),
-      retry: false,
-      onSuccess: () => invalidateAfterPayment(queryClient, scope),
-    },
-    queryClient,
-  );
+  const { client, queryClient } = useBillingContext();
+  return useMutation(activateCheckoutMutationOptions(client, queryClient), queryClient);
 }

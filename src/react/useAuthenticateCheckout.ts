@@ -1,16 +1,10 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
+import { authenticateCheckoutMutationOptions, type UseAuthenticateCheckoutVariables } from './authenticateCheckoutMutationOptions';
 import type { BillingError } from '../client/BillingError';
-import type { AuthenticateCheckoutRequest, ConfirmCheckoutResponse } from '../contract/types';
-import { idempotencyKey } from './idempotencyKey';
-import { settleCheckout } from './settleCheckout';
+import type { ConfirmCheckoutResponse } from '../contract/types';
 import { useBillingContext } from './useBillingContext';
 
-/** Variables of {@link useAuthenticateCheckout}. */
-export type UseAuthenticateCheckoutVariables = AuthenticateCheckoutRequest & {
-  sessionId: string;
-  /** Defaults to a fresh key per call. */
-  idempotencyKey?: string;
-};
+export type { UseAuthenticateCheckoutVariables };
 
 /**
  * Answers the card's authentication challenge after `useConfirmCheckout` returned
@@ -26,14 +20,6 @@ export function useAuthenticateCheckout(): UseMutationResult<
   BillingError,
   UseAuthenticateCheckoutVariables
 > {
-  const { client, queryClient, scope } = useBillingContext();
-  return useMutation(
-    {
-      mutationFn: ({ sessionId, idempotencyKey: key, ...body }) =>
-        client.authenticateCheckout(sessionId, body, { idempotencyKey: key ?? idempotencyKey() }),
-      retry: false,
-      onSuccess: (result, { sessionId }) => settleCheckout(queryClient, scope, sessionId, result),
-    },
-    queryClient,
-  );
+  const { client, queryClient } = useBillingContext();
+  return useMutation(authenticateCheckoutMutationOptions(client, queryClient), queryClient);
 }

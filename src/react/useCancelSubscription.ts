@@ -1,9 +1,8 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
+import { cancelSubscriptionMutationOptions } from './cancelSubscriptionMutationOptions';
 import type { BillingError } from '../client/BillingError';
 import type { Subscription } from '../contract/types';
-import { billingKeys } from './billingKeys';
 import { useBillingContext } from './useBillingContext';
-import { applySubscription } from './applySubscription';
 
 /**
  * Cancels the caller's subscription, now (`at_period_end: false`) or at the end of the
@@ -15,14 +14,6 @@ import { applySubscription } from './applySubscription';
  * cancel.mutate({ at_period_end: true });
  */
 export function useCancelSubscription(): UseMutationResult<Subscription, BillingError, { at_period_end: boolean }> {
-  const { client, queryClient, scope } = useBillingContext();
-  return useMutation(
-    {
-      mutationKey: [...billingKeys.subscription(scope), 'cancel'],
-      mutationFn: (variables) => client.cancelSubscription({ at_period_end: variables.at_period_end }),
-      retry: false,
-      onSuccess: (subscription) => applySubscription(queryClient, scope, subscription),
-    },
-    queryClient,
-  );
+  const { client, queryClient } = useBillingContext();
+  return useMutation(cancelSubscriptionMutationOptions(client, queryClient), queryClient);
 }

@@ -19,5 +19,5 @@ export function useCheckoutSession(
   return useQuery(
     { ...options, queryFn: sessionId ? options.queryFn : skipToken },
     queryClient,
-  ) as UseQueryResult<CheckoutSessionSummary, BillingError>;
+  );
 }

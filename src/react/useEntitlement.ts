@@ -21,6 +21,6 @@ export function useEntitlement(feature: string): UseEntitlementResult {
   const query = useQuery(
     { ...entitlementsQueryOptions(client), select: (entitlements) => entitlements.features.includes(feature) },
     queryClient,
-  ) as UseQueryResult<boolean, BillingError>;
+  );
   return Object.assign(query, { entitled: query.data === true });
 }

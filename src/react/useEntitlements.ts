@@ -12,5 +12,5 @@ import { useBillingContext } from './useBillingContext';
  */
 export function useEntitlements(): UseQueryResult<Entitlements, BillingError> {
   const { client, queryClient } = useBillingContext();
-  return useQuery(entitlementsQueryOptions(client), queryClient) as UseQueryResult<Entitlements, BillingError>;
+  return useQuery(entitlementsQueryOptions(client), queryClient);
 }

@@ -19,10 +19,7 @@ export type UseInvoicesResult = UseInfiniteQueryResult<InfiniteData<InvoicesPage
  */
 export function useInvoices(options: { limit?: number } = {}): UseInvoicesResult {
   const { client, queryClient } = useBillingContext();
-  const query = useInfiniteQuery(invoicesInfiniteQueryOptions(client, options.limit), queryClient) as UseInfiniteQueryResult<
-    InfiniteData<InvoicesPage, string | undefined>,
-    BillingError
-  >;
+  const query = useInfiniteQuery(invoicesInfiniteQueryOptions(client, options.limit), queryClient);
   const pages = query.data?.pages;
   const invoices = useMemo(() => (pages ? pages.flatMap((page) => page.invoices) : []), [pages]);
   // Assigned, not spread: spreading would read (and so subscribe to) every field of the result.

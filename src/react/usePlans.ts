@@ -12,5 +12,5 @@ import { useBillingContext } from './useBillingContext';
  */
 export function usePlans(): UseQueryResult<Plan[], BillingError> {
   const { client, queryClient } = useBillingContext();
-  return useQuery(plansQueryOptions(client), queryClient) as UseQueryResult<Plan[], BillingError>;
+  return useQuery(plansQueryOptions(client), queryClient);
 }

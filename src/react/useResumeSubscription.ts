@@ -1,9 +1,8 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
+import { resumeSubscriptionMutationOptions } from './resumeSubscriptionMutationOptions';
 import type { BillingError } from '../client/BillingError';
 import type { Subscription } from '../contract/types';
-import { billingKeys } from './billingKeys';
 import { useBillingContext } from './useBillingContext';
-import { applySubscription } from './applySubscription';
 
 /**
  * Resumes a subscription pending cancellation or paused. On success the answer replaces
@@ -14,14 +13,6 @@ import { applySubscription } from './applySubscription';
  * resume.mutate();
  */
 export function useResumeSubscription(): UseMutationResult<Subscription, BillingError, void> {
-  const { client, queryClient, scope } = useBillingContext();
-  return useMutation(
-    {
-      mutationKey: [...billingKeys.subscription(scope), 'resume'],
-      mutationFn: () => client.resumeSubscription(),
-      retry: false,
-      onSuccess: (subscription) => applySubscription(queryClient, scope, subscription),
-    },
-    queryClient,
-  );
+  const { client, queryClient } = useBillingContext();
+  return useMutation(resumeSubscriptionMutationOptions(client, queryClient), queryClient);
 }

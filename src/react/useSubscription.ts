@@ -12,5 +12,5 @@ import { useBillingContext } from './useBillingContext';
  */
 export function useSubscription(): UseQueryResult<Subscription | null, BillingError> {
   const { client, queryClient } = useBillingContext();
-  return useQuery(subscriptionQueryOptions(client), queryClient) as UseQueryResult<Subscription | null, BillingError>;
+  return useQuery(subscriptionQueryOptions(client), queryClient);
 }

@@ -12,5 +12,5 @@ import { useBillingContext } from './useBillingContext';
  */
 export function useUsage(metric: string): UseQueryResult<UsageSummary, BillingError> {
   const { client, queryClient } = useBillingContext();
-  return useQuery(usageQueryOptions(client, metric), queryClient) as UseQueryResult<UsageSummary, BillingError>;
+  return useQuery(usageQueryOptions(client, metric), queryClient);
 }

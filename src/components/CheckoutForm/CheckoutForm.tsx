@@ -1,9 +1,8 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
 import type { BillingError } from '../../client/BillingError';
 import { formatMoney } from '../../contract/formatMoney';
 import type { Subscription } from '../../contract/types';
-import { invalidateAfterPayment } from '../../react/invalidateAfterPayment';
 import { useBillingContext } from '../../react/useBillingContext';
 import { Card } from '../ui/Card';
 import { cx } from '../ui/cx';
@@ -12,13 +11,11 @@ import { Skeleton } from '../ui/Skeleton';
 import { CheckoutSucceeded } from './CheckoutSucceeded';
 import { CheckoutSummary } from './CheckoutSummary';
 import { loadStripeOnce } from './loadStripeOnce';
-import type { PaymentPhase } from './paymentPhase';
 import { PromotionCodeField } from './PromotionCodeField';
 import { stripeAppearance } from './stripeAppearance';
 import { TestPaymentForm } from './TestPaymentForm';
-import { useEmbeddedCheckout } from './useEmbeddedCheckout';
-import { waitForCheckoutSubscription } from './waitForCheckoutSubscription';
-import { withCheckoutSessionId } from '../../contract/checkoutSessionId';
+import { useEmbeddedCheckout } from '../../react/useEmbeddedCheckout';
+import { usePayment } from '../../react/usePayment';
 
 // Loaded only when a Stripe session renders: the chunk is what imports @stripe/react-stripe-js.
 const StripePaymentForm = lazy(() => import('./StripePaymentForm'));
@@ -63,21 +60,13 @@ export interface CheckoutFormProps {
  */
 export function CheckoutForm(props: CheckoutFormProps): ReactNode {
   const { priceId, successUrl, cancelUrl, onSuccess, onError, promotionCode, trialDays, className } = props;
-  const { client, queryClient, locale, labels, scope } = useBillingContext();
+  const { locale, labels } = useBillingContext();
   const text = labels.checkout;
   const checkout = useEmbeddedCheckout({ priceId, promotionCode, trialDays, successUrl, cancelUrl });
   const { session, summary } = checkout;
-  const [phase, setPhase] = useState<PaymentPhase>('idle');
-  const [paymentError, setPaymentError] = useState<BillingError | null>(null);
-  const [subscription, setSubscription] = useState<Subscription | null>(null);
+  const payment = usePayment({ session, successUrl, onSuccess, onError });
+  const { phase, error: paymentError, subscription, succeed, fail, setPhase: onPhase } = payment;
   const root = useRef<HTMLDivElement>(null);
-  // Stops waiting for Stripe's webhook when the form goes away.
-  const unmounted = useRef<AbortController | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    unmounted.current = controller;
-    return () => controller.abort();
-  }, []);
 
   // Report a failed session once per error, not per render.
   useEffect(() => {
@@ -91,36 +80,6 @@ export function CheckoutForm(props: CheckoutFormProps): ReactNode {
     [isStripe, props.stripe, session?.publishable_key],
   );
 
-  const succeed = (sub: Subscription) => {
-    setSubscription(sub);
-    setPhase('succeeded');
-    setPaymentError(null);
-    onSuccess?.(sub);
-    if (successUrl && session) {
-      window.location.assign(withCheckoutSessionId(successUrl, session.session_id));
-    }
-  };
-  const fail = (error: BillingError) => {
-    setPhase('error');
-    setPaymentError(error);
-    onError?.(error);
-  };
-  const onPhase = (next: PaymentPhase) => {
-    if (next === 'paying') setPaymentError(null);
-    setPhase(next);
-  };
-  const onStripeConfirmed = async () => {
-    // Stripe tells the proxy through its webhook; the subscription appears there shortly.
-    try {
-      const signal = unmounted.current?.signal;
-      const sub = await waitForCheckoutSubscription(client, session!.session_id, signal ? { signal } : {});
-      // The test path's hooks refresh on their own; here the change came through Stripe.
-      await invalidateAfterPayment(queryClient, scope);
-      succeed(sub);
-    } catch (e) {
-      if (!unmounted.current?.signal.aborted) fail(e as BillingError);
-    }
-  };
 
   const state = checkout.error ? 'error' : checkout.isLoading || !summary ? 'loading' : phase;
   const submitLabel = summary
@@ -176,7 +135,7 @@ export function CheckoutForm(props: CheckoutFormProps): ReactNode {
                 submitLabel={submitLabel}
                 phase={phase}
                 onPhase={onPhase}
-                onConfirmed={() => void onStripeConfirmed()}
+                onConfirmed={() => void payment.confirmedByProcessor()}
                 onFailed={fail}
                 error={paymentError}
               />

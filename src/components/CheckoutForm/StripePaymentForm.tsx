@@ -5,7 +5,7 @@ import { BillingError } from '../../client/BillingError';
 import { useBillingContext } from '../../react/useBillingContext';
 import { Button } from '../ui/Button';
 import { PaymentError } from './PaymentError';
-import type { PaymentPhase } from './paymentPhase';
+import type { PaymentPhase } from '../../react/paymentPhase';
 
 /** Props of {@link StripePaymentForm}. */
 export interface StripePaymentFormProps {

@@ -9,7 +9,7 @@ import { AuthenticationDialog } from './AuthenticationDialog';
 import { CardField, type CardFieldProps } from './CardField';
 import { formatCardNumber, formatCvc, formatExpiry, validateCard, type CardFields } from '../../contract/validateCard';
 import { PaymentError } from './PaymentError';
-import type { PaymentPhase } from './paymentPhase';
+import type { PaymentPhase } from '../../react/paymentPhase';
 
 /** Props of {@link TestPaymentForm}. */
 export interface TestPaymentFormProps {

@@ -1,5 +1,4 @@
 export { CheckoutForm, type CheckoutFormProps } from './CheckoutForm';
-export { useEmbeddedCheckout, type EmbeddedCheckout, type UseEmbeddedCheckoutOptions } from './useEmbeddedCheckout';
 export { stripeAppearance } from './stripeAppearance';
 export { formatCardNumber, formatExpiry, passesLuhn, validateCard, type CardFieldError, type CardFields, type ParsedCard } from '../../contract/validateCard';
-export type { PaymentPhase } from './paymentPhase';
+export type { PaymentPhase } from '../../react/paymentPhase';

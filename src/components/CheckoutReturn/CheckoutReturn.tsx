@@ -6,7 +6,7 @@ import { Card } from '../ui/Card';
 import { cx } from '../ui/cx';
 import { ErrorState } from '../ui/ErrorState';
 import { Skeleton } from '../ui/Skeleton';
-import { useCheckoutReturn, type CheckoutReturn as CheckoutReturnResult, type UseCheckoutReturnOptions } from './useCheckoutReturn';
+import { useCheckoutReturn, type CheckoutReturn as CheckoutReturnResult, type UseCheckoutReturnOptions } from '../../react/useCheckoutReturn';
 
 /** Props of {@link CheckoutReturn}. */
 export interface CheckoutReturnProps extends UseCheckoutReturnOptions {

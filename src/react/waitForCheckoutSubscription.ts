@@ -1,6 +1,6 @@
-import { BillingError } from '../../client/BillingError';
-import type { BillingClient } from '../../client/createBillingClient';
-import type { Subscription } from '../../contract/types';
+import { BillingError } from '../client/BillingError';
+import type { BillingClient } from '../client/createBillingClient';
+import type { Subscription } from '../contract/types';
 
 /**
  * After Stripe confirmed a payment in the page, the proxy learns of it from Stripe's

@@ -1,12 +1,12 @@
 import { useCallback, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { BillingError } from '../../client/BillingError';
-import type { CheckoutSession, CheckoutSessionSummary } from '../../contract/types';
-import { billingKeys } from '../../react/billingKeys';
-import { checkoutSessionQueryOptions } from '../../react/checkoutSessionQueryOptions';
-import { retryQuery } from '../../react/queryPolicy';
-import { useBillingContext } from '../../react/useBillingContext';
-import { useCheckoutSession } from '../../react/useCheckoutSession';
+import type { BillingError } from '../client/BillingError';
+import type { CheckoutSession, CheckoutSessionSummary } from '../contract/types';
+import { billingKeys } from './billingKeys';
+import { checkoutSessionQueryOptions } from './checkoutSessionQueryOptions';
+import { retryQuery } from './queryPolicy';
+import { useBillingContext } from './useBillingContext';
+import { useCheckoutSession } from './useCheckoutSession';
 
 /** Options of {@link useEmbeddedCheckout}. */
 export interface UseEmbeddedCheckoutOptions {

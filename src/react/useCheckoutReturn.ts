@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { skipToken, useQuery } from '@tanstack/react-query';
-import type { BillingError } from '../../client/BillingError';
-import type { CheckoutSessionSummary } from '../../contract/types';
-import { checkoutSessionQueryOptions } from '../../react/checkoutSessionQueryOptions';
-import { invalidateAfterPayment } from '../../react/invalidateAfterPayment';
-import { useActivateCheckout } from '../../react/useActivateCheckout';
-import { useBillingContext } from '../../react/useBillingContext';
+import type { BillingError } from '../client/BillingError';
+import type { CheckoutSessionSummary } from '../contract/types';
+import { checkoutSessionQueryOptions } from './checkoutSessionQueryOptions';
+import { invalidateAfterPayment } from './invalidateAfterPayment';
+import { useActivateCheckout } from './useActivateCheckout';
+import { useBillingContext } from './useBillingContext';
 
 /** Options of {@link useCheckoutReturn}. */
 export interface UseCheckoutReturnOptions {
