@@ -91,7 +91,10 @@ export function validateCard(
   else if (!passesLuhn(number)) errors.number = 'number_invalid';
 
   const expiry = digitsOf(fields.expiry, 4);
-  const { exp_month: month, exp_year: year } = (expiry.length === 4 && parseExpiry(expiry)) || { exp_month: 0, exp_year: 0 };
+  // The field holds at most four digits (formatExpiry), so MMYY is read directly here;
+  // parseExpiry is for free text (the hosted page) and would only add to the bundle.
+  const month = Number(expiry.slice(0, 2));
+  const year = 2000 + Number(expiry.slice(2));
   if (expiry.length < 4) errors.expiry = 'expiry_incomplete';
   else if (month < 1 || month > 12) errors.expiry = 'expiry_invalid';
   // A card is valid through the last day of its expiry month.

@@ -73,8 +73,9 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
 
   const enclosing = useContext(QueryClientContext);
   const own = useRef<QueryClient | null>(null);
-  // Memoised so effects and the context value see one client per (prop, enclosing) pair.
-  const queryClient = useMemo(() => props.queryClient ?? enclosing ?? (own.current ??= new QueryClient()), [props.queryClient, enclosing]);
+  // Stable without a memo: a prop, the enclosing context's client, or the one kept in a ref.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- each operand is stable across renders
+  const queryClient = props.queryClient ?? enclosing ?? (own.current ??= new QueryClient());
   useEffect(() => {
     // Mounting is counted, so this is safe for a client an app provider mounts too; it
     // connects refetch-on-focus and on-reconnect.

@@ -1,4 +1,4 @@
-import { mutationOptions, type QueryClient } from '@tanstack/react-query';
+import type { QueryClient, UseMutationOptions } from '@tanstack/react-query';
 import type { BillingClient } from '../client/createBillingClient';
 import type { BillingError } from '../client/BillingError';
 import type { AuthenticateCheckoutRequest, ConfirmCheckoutResponse } from '../contract/types';
@@ -16,11 +16,14 @@ export type UseAuthenticateCheckoutVariables = AuthenticateCheckoutRequest & {
  * Mutation options of answering a card's authentication challenge
  * (`POST /checkout/:id/authenticate`), settled like a confirmed payment. Never retried automatically.
  */
-export function authenticateCheckoutMutationOptions(client: BillingClient, queryClient: QueryClient) {
-  return mutationOptions<ConfirmCheckoutResponse, BillingError, UseAuthenticateCheckoutVariables>({
+export function authenticateCheckoutMutationOptions(
+  client: BillingClient,
+  queryClient: QueryClient,
+): UseMutationOptions<ConfirmCheckoutResponse, BillingError, UseAuthenticateCheckoutVariables> {
+  return {
     mutationFn: ({ sessionId, idempotencyKey: key, ...body }) =>
       client.authenticateCheckout(sessionId, body, { idempotencyKey: key ?? idempotencyKey() }),
     retry: false,
     onSuccess: (result, { sessionId }) => settleCheckout(queryClient, client.scope, sessionId, result),
-  });
+  };
 }

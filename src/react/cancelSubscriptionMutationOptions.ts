@@ -1,4 +1,4 @@
-import { mutationOptions, type QueryClient } from '@tanstack/react-query';
+import type { QueryClient, UseMutationOptions } from '@tanstack/react-query';
 import type { BillingClient } from '../client/createBillingClient';
 import type { BillingError } from '../client/BillingError';
 import type { Subscription } from '../contract/types';
@@ -10,11 +10,14 @@ import { billingKeys } from './billingKeys';
  * `useMutation` or `queryClient.getMutationCache()`: the answer replaces the cached
  * subscription and the entitlements refetch. Never retried automatically.
  */
-export function cancelSubscriptionMutationOptions(client: BillingClient, queryClient: QueryClient) {
-  return mutationOptions<Subscription, BillingError, { at_period_end: boolean }>({
+export function cancelSubscriptionMutationOptions(
+  client: BillingClient,
+  queryClient: QueryClient,
+): UseMutationOptions<Subscription, BillingError, { at_period_end: boolean }> {
+  return {
     mutationKey: [...billingKeys.subscription(client.scope), 'cancel'],
     mutationFn: (variables) => client.cancelSubscription({ at_period_end: variables.at_period_end }),
     retry: false,
     onSuccess: (subscription) => applySubscription(queryClient, client.scope, subscription),
-  });
+  };
 }

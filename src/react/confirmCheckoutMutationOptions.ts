@@ -1,4 +1,4 @@
-import { mutationOptions, type QueryClient } from '@tanstack/react-query';
+import type { QueryClient, UseMutationOptions } from '@tanstack/react-query';
 import type { BillingClient } from '../client/createBillingClient';
 import type { BillingError } from '../client/BillingError';
 import type { ConfirmCheckoutRequest, ConfirmCheckoutResponse } from '../contract/types';
@@ -17,11 +17,14 @@ export type UseConfirmCheckoutVariables = ConfirmCheckoutRequest & {
  * (`POST /checkout/:id/confirm`): a success refetches the subscription, entitlements,
  * usage and invoices before it settles. Never retried automatically.
  */
-export function confirmCheckoutMutationOptions(client: BillingClient, queryClient: QueryClient) {
-  return mutationOptions<ConfirmCheckoutResponse, BillingError, UseConfirmCheckoutVariables>({
+export function confirmCheckoutMutationOptions(
+  client: BillingClient,
+  queryClient: QueryClient,
+): UseMutationOptions<ConfirmCheckoutResponse, BillingError, UseConfirmCheckoutVariables> {
+  return {
     mutationFn: ({ sessionId, idempotencyKey: key, ...body }) =>
       client.confirmCheckout(sessionId, body, { idempotencyKey: key ?? idempotencyKey() }),
     retry: false,
     onSuccess: (result, { sessionId }) => settleCheckout(queryClient, client.scope, sessionId, result),
-  });
+  };
 }
