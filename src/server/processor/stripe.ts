@@ -49,7 +49,7 @@ export interface BillkitStripeMetadata {
 /**
  * Runs a Stripe call; Stripe's refusals and connection failures become `ProcessorUnavailable`
  * `processor_error` with Stripe's message (never the key or the request), logged for the
- * operator. Anything else is a bug and stays a 500.
+ * operator. Anything else is a bug and stays an internal error.
  */
 async function callStripe<T>(what: { refused: string; unreachable: string }, fn: () => Promise<T>): Promise<T> {
   try {
