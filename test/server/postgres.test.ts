@@ -106,4 +106,25 @@ describe.skipIf(!available)('PostgreSQL store', () => {
     expect((await call('user_free', '/subscription/resume', {})).body.subscription.cancel_at_period_end).toBe(false);
     expect((await call('user_free', '/entitlements')).body.plan).toBe('pro');
   });
+
+  it('claims due outbox rows once (for update skip locked, leased) and marks them done', async () => {
+    const at = new Date();
+    const lease = new Date(at.getTime() + 60_000);
+    await store.transaction(async (tx) => {
+      for (const id of ['evt_pg_1', 'evt_pg_2']) {
+        await tx.enqueueWebhookEvent({ id, type: 'subscription.updated', payload: JSON.stringify({ id, type: 'subscription.updated' }), created_at: at });
+      }
+    });
+    // Two claims at once, as two workers would: each row goes to exactly one of them.
+    const [a, b] = await Promise.all([
+      store.claimOutbox(['webhook', 'cancel_subscription'], at, 1, lease),
+      store.claimOutbox(['webhook', 'cancel_subscription'], at, 1, lease),
+    ]);
+    const claimed = [...a, ...b].map((r) => r.id).sort();
+    expect(claimed).toEqual(['evt_pg_1', 'evt_pg_2']);
+    // Leased: not due again before the lease ends.
+    expect(await store.claimOutbox(['webhook'], at, 10, lease)).toEqual([]);
+    for (const id of claimed) await store.markOutboxDone(id, new Date());
+    expect(await store.countPendingWebhookEvents()).toBe(0);
+  });
 });
