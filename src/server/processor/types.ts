@@ -19,9 +19,20 @@ export interface CardInput {
   postal_code?: string;
 }
 
+/** A card the processor keeps for later charges, as the proxy stores it (never the number). */
+export interface SavedCard {
+  /** The processor's handle to charge it with (test processor: Stripe's `pm_card_…` test ids). */
+  processorRef: string;
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+}
+
 /** What one payment attempt came to. */
 export type PaymentResult =
-  | { status: 'succeeded'; paymentId: string }
+  /** `paymentMethod`: the card, kept on file for renewals (test processor). */
+  | { status: 'succeeded'; paymentId: string; paymentMethod?: SavedCard }
   /** The bank wants the customer to authenticate (3-D Secure) before it pays. */
   | { status: 'requires_action'; paymentId: string; nextAction: { type: 'authenticate' } }
   /** Declined or invalid: `code` is Stripe's (`card_declined`, `insufficient_funds`, `incorrect_number`, …). */
@@ -123,6 +134,18 @@ export interface PaymentProcessor {
     description: string;
     idempotencyKey: string;
     now: Date;
+  }): Promise<PaymentResult>;
+  /**
+   * Charges a card on file (a renewal, a trial's end, a dunning retry) without the
+   * customer present. `idempotencyKey` is stable per invoice and attempt, so a step run
+   * twice never charges twice. Processors that run renewals themselves (Stripe) leave it out.
+   */
+  chargePaymentMethod?(input: {
+    paymentMethod: string;
+    amount: number;
+    currency: string;
+    description: string;
+    idempotencyKey: string;
   }): Promise<PaymentResult>;
   /** Finishes a `requires_action` payment after the customer approved or failed the authentication step. */
   authenticatePayment(input: { paymentId: string; approve: boolean }): Promise<PaymentResult>;

@@ -1,5 +1,6 @@
 import type { Plan } from '../../client/types';
 import type { Db, DbSession } from './Db';
+import { lifecycleQueries, type LifecycleQueries } from './lifecycleQueries';
 import type {
   CheckoutSessionRecord,
   CustomerRecord,
@@ -21,7 +22,7 @@ import type {
  * several rows are called inside {@link Store.transaction}, which hands the callback a
  * Store bound to that transaction.
  */
-export interface Store {
+export interface Store extends LifecycleQueries {
   /** Runs `fn` in one transaction; the Store it receives writes inside it. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -323,6 +324,7 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory, onCatalogue
   };
 
   const store: Store = {
+    ...lifecycleQueries(q),
     async transaction(fn) {
       // Already inside one: join it, so rules can compose without nesting transactions.
       if (inTransaction) return fn(store);
