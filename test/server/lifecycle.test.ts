@@ -19,7 +19,7 @@ async function proxyWith(options: Parameters<typeof startTestProxy>[0] = {}): Pr
 
 const types = (events: { type: string }[]) => events.map((e) => e.type);
 /** The events an advance fired for `subject` (the demo's other subjects live on meanwhile). */
-const mine = (res: { body: { events: { subject: string }[] } }, subject = 'user_free') => res.body.events.filter((e) => e.subject === subject);
+const mine = (res: { body: { events: any[] } }, subject = 'user_free'): any[] => res.body.events.filter((e) => e.subject === subject);
 
 describe('renewals', () => {
   it('walks a monthly subscription through a year: 12 paid invoices, contiguous periods, no gaps or doubles', async () => {
