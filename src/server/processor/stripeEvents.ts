@@ -5,6 +5,7 @@ import { subscriptionPatchChanges } from '../billing/subscriptions';
 import { toWireInvoice, toWireSubscription } from '../billing/wire';
 import type { SubscriptionDetail } from '../store/records';
 import { recordEvent } from '../webhooks/recordEvent';
+import { recordFailedStripeInvoice, settleOpenStripeInvoice } from './stripeDunningEvents';
 import { stripeSubscriptionState } from './stripeSubscriptionState';
 
 /** What {@link applyStripeEvent} did with an event. */
@@ -17,6 +18,8 @@ export const HANDLED_STRIPE_EVENTS = [
   'customer.subscription.created',
   'customer.subscription.updated',
   'customer.subscription.deleted',
+  'invoice.payment_failed',
+  'invoice.marked_uncollectible',
 ] as const;
 
 const EVENT_SCOPE = 'stripe_event';
@@ -132,7 +135,11 @@ async function apply(ctx: BillingContext, event: Stripe.Event): Promise<StripeEv
     case 'customer.subscription.deleted':
       return syncSubscription(ctx, event.data.object);
     case 'invoice.paid':
-      return recordPaidInvoice(ctx, event.data.object);
+      return (await settleOpenStripeInvoice(ctx, event.data.object, 'paid')) ?? recordPaidInvoice(ctx, event.data.object);
+    case 'invoice.payment_failed':
+      return recordFailedStripeInvoice(ctx, event.data.object);
+    case 'invoice.marked_uncollectible':
+      return (await settleOpenStripeInvoice(ctx, event.data.object, 'uncollectible')) ?? 'ignored';
     default:
       return 'ignored';
   }

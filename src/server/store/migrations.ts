@@ -202,15 +202,13 @@ create index processor_jobs_due on processor_jobs(status, next_attempt_at);
     name: 'subscription lifecycle',
     // What the lifecycle engine needs (renewals, trial ends, dunning, resumes): when
     // trial_will_end was announced (so it is announced once), when a pause ends, Stripe's
-    // attempt_count / next_payment_attempt on invoices, the subject's card on file, and one
-    // invoice per subscription and period start, so a renewal can never be written twice.
+    // attempt_count / next_payment_attempt on invoices, and the subject's card on file.
     sql: `
 alter table subscriptions add column trial_will_end_sent_at timestamptz;
 alter table subscriptions add column resume_at timestamptz;
 alter table invoices add column attempt_count integer not null default 0;
 alter table invoices add column next_payment_attempt timestamptz;
 create index invoices_next_payment_attempt on invoices(next_payment_attempt) where status = 'open' and next_payment_attempt is not null;
-create unique index invoices_subscription_period on invoices(subscription_id, period_start) where subscription_id is not null and status <> 'void';
 create table payment_methods (
   subject text primary key,
   processor_ref text not null,
