@@ -77,14 +77,14 @@ async function runStep(step: StepContext, claimed: LifecycleStep): Promise<void>
 
 /**
  * Runs the earliest lifecycle step due at or before `until`, in its own transaction, at
- * its own instant. Returns the events it fired, or null when nothing is due (or every
- * due row is being worked on by another proxy).
+ * its own instant. Returns the events it fired, null when nothing is due, or `'busy'`
+ * when every due row is being worked on by another proxy right now.
  */
 export async function runNextLifecycleStep(
   ctx: BillingContext,
   until: Date,
   options: LifecycleOptions = {},
-): Promise<LifecycleEvent[] | null> {
+): Promise<LifecycleEvent[] | null | 'busy'> {
   // Cheap check outside a transaction first: the scheduler asks every tick.
   if (!(await ctx.store.nextLifecycleStep(until))) return null;
   let events: LifecycleEvent[] = [];
@@ -106,24 +106,35 @@ export async function runNextLifecycleStep(
     await runStep(step, claimed);
     return true;
   });
-  if (!ran) return null;
+  if (!ran) return 'busy';
   if (events.length > 0) ctx.onEventsWritten?.();
   return events;
 }
 
 /** Safety stop: more steps than this in one run means a step that does not consume itself. */
 const MAX_STEPS = 100_000;
+/** How long to wait for another proxy's step in flight before looking again, and how often at most in a row. */
+const BUSY_WAIT_MS = 20;
+const MAX_BUSY_WAITS = 500;
 
 /**
  * Runs every lifecycle step due at or before `until`, one at a time in time order (a
  * 90-day jump renews a monthly subscription three times, each at its own period end).
- * Returns the events fired, in order.
+ * Returns the events fired here, in order. Steps other proxies on the same database are
+ * running are waited for (briefly) rather than repeated, so everything due is done on return.
  */
 export async function runLifecycle(ctx: BillingContext, until: Date, options: LifecycleOptions = {}): Promise<LifecycleEvent[]> {
   const all: LifecycleEvent[] = [];
+  let busy = 0;
   for (let i = 0; i < MAX_STEPS; i++) {
     const events = await runNextLifecycleStep(ctx, until, options);
     if (events === null) return all;
+    if (events === 'busy') {
+      if (++busy > MAX_BUSY_WAITS) return all;
+      await new Promise((resolve) => setTimeout(resolve, BUSY_WAIT_MS));
+      continue;
+    }
+    busy = 0;
     all.push(...events);
   }
   throw new Error(`lifecycle: more than ${MAX_STEPS} steps due by ${until.toISOString()}`);

@@ -94,7 +94,8 @@ export function lifecycleQueries(q: <T = Record<string, unknown>>(sql: string, p
         return { kind, subscriptionId: s.id as string, invoiceId: null, due };
       };
       const retryStep = async (lock: boolean): Promise<LifecycleStep | null> => {
-        const r = (await q(RETRY_DUE + (lock ? ' for update of i skip locked' : ''), [until]))[0];
+        // The subscription's row is locked too, so no other proxy runs its period end meanwhile.
+        const r = (await q(RETRY_DUE + (lock ? ' for update of i, s skip locked' : ''), [until]))[0];
         return r ? { kind: 'retry', subscriptionId: r.subscription_id as string, invoiceId: r.id as string, due: date(r.due) } : null;
       };
       // Which kind is earliest is decided without locks; only that kind's row is then
@@ -104,7 +105,8 @@ export function lifecycleQueries(q: <T = Record<string, unknown>>(sql: string, p
       if (!sub && !retry) return null;
       const retryFirst = retry !== null && (sub === null || retry.due.getTime() < sub.due.getTime());
       if (!options?.lock) return retryFirst ? retry : sub;
-      return retryFirst ? retryStep(true) : subStep(true);
+      // Another proxy may hold every due row of the earlier kind: then take the other kind's.
+      return retryFirst ? ((await retryStep(true)) ?? (sub ? subStep(true) : null)) : ((await subStep(true)) ?? (retry ? retryStep(true) : null));
     },
     async markTrialWillEndSent(subscriptionId, at) {
       await q(`update subscriptions set trial_will_end_sent_at = $2 where id = $1`, [subscriptionId, at]);
