@@ -19,16 +19,20 @@ function promotionApplies(sub: SubscriptionDetail, promo: PromotionCodeRecord, p
   return periodStart.getTime() < addInterval(chargedFrom, 'month', promo.duration_in_months ?? 0).getTime();
 }
 
+/** The discount of the period starting at `start` from the subscription's promotion (0 when it no longer applies). */
+export function periodDiscount(sub: SubscriptionDetail, promo: PromotionCodeRecord | null, start: Date, firstCharge: boolean): number {
+  if (!promo || !promotionApplies(sub, promo, start, firstCharge)) return 0;
+  return promo.percent_off !== null
+    ? Math.round((sub.price.amount * promo.percent_off) / 100)
+    : Math.min(sub.price.amount, promo.amount_off ?? 0);
+}
+
 /** Writes the invoice of the period `[start, end)` (open, not yet charged), with the running promotion. */
 async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, start: Date, end: Date, firstCharge: boolean): Promise<InvoiceRecord> {
   const { price, plan } = sub;
   const promo = sub.promotion_code ? await step.store.getPromotionCode(sub.promotion_code) : null;
-  const applies = promo !== null && promotionApplies(sub, promo, start, firstCharge);
-  const discount = !applies
-    ? 0
-    : promo.percent_off !== null
-      ? Math.round((price.amount * promo.percent_off) / 100)
-      : Math.min(price.amount, promo.amount_off ?? 0);
+  const discount = periodDiscount(sub, promo, start, firstCharge);
+  const applies = promo !== null && discount > 0;
   const invoice: InvoiceRecord = {
     id: randomId('in'),
     subject: sub.subject,
@@ -41,7 +45,7 @@ async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, s
     period_end: end,
     subtotal: price.amount,
     discount_amount: discount,
-    discount_description: applies ? `${promo.code} (${promotionLabel(promo, price.currency)})` : null,
+    discount_description: applies ? `${promo!.code} (${promotionLabel(promo!, price.currency)})` : null,
     created_at: step.at,
   };
   await step.store.insertInvoice(invoice, [
