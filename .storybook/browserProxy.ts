@@ -138,7 +138,8 @@ export async function prepareStory(parameters: BillkitStoryParameters): Promise<
     if (world && world.key === key && !world.dirty) return world;
     const previous = world;
     world = await openWorld(key, parameters.catalog);
-    if (previous) void previous.store.close();
+    // Its lifecycle timer stops before its store closes.
+    if (previous) void previous.app.close().then(() => previous.store.close());
     return world;
   })();
   const current = await switching;

@@ -91,7 +91,10 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   const devClock = options.devClock ?? options.devMode ?? false;
   // The one clock of the billing rules; the dev clock adds its persisted offset.
   const clock = createClock({ store: options.store, base: baseNow, persist: devClock });
-  const clockLoaded = devClock ? clock.load() : null;
+  // A failed read leaves the offset at 0 (and is logged) rather than failing every request.
+  const clockLoaded = devClock
+    ? clock.load().catch((error: unknown) => console.error('[billkit-proxy] could not read the dev clock offset', error))
+    : null;
   const now = clock.now;
   const webhooks = options.webhook
     ? createWebhookDeliverer({ store: options.store, ...options.webhook })
@@ -122,9 +125,9 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     ...(options.lifecycle?.pollMs ? { pollMs: options.lifecycle.pollMs } : {}),
     onError: options.lifecycle?.onError ?? ((error) => console.error('[billkit-proxy] lifecycle run failed (will retry)', error)),
   });
-  if (options.lifecycle?.timer !== false) lifecycle.start();
   // Token expiry is checked against real time: a dev clock months ahead must not expire the session.
   const verify = createTokenVerifier(options.auth, baseNow);
+  if (options.lifecycle?.timer !== false) lifecycle.start();
   const auth = authMiddleware({ verify, ...(options.apiKey ? { apiKey: options.apiKey } : {}) });
 
   const app = new Hono<ApiEnv>();

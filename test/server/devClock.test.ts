@@ -46,7 +46,8 @@ describe('POST /api/dev/clock/advance', () => {
     const proxy = await proxyWith();
     const byDays = await advance(proxy, days(2));
     expect(byDays.status).toBe(200);
-    expect(byDays.body).toEqual({ now: '2025-04-13T12:00:00Z', events: [] });
+    // The demo's user_past_due has a retry due on the way; user_free has nothing.
+    expect(byDays.body).toEqual({ now: '2025-04-13T12:00:00Z', events: [{ type: 'invoice.payment_failed', subject: 'user_past_due', id: expect.any(String) }] });
     const to = await advance(proxy, { to: '2025-04-20T00:00:00Z' });
     expect(to.body.now).toBe('2025-04-20T00:00:00Z');
     expect((await as(proxy, 'user_free').get('/api/dev/clock')).body.now).toBe('2025-04-20T00:00:00Z');
