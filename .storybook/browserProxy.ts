@@ -50,6 +50,8 @@ export interface StoryProxy {
   store: Store;
   /** A request to the proxy as the story's subject: `request('/usage', { method: 'POST', body })`. */
   request(path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
+  /** Moves the proxy's dev clock forward by `days`, running every renewal, trial end and retry due on the way. */
+  advanceClock(days: number): Promise<void>;
 }
 
 interface World {
@@ -136,7 +138,8 @@ export async function prepareStory(parameters: BillkitStoryParameters): Promise<
     if (world && world.key === key && !world.dirty) return world;
     const previous = world;
     world = await openWorld(key, parameters.catalog);
-    if (previous) void previous.store.close();
+    // Its lifecycle timer stops before its store closes.
+    if (previous) void previous.app.close().then(() => previous.store.close());
     return world;
   })();
   const current = await switching;
@@ -144,16 +147,21 @@ export async function prepareStory(parameters: BillkitStoryParameters): Promise<
   if (parameters.handlers?.length) worker!.use(...parameters.handlers);
   if (parameters.setup) {
     const token = await tokenFor(parameters.subject ?? 'user_free');
+    const call = async (path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> =>
+      current.app.fetch(
+        new Request(new URL(path, window.location.origin), {
+          method: init.method ?? 'GET',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+        }),
+      );
     await parameters.setup({
       store: current.store,
-      request: async (path, init = {}) =>
-        current.app.fetch(
-          new Request(new URL(`/api/proxy/billing${path}`, window.location.origin), {
-            method: init.method ?? 'GET',
-            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-            ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
-          }),
-        ),
+      request: (path, init) => call(`/api/proxy/billing${path}`, init),
+      advanceClock: async (days) => {
+        const res = await call('/api/dev/clock/advance', { method: 'POST', body: { seconds: days * 86_400 } });
+        if (!res.ok) throw new Error(`advancing the clock failed: ${res.status}`);
+      },
     });
     current.dirty = true;
   }

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { InvoiceList } from '../src/components/InvoiceList';
-import { billkit, errorHandler, loadingHandler } from './storyHelpers';
+import { billkit, errorHandler, loadingHandler, subscribeInStory } from './storyHelpers';
 
 /** `<InvoiceList/>` on the in-browser reference proxy; PDFs are the proxy's real ones. */
 const meta = {
@@ -22,6 +22,22 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {
   args: { pageSize: 5 },
   parameters: { billkit: { subject: 'user_pro' } },
+};
+
+/**
+ * A trial on card 4000 0000 0000 0341 whose end was reached by moving the in-browser
+ * proxy's clock: the $0 trial invoice, then the declined first charge's `open` invoice.
+ */
+export const FailedRenewal: Story = {
+  parameters: {
+    billkit: billkit({
+      subject: 'user_free',
+      setup: async (proxy) => {
+        await subscribeInStory(proxy, { trial_days: 7, card: '4000000000000341' });
+        await proxy.advanceClock(8);
+      },
+    }),
+  },
 };
 
 /** No invoices yet. */

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
 import { SubscriptionCard } from '../src/components/SubscriptionCard';
-import { errorHandler, loadingHandler } from './storyHelpers';
+import { billkit, errorHandler, loadingHandler, subscribeInStory } from './storyHelpers';
 
 /**
  * `<SubscriptionCard/>` for each demo subject of the in-browser reference proxy. Cancel
@@ -32,6 +32,38 @@ export const Trialing: Story = { parameters: { billkit: { subject: 'user_trial' 
 
 /** The last payment failed: a warning and "Update payment method". */
 export const PastDue: Story = { parameters: { billkit: { subject: 'user_past_due' } } };
+
+/**
+ * A 14-day trial with SAVE20, 11 days in (the in-browser proxy's clock moved forward): the
+ * notice counts down and says what the trial's end will charge.
+ */
+export const TrialEndingSoon: Story = {
+  parameters: {
+    billkit: billkit({
+      subject: 'user_free',
+      setup: async (proxy) => {
+        await subscribeInStory(proxy, { trial_days: 14, promotion_code: 'SAVE20' });
+        await proxy.advanceClock(11);
+      },
+    }),
+  },
+};
+
+/**
+ * A trial on card 4000 0000 0000 0341 reaching its end: the charge is declined, the
+ * subscription is past_due and the notice names the amount and the next retry.
+ */
+export const PastDueAfterFailedRenewal: Story = {
+  parameters: {
+    billkit: billkit({
+      subject: 'user_free',
+      setup: async (proxy) => {
+        await subscribeInStory(proxy, { trial_days: 7, card: '4000000000000341' });
+        await proxy.advanceClock(7);
+      },
+    }),
+  },
+};
 
 export const Canceled: Story = { parameters: { billkit: { subject: 'user_canceled' } } };
 

@@ -4,7 +4,7 @@
  * pricing variants.
  */
 import { delay, http, HttpResponse } from 'msw';
-import type { BillkitStoryParameters, CatalogPlan } from '../.storybook/browserProxy';
+import type { BillkitStoryParameters, CatalogPlan, StoryProxy } from '../.storybook/browserProxy';
 
 /** Types a story's `parameters.billkit` (subject, catalogue, setup, msw handlers). */
 export function billkit(parameters: BillkitStoryParameters): BillkitStoryParameters {
@@ -89,3 +89,35 @@ export const manyPlansCatalog: CatalogPlan[] = [
     prices: [month('price_scale_monthly', 9900), year('price_scale_annual', 89100)],
   },
 ];
+
+/**
+ * Subscribes the story's subject through an embedded checkout paid with `card` (Stripe's
+ * test numbers; `4000000000000341` attaches but declines every later charge), so a story
+ * can then move the clock and show what the proxy's lifecycle made of it.
+ */
+export async function subscribeInStory(
+  proxy: StoryProxy,
+  options: { price_id?: string; trial_days?: number; promotion_code?: string; card?: string } = {},
+): Promise<void> {
+  const session = (await (
+    await proxy.request('/checkout', {
+      method: 'POST',
+      body: {
+        price_id: options.price_id ?? 'price_starter_monthly',
+        success_url: `${window.location.origin}/ok`,
+        cancel_url: `${window.location.origin}/no`,
+        ui_mode: 'embedded',
+        ...(options.trial_days ? { trial_days: options.trial_days } : {}),
+        ...(options.promotion_code ? { promotion_code: options.promotion_code } : {}),
+      },
+    })
+  ).json()) as { session_id: string; client_secret: string };
+  const paid = await proxy.request(`/checkout/${session.session_id}/confirm`, {
+    method: 'POST',
+    body: {
+      client_secret: session.client_secret,
+      card: { number: options.card ?? '4242424242424242', exp_month: 12, exp_year: 2099, cvc: '123' },
+    },
+  });
+  if (!paid.ok) throw new Error(`the story's checkout failed: ${paid.status}`);
+}

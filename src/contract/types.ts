@@ -54,6 +54,16 @@ export interface Subscription {
   current_period_end: string;
   cancel_at_period_end: boolean;
   trial_end: string | null;
+  /**
+   * Billkit addition, on `GET /subscription` when `past_due` or `incomplete`: the open
+   * invoice being collected, and when it is retried next (`null`: no retry scheduled).
+   */
+  latest_invoice?: { id: string; amount_due: number; currency: string; status: InvoiceStatus; next_payment_attempt: string | null } | null;
+  /**
+   * Billkit addition, on `GET /subscription` while `trialing`: what the trial's end will
+   * charge and when; `days_until` counts whole days to it by the proxy's clock.
+   */
+  upcoming_invoice?: { amount_due: number; currency: string; date: string; days_until: number } | null;
 }
 
 export interface SubscriptionResponse {

@@ -22,6 +22,9 @@ import { createOutboxWorker, type OutboxHandler } from './outbox/createOutboxWor
 import { processorJobHandler, type ProcessorJobOptions } from './outbox/processorJobHandler';
 import { webhookDeliveryHandler } from './outbox/webhookDeliveryHandler';
 import { OUTBOX_KIND } from './store/outboxQueries';
+import { createClock } from './billing/createClock';
+import { createLifecycleScheduler, type LifecycleScheduler } from './billing/createLifecycleScheduler';
+import { devClockRoutes } from './routes/devClockRoutes';
 
 /** Options of {@link createProxyApp}. */
 export interface ProxyAppOptions {
@@ -46,6 +49,17 @@ export interface ProxyAppOptions {
   now?: () => Date;
   /** Lets user tokens record usage (`POST /usage`). On for the CLI's dev keys only. */
   devMode?: boolean;
+  /**
+   * The dev clock: `GET /api/dev/clock`, `POST /api/dev/clock/advance` and a clock offset
+   * kept in the store's settings. Default: `devMode`. Off, those routes are 404s.
+   */
+  devClock?: boolean;
+  /**
+   * The subscription lifecycle (renewals, trial ends, dunning, cancellation at period end):
+   * `retryDays` after a failed charge (default 3, 5, 7), how often the scheduler looks for
+   * due steps (`pollMs`, default 1000), and `timer: false` to run steps only on a clock advance.
+   */
+  lifecycle?: { retryDays?: readonly number[]; pollMs?: number; timer?: boolean; onError?: (error: unknown) => void };
 }
 
 /** The webhook delivery loop of a {@link ProxyApp}. */
@@ -62,6 +76,8 @@ export interface WebhookDeliverer {
 export type ProxyApp = Hono & {
   /** The webhook delivery loop, when a webhook URL is configured (started by `start()`). */
   webhooks: WebhookDeliverer | null;
+  /** The lifecycle scheduler (its timer runs from creation unless `lifecycle.timer` is false). */
+  lifecycle: LifecycleScheduler;
   /** Stops background work (webhook delivery). Does not close the store. */
   close(): Promise<void>;
 };
@@ -83,7 +99,15 @@ function errorResponse(c: Context, error: ProxyError) {
  * (session token or API key), and the hosted checkout page `/billing/checkout/:session_id`.
  */
 export function createProxyApp(options: ProxyAppOptions): ProxyApp {
-  const now = options.now ?? (() => new Date());
+  const baseNow = options.now ?? (() => new Date());
+  const devClock = options.devClock ?? options.devMode ?? false;
+  // The one clock of the billing rules; the dev clock adds its persisted offset.
+  const clock = createClock({ store: options.store, base: baseNow, persist: devClock });
+  // A failed read leaves the offset at 0 (and is logged) rather than failing every request.
+  const clockLoaded = devClock
+    ? clock.load().catch((error: unknown) => console.error('[billkit-proxy] could not read the dev clock offset', error))
+    : null;
+  const now = clock.now;
   const processor = options.processor ?? createTestProcessor();
   // One worker for every after-commit job kind of the outbox. Only processors that hold
   // subscriptions themselves get jobs, started at once so jobs left pending by an earlier
@@ -113,7 +137,16 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl.replace(/\/+$/, '') } : {}),
   };
-  const verify = createTokenVerifier(options.auth, now);
+  const lifecycle = createLifecycleScheduler({
+    ctx,
+    clock,
+    ...(options.lifecycle?.retryDays ? { retryDays: options.lifecycle.retryDays } : {}),
+    ...(options.lifecycle?.pollMs ? { pollMs: options.lifecycle.pollMs } : {}),
+    onError: options.lifecycle?.onError ?? ((error) => console.error('[billkit-proxy] lifecycle run failed (will retry)', error)),
+  });
+  // Token expiry is checked against real time: a dev clock months ahead must not expire the session.
+  const verify = createTokenVerifier(options.auth, baseNow);
+  if (options.lifecycle?.timer !== false) lifecycle.start();
   const auth = authMiddleware({ verify, ...(options.apiKey ? { apiKey: options.apiKey } : {}) });
 
   const app = new Hono<ApiEnv>();
@@ -156,6 +189,11 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
       maxAge: 600,
     }),
   );
+  // Nothing answers before the dev clock's persisted offset is read.
+  if (clockLoaded) app.use(async (_c, next) => {
+    await clockLoaded;
+    await next();
+  });
   app.use('/api/proxy/billing/*', auth);
   app.use('/api/v1/billing/*', auth);
 
@@ -170,10 +208,16 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   app.route('/', hostedCheckoutRoutes(ctx));
   // Stripe tells the proxy about payments it took itself (verified by Stripe-Signature, no Bearer).
   if (isStripeProcessor(ctx.processor)) app.route('/', stripeWebhookRoutes(ctx, ctx.processor));
+  if (devClock) {
+    app.use('/api/dev/*', auth);
+    app.route('/api/dev', devClockRoutes(clock, lifecycle));
+  }
 
   return Object.assign(app as unknown as Hono, {
     webhooks,
+    lifecycle,
     close: async () => {
+      await lifecycle.stop();
       await outbox?.stop();
     },
   });

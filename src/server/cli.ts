@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { mintDevToken } from './auth/mintDevToken';
 import type { AuthOptions } from './auth/createTokenVerifier';
 import { CliUsageError, readServeConfig, readTokenConfig } from './cliConfig';
+import { clockCommand } from './clockCommand';
 import { generateKeys, keysFilePath, loadOrCreateKeys } from './keysFile';
 import { DEMO_SUBJECTS } from './seed/demo';
 import { initializeStore } from './seed/initializeStore';
@@ -20,6 +21,7 @@ const HELP = `billkit-proxy: the Billkit reference billing proxy
 Usage
   billkit-proxy [options]
   billkit-proxy token --user <id> [--org <id>] [--data-dir <dir>]
+  billkit-proxy clock [advance <30d|12h|…|ISO-8601>] [--url <url>]   (the running dev proxy's clock)
 
 Options (environment variable in brackets)
   --port <n>              Port to listen on; 0 picks a free one [PORT] (default 4242)
@@ -41,6 +43,10 @@ Options (environment variable in brackets)
   --stripe-secret-key <k> Take payments with Stripe instead of the test processor [STRIPE_SECRET_KEY]
   --stripe-publishable-key <k>  Key for Stripe's PaymentElement in the browser [STRIPE_PUBLISHABLE_KEY]
   --stripe-webhook-secret <s>   Verifies POST /webhooks/stripe [STRIPE_WEBHOOK_SECRET]
+  --dev-clock             Serve the dev clock (/api/dev/clock) even with --jwt-secret / --jwks-url
+                          [BILLKIT_DEV_CLOCK=1]; always on in dev mode
+  --dunning-retry-days <l>  Days after a failed renewal charge at which it is retried, then the
+                          subscription is canceled [BILLKIT_DUNNING_RETRY_DAYS] (default 3,5,7; none)
   -h, --help              Show this help
 
 Without --jwt-secret or --jwks-url the proxy accepts dev tokens signed with the key in
@@ -97,6 +103,8 @@ async function serveCommand(args: string[]): Promise<void> {
       'stripe-secret-key': { type: 'string' },
       'stripe-publishable-key': { type: 'string' },
       'stripe-webhook-secret': { type: 'string' },
+      'dev-clock': { type: 'boolean' },
+      'dunning-retry-days': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -139,6 +147,11 @@ async function serveCommand(args: string[]): Promise<void> {
     auth,
     signingSecret: keys.signingSecret,
     devMode,
+    devClock: devMode || config.devClock,
+    lifecycle: {
+      ...(config.retryDays ? { retryDays: config.retryDays } : {}),
+      onError: (error: unknown) => console.warn(`[billkit-proxy] lifecycle run failed (will retry): ${error instanceof Error ? error.message : String(error)}`),
+    },
     port,
     hostname: config.hostname,
     ...(apiKey ? { apiKey } : {}),
@@ -163,6 +176,7 @@ async function serveCommand(args: string[]): Promise<void> {
     `  Data:         ${where}${isNew && seed === 'demo' ? ', demo seed written' : ''}`,
     `  Auth:         ${jwksUrl ? `JWKS ${jwksUrl}` : jwtSecret ? 'HS256 with --jwt-secret' : `dev tokens (key in ${memory ? 'memory' : keysFilePath(dataDir)})`}`,
     `  Webhooks:     ${webhookUrl ? `POST ${webhookUrl}` : 'off (--webhook-url)'}`,
+    `  Lifecycle:    renewals, trial ends and dunning (retries ${config.retryDays ? (config.retryDays.length ? config.retryDays.join(', ') : 'none') : '3, 5, 7'} days after a failure)${devMode || config.devClock ? '; dev clock: billkit-proxy clock advance 30d' : ''}`,
     `  Payments:     ${processor ? `Stripe${stripeKey!.startsWith('sk_live') ? ' (LIVE)' : ' (test mode)'}${stripeWebhookSecret ? `, events at ${server.url}/webhooks/stripe` : ', no --stripe-webhook-secret'}` : 'built-in test processor (Stripe test cards)'}`,
   ];
   if (devMode) {
@@ -199,6 +213,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   try {
     if (args[0] === 'token') await tokenCommand(args.slice(1));
+    else if (args[0] === 'clock') await clockCommand(args.slice(1), env);
     else await serveCommand(args);
   } catch (error) {
     if (error instanceof CliUsageError) fail(error.message);

@@ -25,6 +25,10 @@ export interface ServeConfig {
   allowedOrigins?: string[];
   publicUrl?: string;
   stripe?: { secretKey: string; publishableKey?: string; webhookSecret?: string };
+  /** `--dev-clock`: the dev clock endpoints even with --jwt-secret / --jwks-url (always on in dev mode). */
+  devClock: boolean;
+  /** `--dunning-retry-days 3,5,7`: days after a failed renewal charge at which it is retried. */
+  retryDays?: number[];
 }
 
 /** Parsed flags as `node:util` `parseArgs` hands them over. */
@@ -124,12 +128,17 @@ export function readServeConfig(values: CliValues, env: Env): ServeConfig {
   if (secretKey === undefined && typeof values['stripe-publishable-key'] === 'string') throw new CliUsageError('--stripe-publishable-key needs --stripe-secret-key.');
   if (secretKey === undefined && typeof values['stripe-webhook-secret'] === 'string') throw new CliUsageError('--stripe-webhook-secret needs --stripe-secret-key.');
 
+  const retrySetting = setting(values, env, 'dunning-retry-days', 'BILLKIT_DUNNING_RETRY_DAYS');
+  const retryDays = retrySetting ? readRetryDays(retrySetting) : undefined;
+
   return {
     port,
     hostname,
     dataDir,
     memory,
     seed,
+    devClock: values['dev-clock'] === true || (env.BILLKIT_DEV_CLOCK !== undefined && env.BILLKIT_DEV_CLOCK !== '' && env.BILLKIT_DEV_CLOCK !== '0'),
+    ...(retryDays ? { retryDays } : {}),
     ...(jwtSecret !== undefined ? { jwtSecret } : {}),
     ...(jwksUrl !== undefined ? { jwksUrl } : {}),
     ...(webhookUrl !== undefined ? { webhookUrl } : {}),
@@ -148,6 +157,18 @@ export function readServeConfig(values: CliValues, env: Env): ServeConfig {
         }
       : {}),
   };
+}
+
+/** `3,5,7`: increasing whole days (1..365), at most 10; `none` for no retries (cancel at the first failure). */
+function readRetryDays(s: Setting): number[] {
+  if (s.value.trim() === 'none') return [];
+  const days = s.value.split(',').map((d) => d.trim());
+  const ok =
+    days.length <= 10 &&
+    days.every((d) => /^\d{1,3}$/.test(d) && Number(d) >= 1 && Number(d) <= 365) &&
+    days.every((d, i) => i === 0 || Number(d) > Number(days[i - 1]));
+  if (!ok) throw new CliUsageError(`${s.source} must be increasing days like 3,5,7 (at most 10, each 1..365) or none, got "${s.value}".`);
+  return days.map(Number);
 }
 
 /** What `billkit-proxy token` runs with. */

@@ -52,8 +52,8 @@ describe('<SubscriptionCard/>', () => {
   });
 
   it.each([
-    ['user_trial', 'trialing', 'Trial', /Your free trial ends on/],
-    ['user_past_due', 'past_due', 'Past due', /Your last payment failed/],
+    ['user_trial', 'trialing', 'Trial', /Your free trial ends in 9 days, on .+\. Then \$9\.00 will be charged unless you cancel\./],
+    ['user_past_due', 'past_due', 'Past due', /Your last payment of \$9\.00 failed\. We'll try again on /],
     ['user_paused', 'paused', 'Paused', /Your subscription is paused/],
     ['user_incomplete', 'incomplete', 'Incomplete', /first payment hasn't gone through/],
     ['user_canceled', 'canceled', 'Canceled', /Your subscription ended on/],

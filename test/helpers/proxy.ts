@@ -42,6 +42,8 @@ export interface TestProxyOptions {
   /** Payment processor; the built-in test processor by default. */
   processor?: ProxyAppOptions['processor'];
   processorJobs?: ProxyAppOptions['processorJobs'];
+  /** Lifecycle engine settings (dunning schedule, scheduler timer). */
+  lifecycle?: ProxyAppOptions['lifecycle'];
 }
 
 /** The fixed secrets test proxies use. */
@@ -119,6 +121,7 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.processor ? { processor: options.processor } : {}),
     ...(options.processorJobs ? { processorJobs: options.processorJobs } : {}),
+    ...(options.lifecycle ? { lifecycle: options.lifecycle } : {}),
   });
   app.webhooks?.start();
   const proxyFetch = ((input: RequestInfo | URL, init?: RequestInit) => {

@@ -195,13 +195,28 @@ export function SubscriptionCard({
         {text.cancelingNotice(date(subscription.current_period_end))}
       </Notice>
     ) : status === 'past_due' ? (
-      <Notice tone="danger">{text.pastDueNotice}</Notice>
+      <Notice tone="danger">
+        {subscription.latest_invoice
+          ? text.pastDueRetryNotice(
+              formatMoney(subscription.latest_invoice.amount_due, subscription.latest_invoice.currency, locale),
+              subscription.latest_invoice.next_payment_attempt ? date(subscription.latest_invoice.next_payment_attempt) : null,
+            )
+          : text.pastDueNotice}
+      </Notice>
     ) : status === 'incomplete' ? (
       <Notice tone="warning">{text.incompleteNotice}</Notice>
     ) : status === 'paused' ? (
       <Notice tone="info">{text.pausedNotice}</Notice>
     ) : status === 'trialing' ? (
-      <Notice tone="info">{text.trialNotice(date(subscription.trial_end ?? subscription.current_period_end))}</Notice>
+      <Notice tone="info">
+        {subscription.upcoming_invoice
+          ? text.trialCountdownNotice(
+              subscription.upcoming_invoice.days_until,
+              date(subscription.upcoming_invoice.date),
+              formatMoney(subscription.upcoming_invoice.amount_due, subscription.upcoming_invoice.currency, locale),
+            )
+          : text.trialNotice(date(subscription.trial_end ?? subscription.current_period_end))}
+      </Notice>
     ) : status === 'canceled' ? (
       <Notice tone="info">{text.canceledNotice(date(subscription.current_period_end))}</Notice>
     ) : null;

@@ -23,6 +23,13 @@ export interface SubscriptionCardLabels {
   /** `"Your trial ends on May 1, 2025."` */
   trialNotice: (date: string) => string;
   pastDueNotice: string;
+  /**
+   * `"Your last payment of $9.00 failed. We'll try again on May 4, 2025. …"`; `retryDate`
+   * is null after the last retry.
+   */
+  pastDueRetryNotice: (amount: string, retryDate: string | null) => string;
+  /** `"Your free trial ends in 3 days, on May 1, 2025. Then $9.00 will be charged unless you cancel."` */
+  trialCountdownNotice: (days: number, date: string, amount: string) => string;
   pausedNotice: string;
   incompleteNotice: string;
   /** `"Your subscription ended on May 1, 2025."` */
@@ -61,6 +68,12 @@ export const defaultSubscriptionCardLabels: SubscriptionCardLabels = {
   cancelingNotice: (date) => `Your plan will be canceled on ${date}.`,
   trialNotice: (date) => `Your free trial ends on ${date}. Your plan continues after that unless you cancel.`,
   pastDueNotice: 'Your last payment failed. Update your payment method to keep your subscription.',
+  pastDueRetryNotice: (amount, retryDate) =>
+    retryDate
+      ? `Your last payment of ${amount} failed. We'll try again on ${retryDate}; update your payment method to keep your subscription.`
+      : `Your last payment of ${amount} failed and won't be retried. Update your payment method to keep your subscription.`,
+  trialCountdownNotice: (days, date, amount) =>
+    `Your free trial ends ${days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`}, on ${date}. Then ${amount} will be charged unless you cancel.`,
   pausedNotice: 'Your subscription is paused. Resume it to pick up where you left off.',
   incompleteNotice: "Your first payment hasn't gone through yet. Complete it to activate your plan.",
   canceledNotice: (date) => `Your subscription ended on ${date}.`,

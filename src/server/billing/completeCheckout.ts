@@ -1,6 +1,6 @@
 import type { ConfirmCheckoutResponse } from '../../contract/types';
 import { NotFound, InvalidParameter, PaymentDeclined } from '../domainErrors';
-import type { CardInput } from '../processor/types';
+import type { CardInput, PaymentResult } from '../processor/types';
 import type { SubscriptionDetail } from '../store/records';
 import { randomId } from '../crypto/hmac';
 import { recordEvent } from '../webhooks/recordEvent';
@@ -138,6 +138,13 @@ export async function fulfilCheckout(
   return result.sub;
 }
 
+/** The card a checkout paid with becomes the subject's card on file, which renewals charge. */
+async function keepCardOnFile(ctx: BillingContext, subject: string, result: PaymentResult): Promise<void> {
+  if (result.status !== 'succeeded' || !result.paymentMethod) return;
+  const { processorRef, ...card } = result.paymentMethod;
+  await ctx.store.savePaymentMethod({ subject, processor_ref: processorRef, ...card, created_at: ctx.now() });
+}
+
 async function subscriptionOf(ctx: BillingContext, c: LoadedCheckout): Promise<ConfirmCheckoutResponse> {
   const sub = c.row.subscription_id ? await ctx.store.getSubscription(c.row.subscription_id) : null;
   const fulfilled = sub ?? (await fulfilCheckout(ctx, c.row.id, c.row.payment_id));
@@ -173,6 +180,7 @@ export async function confirmCheckout(ctx: BillingContext, c: LoadedCheckout, ca
     return { status: 'requires_action', next_action: result.nextAction };
   }
   await ctx.store.updateCheckoutSession(c.row.id, { payment_id: result.paymentId, paid_at: ctx.now() });
+  await keepCardOnFile(ctx, c.row.subject, result);
   const sub = await fulfilCheckout(ctx, c.row.id, result.paymentId);
   return { status: 'succeeded', subscription: toWireSubscription(sub) };
 }
@@ -195,6 +203,7 @@ export async function authenticateCheckout(ctx: BillingContext, c: LoadedCheckou
     throw new PaymentDeclined(failed.code, failed.message);
   }
   await ctx.store.updateCheckoutSession(c.row.id, { paid_at: ctx.now() });
+  await keepCardOnFile(ctx, c.row.subject, result);
   const sub = await fulfilCheckout(ctx, c.row.id, result.paymentId);
   return { status: 'succeeded', subscription: toWireSubscription(sub) };
 }

@@ -3,6 +3,7 @@ import type { SubscriptionDetail } from '../store/records';
 import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
 import { fulfilCheckout } from './completeCheckout';
+import { processorInvoiceRecord, recordFailedInvoice, settleOpenInvoice } from './processorInvoiceEvents';
 import { subscriptionPatchChanges } from './subscriptions';
 import { toWireInvoice, toWireSubscription } from './wire';
 
@@ -62,26 +63,9 @@ async function recordPaidInvoice(ctx: BillingContext, processorRef: string, invo
   if (!sub) return 'ignored';
   if (await ctx.store.getInvoice(sub.subject, invoice.id)) return 'applied';
   const now = ctx.now();
-  const record = {
-    id: invoice.id,
-    subject: sub.subject,
-    subscription_id: sub.id,
-    amount_due: invoice.amount_due,
-    amount_paid: invoice.amount_paid,
-    currency: invoice.currency,
-    status: 'paid' as const,
-    period_start: invoice.period_start,
-    period_end: invoice.period_end,
-    subtotal: invoice.subtotal,
-    discount_amount: invoice.discount_amount,
-    discount_description: invoice.discount_amount ? 'Discount' : null,
-    created_at: invoice.created_at,
-  };
+  const { record, lines } = processorInvoiceRecord(invoice, sub, 'paid');
   await ctx.store.transaction(async (store) => {
-    await store.insertInvoice(
-      record,
-      invoice.lines.map((line) => ({ ...line, description: line.description ?? sub.plan.name })),
-    );
+    await store.insertInvoice(record, lines);
     await recordEvent(ctx, store, 'invoice.paid', toWireInvoice(record), now);
   });
   ctx.onEventsWritten?.();
@@ -99,7 +83,18 @@ async function apply(ctx: BillingContext, event: ProcessorEvent): Promise<Proces
       // The first invoice is the one fulfilment writes; only make sure fulfilment happened.
       return change.checkoutId && (await completeCheckout(ctx, change.checkoutId, change.processorRef)) ? 'applied' : 'ignored';
     case 'invoice_paid':
-      return recordPaidInvoice(ctx, change.processorRef, change.invoice);
+      // A renewal that failed here first is settled; any other paid invoice is recorded.
+      return (
+        (await settleOpenInvoice(ctx, change.processorRef, change.invoice.id, 'paid', change.invoice.amount_paid)) ??
+        recordPaidInvoice(ctx, change.processorRef, change.invoice)
+      );
+    case 'invoice_payment_failed':
+      return recordFailedInvoice(ctx, change.processorRef, change.invoice, {
+        attempt_count: change.attempt_count,
+        next_payment_attempt: change.next_payment_attempt,
+      });
+    case 'invoice_uncollectible':
+      return (await settleOpenInvoice(ctx, change.processorRef, change.invoiceId, 'uncollectible')) ?? 'ignored';
     default:
       return 'ignored';
   }

@@ -4,6 +4,8 @@ import type { ProcessorSubscriptionRef, ProcessorSubscriptionState } from '../pr
 import type { SubscriptionDetail, SubscriptionRecord } from '../store/records';
 import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
+import { periodDiscount } from './renewSubscription';
+import { iso } from './time';
 import { toWireSubscription } from './wire';
 
 /**
@@ -12,8 +14,41 @@ import { toWireSubscription } from './wire';
  * visible, as `canceled`, until its paid period ends; then the answer is `null`.
  */
 export async function getSubscription(ctx: BillingContext, subject: string): Promise<Subscription | null> {
-  const sub = await ctx.store.findCurrentSubscription(subject, ctx.now());
-  return sub ? toWireSubscription(sub) : null;
+  const now = ctx.now();
+  const sub = await ctx.store.findCurrentSubscription(subject, now);
+  if (!sub) return null;
+  const wire = toWireSubscription(sub);
+  // Only the states that need them read more, so the common GET /subscription stays one query.
+  if (sub.status === 'past_due' || sub.status === 'incomplete') return { ...wire, latest_invoice: await latestOpenInvoice(ctx, sub) };
+  if (sub.status === 'trialing' && !sub.cancel_at_period_end) return { ...wire, upcoming_invoice: await trialEndInvoice(ctx, sub, now) };
+  return wire;
+}
+
+/** The newest open invoice of a subscription and its next retry (`latest_invoice`). */
+async function latestOpenInvoice(ctx: BillingContext, sub: SubscriptionDetail): Promise<Subscription['latest_invoice']> {
+  const id = (await ctx.store.openInvoiceIds(sub.id)).at(-1);
+  const invoice = id ? await ctx.store.getInvoice(sub.subject, id) : null;
+  if (!invoice) return null;
+  const attempts = await ctx.store.getInvoiceAttempts(invoice.id);
+  return {
+    id: invoice.id,
+    amount_due: invoice.amount_due,
+    currency: invoice.currency,
+    status: invoice.status,
+    next_payment_attempt: attempts?.next_payment_attempt ? iso(attempts.next_payment_attempt) : null,
+  };
+}
+
+/** What the end of a trial will charge (`upcoming_invoice`): the price less the promotion still running then. */
+async function trialEndInvoice(ctx: BillingContext, sub: SubscriptionDetail, now: Date): Promise<Subscription['upcoming_invoice']> {
+  const promo = sub.promotion_code ? await ctx.store.getPromotionCode(sub.promotion_code) : null;
+  const date = sub.current_period_end;
+  return {
+    amount_due: sub.price.amount - periodDiscount(sub, promo, date, true),
+    currency: sub.price.currency,
+    date: iso(date),
+    days_until: Math.max(0, Math.ceil((date.getTime() - now.getTime()) / 86_400_000)),
+  };
 }
 
 /** Whether `patch` would change any field of `sub` (dates compared by time). */

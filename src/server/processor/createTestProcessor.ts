@@ -1,7 +1,34 @@
 // The card form's Luhn check is pure and shared, so browser and test processor agree on it.
 import { passesLuhn } from '../../contract/validateCard';
 import { randomId } from '../crypto/hmac';
-import type { CardInput, PaymentProcessor, PaymentResult } from './types';
+import type { CardInput, PaymentProcessor, PaymentResult, SavedCard } from './types';
+
+/** Stripe's 4000 0000 0000 0341: attaches to a customer, but every charge on it is declined. */
+const CHARGE_FAILS_CARD = '4000000000000341';
+/** The handle of a card on file that declines every charge (Stripe's test PaymentMethod of the same name). */
+const CHARGE_FAILS_REF = 'pm_card_chargeCustomerFail';
+const DECLINED: PaymentResult = { status: 'failed', code: 'card_declined', message: 'Your card was declined.' };
+
+/** The card brand by its number's prefix, as Stripe names them. */
+function brandOf(digits: string): string {
+  if (/^4/.test(digits)) return 'visa';
+  if (/^(5[1-5]|2[2-7])/.test(digits)) return 'mastercard';
+  if (/^3[47]/.test(digits)) return 'amex';
+  if (/^(6011|65|64[4-9])/.test(digits)) return 'discover';
+  return 'unknown';
+}
+
+/** What the test processor keeps of a card that paid (or attached): never the number. */
+function savedCard(digits: string, card: CardInput): SavedCard {
+  const brand = brandOf(digits);
+  return {
+    processorRef: digits === CHARGE_FAILS_CARD ? CHARGE_FAILS_REF : `pm_card_${brand}`,
+    brand,
+    last4: digits.slice(-4),
+    exp_month: card.exp_month,
+    exp_year: card.exp_year < 100 ? 2000 + card.exp_year : card.exp_year,
+  };
+}
 
 /** Stripe's test cards that do something other than pay. */
 const SPECIAL_CARDS: Record<string, PaymentResult | 'authenticate'> = {
@@ -37,28 +64,38 @@ export function validateCard(card: CardInput, now: Date): PaymentResult | null {
  * The built-in test processor: no network, Stripe's test card numbers.
  * `4242 4242 4242 4242` pays; `4000 0000 0000 0002` is declined (`card_declined`);
  * `4000 0000 0000 9995` has insufficient funds; `4000 0025 0000 3155` asks for 3-D Secure
- * authentication first; any other Luhn-valid number pays. Malformed numbers, past
+ * authentication first; `4000 0000 0000 0341` attaches when nothing is due (a trial, a
+ * free first period) but declines every charge, then and on renewal; any other
+ * Luhn-valid number pays. A card that paid or attached comes back as `paymentMethod`
+ * (Stripe's test handles: `pm_card_visa`, `pm_card_chargeCustomerFail`, …), which
+ * {@link PaymentProcessor.chargePaymentMethod} charges later. Malformed numbers, past
  * expiry dates and bad CVCs fail with `incorrect_number` / `invalid_expiry` / `invalid_cvc`.
  * Confirming twice with the same idempotency key returns the first result.
  */
 export function createTestProcessor(): PaymentProcessor {
   const byKey = new Map<string, PaymentResult>();
+  // Cards waiting for 3-D Secure, so the authenticated payment can hand back the card on file.
+  const pendingCards = new Map<string, SavedCard>();
   return {
     name: 'test',
-    async confirmPayment({ card, idempotencyKey, now }) {
+    async confirmPayment({ amount, card, idempotencyKey, now }) {
       const previous = byKey.get(idempotencyKey);
       if (previous && previous.status !== 'failed') return previous;
       const invalid = validateCard(card, now);
       if (invalid) return invalid;
-      const special = SPECIAL_CARDS[card.number.replace(/[\s-]/g, '')];
+      const digits = card.number.replace(/[\s-]/g, '');
+      const special = SPECIAL_CARDS[digits];
       let result: PaymentResult;
       if (special === 'authenticate') {
         const paymentId = randomId('pi_test');
+        pendingCards.set(paymentId, savedCard(digits, card));
         result = { status: 'requires_action', paymentId, nextAction: { type: 'authenticate' } };
       } else if (special) {
         result = special;
+      } else if (digits === CHARGE_FAILS_CARD && amount > 0) {
+        result = DECLINED;
       } else {
-        result = { status: 'succeeded', paymentId: randomId('pi_test') };
+        result = { status: 'succeeded', paymentId: randomId('pi_test'), paymentMethod: savedCard(digits, card) };
       }
       byKey.set(idempotencyKey, result);
       return result;
@@ -74,7 +111,19 @@ export function createTestProcessor(): PaymentProcessor {
           message: 'We were unable to authenticate your payment method. Please choose a different payment method and try again.',
         };
       }
-      return { status: 'succeeded', paymentId };
+      const paymentMethod = pendingCards.get(paymentId);
+      pendingCards.delete(paymentId);
+      return { status: 'succeeded', paymentId, ...(paymentMethod ? { paymentMethod } : {}) };
+    },
+    async chargePaymentMethod({ paymentMethod, idempotencyKey }) {
+      const previous = byKey.get(idempotencyKey);
+      if (previous) return previous;
+      const result: PaymentResult =
+        paymentMethod === CHARGE_FAILS_REF || !paymentMethod.startsWith('pm_card_')
+          ? DECLINED
+          : { status: 'succeeded', paymentId: randomId('pi_test') };
+      byKey.set(idempotencyKey, result);
+      return result;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { stripeSubscriptionState } from './stripeSubscriptionState';
-import type { ProcessorChange, ProcessorEvent } from './types';
+import type { ProcessorChange, ProcessorEvent, ProcessorInvoice } from './types';
 
 /** The Stripe events Billkit turns into store changes. */
 export const HANDLED_STRIPE_EVENTS = [
@@ -9,43 +9,71 @@ export const HANDLED_STRIPE_EVENTS = [
   'customer.subscription.created',
   'customer.subscription.updated',
   'customer.subscription.deleted',
+  'invoice.payment_failed',
+  'invoice.marked_uncollectible',
 ] as const;
 
 const fromUnix = (seconds: number) => new Date(seconds * 1000);
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === 'string' ? value : (value?.id ?? null));
 
-/** What a Stripe `invoice.paid` says: the first invoice of a Billkit checkout, or a later one to record. */
-function invoicePaid(invoice: Stripe.Invoice): ProcessorChange | null {
-  const details = invoice.parent?.subscription_details;
-  const processorRef = idOf(details?.subscription) ?? idOf((invoice as unknown as { subscription?: string }).subscription);
-  if (!processorRef || !invoice.id) return null;
-  if (invoice.billing_reason === 'subscription_create') {
-    return { type: 'first_invoice_paid', checkoutId: details?.metadata?.billkit_checkout ?? null, processorRef };
-  }
+/** The processor subscription a Stripe invoice belongs to (`parent.subscription_details`, or the legacy field). */
+function subscriptionRefOf(invoice: Stripe.Invoice): string | null {
+  return (
+    idOf(invoice.parent?.subscription_details?.subscription) ??
+    idOf((invoice as unknown as { subscription?: string }).subscription)
+  );
+}
+
+/** A Stripe invoice in Billkit's terms. */
+function toProcessorInvoice(invoice: Stripe.Invoice & { id: string }): ProcessorInvoice {
   const lines = invoice.lines?.data ?? [];
   const period = lines[0]?.period;
   return {
-    type: 'invoice_paid',
+    id: invoice.id,
+    amount_due: invoice.amount_due,
+    amount_paid: invoice.amount_paid,
+    currency: invoice.currency,
+    period_start: fromUnix(period?.start ?? invoice.period_start),
+    period_end: fromUnix(period?.end ?? invoice.period_end),
+    subtotal: invoice.subtotal,
+    discount_amount: (invoice.total_discount_amounts ?? []).reduce((sum, d) => sum + d.amount, 0),
+    created_at: fromUnix(invoice.created),
+    lines: lines.map((line) => ({
+      description: line.description ?? null,
+      quantity: line.quantity ?? 1,
+      unit_amount: line.quantity ? Math.round(line.amount / line.quantity) : line.amount,
+      amount: line.amount,
+      period_start: line.period ? fromUnix(line.period.start) : null,
+      period_end: line.period ? fromUnix(line.period.end) : null,
+    })),
+  };
+}
+
+/** What a Stripe `invoice.paid` says: the first invoice of a Billkit checkout, or a later one to record. */
+function invoicePaid(invoice: Stripe.Invoice): ProcessorChange | null {
+  const processorRef = subscriptionRefOf(invoice);
+  if (!processorRef || !invoice.id) return null;
+  if (invoice.billing_reason === 'subscription_create') {
+    const checkoutId = invoice.parent?.subscription_details?.metadata?.billkit_checkout ?? null;
+    return { type: 'first_invoice_paid', checkoutId, processorRef };
+  }
+  return { type: 'invoice_paid', processorRef, invoice: toProcessorInvoice(invoice as Stripe.Invoice & { id: string }) };
+}
+
+/**
+ * Stripe's `invoice.payment_failed` for a renewal (Stripe runs renewals and Smart Retries
+ * itself), with its `attempt_count` / `next_payment_attempt`. A checkout's first invoice is
+ * left out: the checkout itself reports that failure.
+ */
+function invoicePaymentFailed(invoice: Stripe.Invoice): ProcessorChange | null {
+  const processorRef = subscriptionRefOf(invoice);
+  if (!processorRef || !invoice.id || invoice.billing_reason === 'subscription_create') return null;
+  return {
+    type: 'invoice_payment_failed',
     processorRef,
-    invoice: {
-      id: invoice.id,
-      amount_due: invoice.amount_due,
-      amount_paid: invoice.amount_paid,
-      currency: invoice.currency,
-      period_start: fromUnix(period?.start ?? invoice.period_start),
-      period_end: fromUnix(period?.end ?? invoice.period_end),
-      subtotal: invoice.subtotal,
-      discount_amount: (invoice.total_discount_amounts ?? []).reduce((sum, d) => sum + d.amount, 0),
-      created_at: fromUnix(invoice.created),
-      lines: lines.map((line) => ({
-        description: line.description ?? null,
-        quantity: line.quantity ?? 1,
-        unit_amount: line.quantity ? Math.round(line.amount / line.quantity) : line.amount,
-        amount: line.amount,
-        period_start: line.period ? fromUnix(line.period.start) : null,
-        period_end: line.period ? fromUnix(line.period.end) : null,
-      })),
-    },
+    invoice: toProcessorInvoice(invoice as Stripe.Invoice & { id: string }),
+    attempt_count: invoice.attempt_count ?? 1,
+    next_payment_attempt: invoice.next_payment_attempt ? fromUnix(invoice.next_payment_attempt) : null,
   };
 }
 
@@ -72,6 +100,13 @@ function changeOf(event: Stripe.Event): ProcessorChange | null {
     }
     case 'invoice.paid':
       return invoicePaid(event.data.object);
+    case 'invoice.payment_failed':
+      return invoicePaymentFailed(event.data.object);
+    case 'invoice.marked_uncollectible': {
+      const processorRef = subscriptionRefOf(event.data.object);
+      const invoiceId = event.data.object.id;
+      return processorRef && invoiceId ? { type: 'invoice_uncollectible', processorRef, invoiceId } : null;
+    }
     default:
       return null;
   }

@@ -11,9 +11,20 @@ import type { PlanRecord, PriceRecord, PromotionCodeRecord } from '../store/reco
 /** Card details as the checkout form collects them (the contract's one card shape). */
 export type CardInput = CardDetails;
 
+/** A card the processor keeps for later charges, as the proxy stores it (never the number). */
+export interface SavedCard {
+  /** The processor's handle to charge it with (test processor: Stripe's `pm_card_…` test ids). */
+  processorRef: string;
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+}
+
 /** What one payment attempt came to. */
 export type PaymentResult =
-  | { status: 'succeeded'; paymentId: string }
+  /** `paymentMethod`: the card, kept on file for renewals (test processor). */
+  | { status: 'succeeded'; paymentId: string; paymentMethod?: SavedCard }
   /** The bank wants the customer to authenticate (3-D Secure) before it pays. */
   | { status: 'requires_action'; paymentId: string; nextAction: { type: 'authenticate' } }
   /** Declined or invalid: `code` is Stripe's (`card_declined`, `insufficient_funds`, `incorrect_number`, …). */
@@ -116,6 +127,18 @@ export interface PaymentProcessor {
     idempotencyKey: string;
     now: Date;
   }): Promise<PaymentResult>;
+  /**
+   * Charges a card on file (a renewal, a trial's end, a dunning retry) without the
+   * customer present. `idempotencyKey` is stable per invoice and attempt, so a step run
+   * twice never charges twice. Processors that run renewals themselves (Stripe) leave it out.
+   */
+  chargePaymentMethod?(input: {
+    paymentMethod: string;
+    amount: number;
+    currency: string;
+    description: string;
+    idempotencyKey: string;
+  }): Promise<PaymentResult>;
   /** Finishes a `requires_action` payment after the customer approved or failed the authentication step. */
   authenticatePayment(input: { paymentId: string; approve: boolean }): Promise<PaymentResult>;
 }
@@ -155,7 +178,17 @@ export type ProcessorChange =
   /** The first invoice of a subscription made for `checkoutId` was paid. */
   | { type: 'first_invoice_paid'; checkoutId: string | null; processorRef: string }
   /** A later invoice of the processor subscription `processorRef` was paid. */
-  | { type: 'invoice_paid'; processorRef: string; invoice: ProcessorInvoice };
+  | { type: 'invoice_paid'; processorRef: string; invoice: ProcessorInvoice }
+  /** A later invoice failed to charge; the processor retries it (`next_payment_attempt`) by itself. */
+  | {
+      type: 'invoice_payment_failed';
+      processorRef: string;
+      invoice: ProcessorInvoice;
+      attempt_count: number;
+      next_payment_attempt: Date | null;
+    }
+  /** The processor gave up collecting an invoice (its retries are exhausted). */
+  | { type: 'invoice_uncollectible'; processorRef: string; invoiceId: string };
 
 /** A processor's webhook event: its id (each is applied once), its type, and what it says. */
 export interface ProcessorEvent {

@@ -216,6 +216,13 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       { current_period_start: day(-12), status: 'canceled', canceled_at: day(-2), months: 2 },
       ['paid', 'paid'],
     );
+    // Cards on file, so the lifecycle engine can renew the demo's subscriptions; user_past_due's
+    // is Stripe's 0341 (every charge declined): its open invoice is in dunning, retried 2 days from now.
+    const visa = { processor_ref: 'pm_card_visa', brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2030, created_at: day(-500) };
+    for (const subject of ['user_pro', 'user_trial', 'user_canceling', 'user_paused']) await s.savePaymentMethod({ subject, ...visa });
+    await s.savePaymentMethod({ ...visa, subject: 'user_past_due', processor_ref: 'pm_card_chargeCustomerFail', last4: '0341' });
+    const [pastDueOpen] = await s.openInvoiceIds('sub_demo_past_due');
+    if (pastDueOpen) await s.updateInvoicePayment(pastDueOpen, { attempt_count: 2, next_payment_attempt: day(2) });
     await s.setSetting('demo_seeded_at', now.toISOString());
   });
 }

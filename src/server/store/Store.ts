@@ -15,6 +15,9 @@ import type {
   SubscriptionRecord,
   WebhookEventRecord,
 } from './records';
+import type { LifecycleQueries } from './lifecycleQueries';
+
+export type { InvoiceAttempts, LifecycleQueries, LifecycleStep, LifecycleStepKind } from './lifecycleQueries';
 
 /**
  * Every query of the proxy, written once in SQL against a `Db` (PGlite or PostgreSQL);
@@ -22,7 +25,7 @@ import type {
  * change several rows are called inside {@link Store.transaction}, which hands the
  * callback a Store bound to that transaction.
  */
-export interface Store {
+export interface Store extends LifecycleQueries {
   /** Runs `fn` in one transaction; the Store it receives writes inside it. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

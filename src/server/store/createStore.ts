@@ -3,6 +3,7 @@ import { checkoutSessionQueries } from './checkoutSessionQueries';
 import { customerQueries } from './customerQueries';
 import type { Db, DbSession } from './Db';
 import { invoiceQueries } from './invoiceQueries';
+import { lifecycleQueries } from './lifecycleQueries';
 import { outboxQueries } from './outboxQueries';
 import type { Store } from './Store';
 import { createStoreSession, type StoreMemory } from './StoreSession';
@@ -59,6 +60,7 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory, onCatalogue
     ...checkoutSessionQueries(s),
     ...usageQueries(s),
     ...outboxQueries(s),
+    ...lifecycleQueries(s.q),
   };
   return store;
 }

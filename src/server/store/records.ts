@@ -174,3 +174,15 @@ export interface IdempotencyRecord {
   status: number;
   response: string;
 }
+
+/** The subject's card on file: what the processor charges for renewals and retries. */
+export interface PaymentMethodRecord {
+  subject: string;
+  /** The processor's handle on the card (test processor `pm_card_…`, Stripe `pm_…`). */
+  processor_ref: string;
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+  created_at: Date;
+}

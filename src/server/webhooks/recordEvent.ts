@@ -9,7 +9,10 @@ export type WebhookEventType =
   | 'subscription.updated'
   | 'subscription.canceled'
   | 'invoice.created'
-  | 'invoice.paid';
+  | 'invoice.paid'
+  | 'invoice.payment_failed'
+  | 'invoice.marked_uncollectible'
+  | 'subscription.trial_will_end';
 
 /**
  * Writes a webhook event into the outbox with the `store` of the running transaction, so

@@ -1,0 +1,80 @@
+import type { ProcessorInvoice } from '../processor/types';
+import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
+import { recordEvent } from '../webhooks/recordEvent';
+import type { BillingContext } from './BillingContext';
+import { toWireInvoice } from './wire';
+
+/** What applying a processor's invoice news did. */
+export type InvoiceEventOutcome = 'applied' | 'ignored';
+
+/** A processor invoice as a Billkit invoice record of `sub`, with its lines. */
+export function processorInvoiceRecord(invoice: ProcessorInvoice, sub: SubscriptionDetail, status: InvoiceRecord['status']) {
+  const record: InvoiceRecord = {
+    id: invoice.id,
+    subject: sub.subject,
+    subscription_id: sub.id,
+    amount_due: invoice.amount_due,
+    amount_paid: invoice.amount_paid,
+    currency: invoice.currency,
+    status,
+    period_start: invoice.period_start,
+    period_end: invoice.period_end,
+    subtotal: invoice.subtotal,
+    discount_amount: invoice.discount_amount,
+    discount_description: invoice.discount_amount ? 'Discount' : null,
+    created_at: invoice.created_at,
+  };
+  const lines = invoice.lines.map((line) => ({ ...line, description: line.description ?? sub.plan.name }));
+  return { record, lines };
+}
+
+/**
+ * A renewal the processor failed to charge (it runs renewals and retries itself): the
+ * invoice is recorded (or updated) as `open` with the processor's `attempt_count` and
+ * `next_payment_attempt`, and Billkit's `invoice.payment_failed` is sent. The
+ * subscription's `past_due` arrives separately, as the processor's subscription state.
+ */
+export async function recordFailedInvoice(
+  ctx: BillingContext,
+  processorRef: string,
+  invoice: ProcessorInvoice,
+  attempts: { attempt_count: number; next_payment_attempt: Date | null },
+): Promise<InvoiceEventOutcome> {
+  const sub = await ctx.store.findSubscriptionByProcessorRef(processorRef);
+  if (!sub) return 'ignored';
+  const now = ctx.now();
+  const { record, lines } = processorInvoiceRecord(invoice, sub, 'open');
+  await ctx.store.transaction(async (store) => {
+    const existing = await store.getInvoice(sub.subject, record.id);
+    if (!existing) await store.insertInvoice(record, lines);
+    await store.updateInvoicePayment(record.id, { status: 'open', ...attempts });
+    await recordEvent(ctx, store, 'invoice.payment_failed', toWireInvoice(record), now);
+  });
+  ctx.onEventsWritten?.();
+  return 'applied';
+}
+
+/**
+ * The processor settling an invoice that is `open` here: paid after a failed attempt (a
+ * retry, or the customer paid) or given up as `uncollectible`. Sends the Billkit event of
+ * the same name. `null` when the invoice is not an open one the proxy knows.
+ */
+export async function settleOpenInvoice(
+  ctx: BillingContext,
+  processorRef: string,
+  invoiceId: string,
+  status: 'paid' | 'uncollectible',
+  amountPaid?: number,
+): Promise<InvoiceEventOutcome | null> {
+  const sub = await ctx.store.findSubscriptionByProcessorRef(processorRef);
+  const existing = sub ? await ctx.store.getInvoice(sub.subject, invoiceId) : null;
+  if (!existing || existing.status !== 'open') return null;
+  const now = ctx.now();
+  const updated = { ...existing, status, amount_paid: status === 'paid' ? (amountPaid ?? existing.amount_due) : existing.amount_paid };
+  await ctx.store.transaction(async (store) => {
+    await store.updateInvoicePayment(existing.id, { status, amount_paid: updated.amount_paid, next_payment_attempt: null });
+    await recordEvent(ctx, store, status === 'paid' ? 'invoice.paid' : 'invoice.marked_uncollectible', toWireInvoice(updated), now);
+  });
+  ctx.onEventsWritten?.();
+  return 'applied';
+}

@@ -1,0 +1,103 @@
+import { randomId } from '../crypto/hmac';
+import type { InvoiceRecord, PromotionCodeRecord, SubscriptionDetail } from '../store/records';
+import { promotionLabel } from './checkout';
+import { chargeInvoice, recordFailedCharge, type StepContext } from './chargeInvoice';
+import { addInterval } from './time';
+
+const intervalName = (interval: string) => (interval === 'year' ? 'yearly' : interval === 'day' ? 'daily' : `${interval}ly`);
+
+/**
+ * Whether the subscription's promotion still applies to the period starting at
+ * `periodStart`: `forever` always, `repeating` for its months counted from the first
+ * charged period, `once` only on the first charged invoice (the checkout's, or the one
+ * at the end of a trial).
+ */
+function promotionApplies(sub: SubscriptionDetail, promo: PromotionCodeRecord, periodStart: Date, firstCharge: boolean): boolean {
+  if (promo.duration === 'forever') return true;
+  if (promo.duration === 'once') return firstCharge;
+  const chargedFrom = sub.trial_end ?? sub.created_at;
+  return periodStart.getTime() < addInterval(chargedFrom, 'month', promo.duration_in_months ?? 0).getTime();
+}
+
+/** The discount of the period starting at `start` from the subscription's promotion (0 when it no longer applies). */
+export function periodDiscount(sub: SubscriptionDetail, promo: PromotionCodeRecord | null, start: Date, firstCharge: boolean): number {
+  if (!promo || !promotionApplies(sub, promo, start, firstCharge)) return 0;
+  return promo.percent_off !== null
+    ? Math.round((sub.price.amount * promo.percent_off) / 100)
+    : Math.min(sub.price.amount, promo.amount_off ?? 0);
+}
+
+/** Writes the invoice of the period `[start, end)` (open, not yet charged), with the running promotion. */
+async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, start: Date, end: Date, firstCharge: boolean): Promise<InvoiceRecord> {
+  const { price, plan } = sub;
+  const promo = sub.promotion_code ? await step.store.getPromotionCode(sub.promotion_code) : null;
+  const discount = periodDiscount(sub, promo, start, firstCharge);
+  const applies = promo !== null && discount > 0;
+  const invoice: InvoiceRecord = {
+    id: randomId('in'),
+    subject: sub.subject,
+    subscription_id: sub.id,
+    amount_due: price.amount - discount,
+    amount_paid: 0,
+    currency: price.currency,
+    status: 'open',
+    period_start: start,
+    period_end: end,
+    subtotal: price.amount,
+    discount_amount: discount,
+    discount_description: applies ? `${promo!.code} (${promotionLabel(promo!, price.currency)})` : null,
+    created_at: step.at,
+  };
+  await step.store.insertInvoice(invoice, [
+    {
+      description: `${plan.name} (${intervalName(price.interval ?? 'month')})`,
+      quantity: 1,
+      unit_amount: price.amount,
+      amount: price.amount,
+      period_start: start,
+      period_end: end,
+    },
+  ]);
+  await step.emit('invoice.created', sub.subject, invoice);
+  return invoice;
+}
+
+/**
+ * The end of a subscription's current period, as Stripe handles it:
+ * - `cancel_at_period_end` → the subscription ends (`canceled`, `subscription.canceled`);
+ * - a trial's end → the first paid invoice, charged to the card on file;
+ * - otherwise a renewal: the next period's invoice (with the running promotion), charged.
+ * The period rolls over either way (Stripe advances `current_period_*` when it invoices).
+ * Paid: `active`, `invoice.created` + `invoice.paid` + `subscription.updated`. Declined:
+ * `past_due`, the invoice stays `open` with its next retry, `invoice.created` +
+ * `invoice.payment_failed` + `subscription.updated`.
+ */
+export async function endPeriod(step: StepContext, sub: SubscriptionDetail): Promise<void> {
+  if (sub.cancel_at_period_end) {
+    const patch = { status: 'canceled' as const, canceled_at: sub.canceled_at ?? step.at };
+    await step.store.updateSubscription(sub.id, patch);
+    await step.emit('subscription.canceled', sub.subject, { ...sub, ...patch });
+    return;
+  }
+  const trialEnding = sub.status === 'trialing';
+  const start = sub.current_period_end;
+  const end = addInterval(start, sub.price.interval ?? 'month');
+  // A trial's end is the first charge: a `once` promotion is spent on it.
+  const invoice = await createPeriodInvoice(step, sub, start, end, trialEnding);
+  const outcome = await chargeInvoice(step, invoice, `${sub.plan.name} subscription`, 1);
+  const rolled = { current_period_start: start, current_period_end: end };
+  if (outcome.paid) {
+    const paid = { ...invoice, status: 'paid' as const, amount_paid: invoice.amount_due };
+    await step.store.updateInvoicePayment(invoice.id, { status: 'paid', amount_paid: invoice.amount_due, attempt_count: invoice.amount_due ? 1 : 0 });
+    await step.emit('invoice.paid', sub.subject, paid);
+    const patch = { ...rolled, status: 'active' as const };
+    await step.store.updateSubscription(sub.id, patch);
+    await step.emit('subscription.updated', sub.subject, { ...sub, ...patch });
+    return;
+  }
+  const patch = { ...rolled, status: 'past_due' as const };
+  await step.store.updateSubscription(sub.id, patch);
+  const after = await recordFailedCharge(step, { ...sub, ...patch }, invoice, 1);
+  // Exhausted at once (an empty retry schedule) already said subscription.canceled.
+  if (after.status === 'past_due') await step.emit('subscription.updated', sub.subject, after);
+}

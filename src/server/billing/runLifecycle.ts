@@ -1,0 +1,141 @@
+import type { LifecycleStep } from '../store/Store';
+import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
+import { recordEvent } from '../webhooks/recordEvent';
+import type { BillingContext } from './BillingContext';
+import { chargeInvoice, DEFAULT_RETRY_DAYS, recordFailedCharge, type LifecycleEvent, type StepContext } from './chargeInvoice';
+import { endPeriod } from './renewSubscription';
+import { toWireInvoice, toWireSubscription } from './wire';
+
+/** Options of the lifecycle engine. */
+export interface LifecycleOptions {
+  /** Days after an invoice's first failed charge at which it is retried; default 3, 5, 7. */
+  retryDays?: readonly number[];
+}
+
+/** A dunning retry: the open invoice is charged again; paid → the subscription is `active` once nothing else is open. */
+async function retryInvoice(step: StepContext, sub: SubscriptionDetail, invoice: InvoiceRecord, attempts: number): Promise<void> {
+  const outcome = await chargeInvoice(step, invoice, `${sub.plan.name} subscription`, attempts + 1);
+  if (!outcome.paid) {
+    await recordFailedCharge(step, sub, invoice, attempts + 1);
+    return;
+  }
+  await step.store.updateInvoicePayment(invoice.id, {
+    status: 'paid',
+    amount_paid: invoice.amount_due,
+    attempt_count: attempts + 1,
+    next_payment_attempt: null,
+  });
+  await step.emit('invoice.paid', sub.subject, { ...invoice, status: 'paid', amount_paid: invoice.amount_due });
+  if (sub.status === 'past_due' && (await step.store.openInvoiceIds(sub.id)).length === 0) {
+    await step.store.updateSubscription(sub.id, { status: 'active' });
+    await step.emit('subscription.updated', sub.subject, { ...sub, status: 'active' });
+  }
+}
+
+/**
+ * Carries out one claimed step. The row is locked and re-read here, so a step another
+ * proxy already did (or one no longer due) does nothing: each happens exactly once.
+ */
+async function runStep(step: StepContext, claimed: LifecycleStep): Promise<void> {
+  const { store, at } = step;
+  const sub = await store.getSubscription(claimed.subscriptionId);
+  if (!sub) return;
+  switch (claimed.kind) {
+    case 'period_end':
+      if (['active', 'past_due', 'trialing'].includes(sub.status) && sub.current_period_end.getTime() <= at.getTime()) {
+        await endPeriod(step, sub);
+      }
+      return;
+    case 'trial_will_end':
+      if (sub.status === 'trialing') {
+        await store.markTrialWillEndSent(sub.id, at);
+        await step.emit('subscription.trial_will_end', sub.subject, sub);
+      }
+      return;
+    case 'resume':
+      if (sub.status === 'paused') {
+        await store.setResumeAt(sub.id, null);
+        await store.updateSubscription(sub.id, { status: 'active' });
+        await step.emit('subscription.updated', sub.subject, { ...sub, status: 'active' });
+      }
+      return;
+    case 'retry': {
+      const invoice = claimed.invoiceId ? await store.getInvoice(sub.subject, claimed.invoiceId) : null;
+      const attempts = claimed.invoiceId ? await store.getInvoiceAttempts(claimed.invoiceId) : null;
+      if (!invoice || !attempts || invoice.status !== 'open' || !attempts.next_payment_attempt) return;
+      if (attempts.next_payment_attempt.getTime() > at.getTime()) return;
+      if (sub.status === 'canceled') {
+        // Canceled meanwhile (by the customer): nothing more is collected, as Stripe stops retrying.
+        await store.updateInvoicePayment(invoice.id, { next_payment_attempt: null });
+        return;
+      }
+      await retryInvoice(step, sub, invoice, attempts.attempt_count);
+      return;
+    }
+  }
+}
+
+/**
+ * Runs the earliest lifecycle step due at or before `until`, in its own transaction, at
+ * its own instant. Returns the events it fired, null when nothing is due, or `'busy'`
+ * when every due row is being worked on by another proxy right now.
+ */
+export async function runNextLifecycleStep(
+  ctx: BillingContext,
+  until: Date,
+  options: LifecycleOptions = {},
+): Promise<LifecycleEvent[] | null | 'busy'> {
+  // Cheap check outside a transaction first: the scheduler asks every tick.
+  if (!(await ctx.store.nextLifecycleStep(until))) return null;
+  let events: LifecycleEvent[] = [];
+  const ran = await ctx.store.transaction(async (store) => {
+    events = [];
+    const claimed = await store.nextLifecycleStep(until, { lock: true });
+    if (!claimed) return false;
+    const step: StepContext = {
+      ctx,
+      store,
+      at: claimed.due,
+      retryDays: options.retryDays ?? DEFAULT_RETRY_DAYS,
+      async emit(type, subject, object) {
+        const wire = 'plan' in object ? toWireSubscription(object) : toWireInvoice(object);
+        await recordEvent(ctx, store, type, wire, claimed.due);
+        events.push({ type, subject, id: object.id });
+      },
+    };
+    await runStep(step, claimed);
+    return true;
+  });
+  if (!ran) return 'busy';
+  if (events.length > 0) ctx.onEventsWritten?.();
+  return events;
+}
+
+/** Safety stop: more steps than this in one run means a step that does not consume itself. */
+const MAX_STEPS = 100_000;
+/** How long to wait for another proxy's step in flight before looking again, and how often at most in a row. */
+const BUSY_WAIT_MS = 20;
+const MAX_BUSY_WAITS = 500;
+
+/**
+ * Runs every lifecycle step due at or before `until`, one at a time in time order (a
+ * 90-day jump renews a monthly subscription three times, each at its own period end).
+ * Returns the events fired here, in order. Steps other proxies on the same database are
+ * running are waited for (briefly) rather than repeated, so everything due is done on return.
+ */
+export async function runLifecycle(ctx: BillingContext, until: Date, options: LifecycleOptions = {}): Promise<LifecycleEvent[]> {
+  const all: LifecycleEvent[] = [];
+  let busy = 0;
+  for (let i = 0; i < MAX_STEPS; i++) {
+    const events = await runNextLifecycleStep(ctx, until, options);
+    if (events === null) return all;
+    if (events === 'busy') {
+      if (++busy > MAX_BUSY_WAITS) return all;
+      await new Promise((resolve) => setTimeout(resolve, BUSY_WAIT_MS));
+      continue;
+    }
+    busy = 0;
+    all.push(...events);
+  }
+  throw new Error(`lifecycle: more than ${MAX_STEPS} steps due by ${until.toISOString()}`);
+}

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Clock } from '../billing/createClock';
+import type { LifecycleScheduler } from '../billing/createLifecycleScheduler';
+import { iso } from '../billing/time';
+import { ProxyError } from '../errors';
+import type { ApiEnv } from './RouteContext';
+import { parse, readJson } from './validation';
+
+/** The furthest one advance may go: ten years (a larger jump is almost surely a unit mistake). */
+const MAX_ADVANCE_SECONDS = 10 * 366 * 86_400;
+
+const bySeconds = z.object({ seconds: z.number().positive().max(MAX_ADVANCE_SECONDS) }).strict();
+const toInstant = z.object({ to: z.string().datetime({ offset: true }) }).strict();
+
+/**
+ * The dev clock (dev mode only; the app mounts it under `/api/dev`, behind the token check):
+ * `GET /clock` → `{ now }`; `POST /clock/advance` `{ seconds }` or `{ to }` (forward only)
+ * → runs every lifecycle step due up to the new now, in time order, and answers
+ * `{ now, events: [{ type, subject, id }] }`.
+ */
+export function devClockRoutes(clock: Clock, scheduler: LifecycleScheduler) {
+  return new Hono<ApiEnv>()
+    .get('/clock', async (c) => {
+      await clock.load();
+      return c.json({ now: iso(clock.now()) });
+    })
+    .post('/clock/advance', async (c) => {
+      const body = await readJson(c);
+      if (!('seconds' in body) && !('to' in body)) {
+        throw new ProxyError(400, 'parameter_missing', 'Send { "seconds": n } or { "to": "<ISO-8601>" }.', 'seconds');
+      }
+      const input = 'seconds' in body ? parse(bySeconds, body) : parse(toInstant, body);
+      await clock.load();
+      const now = clock.now();
+      const to = 'seconds' in input ? new Date(now.getTime() + input.seconds * 1000) : new Date(input.to);
+      if (to.getTime() <= now.getTime()) {
+        throw new ProxyError(400, 'parameter_invalid', `The clock only moves forward; it is ${iso(now)} now.`, 'to');
+      }
+      if (to.getTime() - now.getTime() > MAX_ADVANCE_SECONDS * 1000) {
+        throw new ProxyError(400, 'parameter_invalid', 'Advance at most ten years at a time.', 'to');
+      }
+      const events = await scheduler.advance(to);
+      return c.json({ now: iso(clock.now()), events });
+    });
+}

@@ -1,0 +1,161 @@
+import type { PaymentMethodRecord } from './records';
+
+/** The kinds of work the lifecycle engine does, each due at an instant. */
+export type LifecycleStepKind = 'period_end' | 'trial_will_end' | 'resume' | 'retry';
+
+/** One due step: which row it concerns and when it falls due. */
+export interface LifecycleStep {
+  kind: LifecycleStepKind;
+  /** The subscription it concerns (`retry`: the subscription of the invoice). */
+  subscriptionId: string;
+  /** `retry` only: the open invoice to charge again. */
+  invoiceId: string | null;
+  due: Date;
+}
+
+/** Dunning state of an invoice (Stripe's `attempt_count` / `next_payment_attempt`). */
+export interface InvoiceAttempts {
+  attempt_count: number;
+  next_payment_attempt: Date | null;
+}
+
+/** The lifecycle engine's queries; part of {@link Store}. */
+export interface LifecycleQueries {
+  /**
+   * The earliest lifecycle step due at or before `until`, or null. Subscriptions the
+   * payment processor holds (`processor_ref`, Stripe) are left out: the processor runs them.
+   * With `lock` (inside a transaction) the row is locked `FOR UPDATE SKIP LOCKED`, so
+   * several proxies on one database each claim a different step.
+   */
+  nextLifecycleStep(until: Date, options?: { lock?: boolean }): Promise<LifecycleStep | null>;
+  /** Marks `subscription.trial_will_end` as sent for the subscription. */
+  markTrialWillEndSent(subscriptionId: string, at: Date): Promise<void>;
+  /** When a paused subscription resumes by itself (null: paused until resumed). */
+  setResumeAt(subscriptionId: string, at: Date | null): Promise<void>;
+  getInvoiceAttempts(invoiceId: string): Promise<InvoiceAttempts | null>;
+  /** Records a payment attempt's outcome on an invoice. */
+  updateInvoicePayment(
+    invoiceId: string,
+    patch: { status?: 'open' | 'paid' | 'uncollectible'; amount_paid?: number } & Partial<InvoiceAttempts>,
+  ): Promise<void>;
+  /** The subject's card on file, or null. */
+  getPaymentMethod(subject: string): Promise<PaymentMethodRecord | null>;
+  /** Remembers (or replaces) the subject's card on file. */
+  savePaymentMethod(method: PaymentMethodRecord): Promise<void>;
+  /** Open invoices of a subscription, oldest first. */
+  openInvoiceIds(subscriptionId: string): Promise<string[]>;
+}
+
+const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+
+// Which subscription rows have a step due by $1, and when. Trials announce their end 3
+// days ahead (Stripe's trial_will_end). `period_end` covers renewals, trial ends and
+// cancellations at period end alike: the engine decides which from the row.
+const SUBSCRIPTION_DUE = `
+  select id, status, current_period_end, trial_end, trial_will_end_sent_at, resume_at,
+    case
+      when status = 'paused' then resume_at
+      when status = 'trialing' and trial_will_end_sent_at is null and trial_end - interval '3 days' < current_period_end
+        then least(trial_end - interval '3 days', current_period_end)
+      else current_period_end
+    end as due
+  from subscriptions
+  where processor_ref is null
+    and (
+      (status in ('active', 'past_due', 'trialing') and current_period_end <= $1)
+      or (status = 'trialing' and trial_will_end_sent_at is null and trial_end - interval '3 days' <= $1)
+      or (status = 'paused' and resume_at <= $1)
+    )
+  order by due, seq
+  limit 1`;
+
+const RETRY_DUE = `
+  select i.id, i.subscription_id, i.next_payment_attempt as due
+  from invoices i join subscriptions s on s.id = i.subscription_id
+  where i.status = 'open' and i.next_payment_attempt <= $1 and s.processor_ref is null
+  order by i.next_payment_attempt, i.number
+  limit 1`;
+
+/** The SQL behind {@link LifecycleQueries}, over one database session. */
+export function lifecycleQueries(q: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>): LifecycleQueries {
+  return {
+    async nextLifecycleStep(until, options) {
+      const subStep = async (lock: boolean): Promise<LifecycleStep | null> => {
+        const s = (await q(SUBSCRIPTION_DUE + (lock ? ' for update of subscriptions skip locked' : ''), [until]))[0];
+        if (!s) return null;
+        const due = date(s.due);
+        const kind: LifecycleStepKind =
+          s.status === 'paused'
+            ? 'resume'
+            : s.status === 'trialing' && !s.trial_will_end_sent_at && due.getTime() < date(s.current_period_end).getTime()
+              ? 'trial_will_end'
+              : 'period_end';
+        return { kind, subscriptionId: s.id as string, invoiceId: null, due };
+      };
+      const retryStep = async (lock: boolean): Promise<LifecycleStep | null> => {
+        // The subscription's row is locked too, so no other proxy runs its period end meanwhile.
+        const r = (await q(RETRY_DUE + (lock ? ' for update of i, s skip locked' : ''), [until]))[0];
+        return r ? { kind: 'retry', subscriptionId: r.subscription_id as string, invoiceId: r.id as string, due: date(r.due) } : null;
+      };
+      // Which kind is earliest is decided without locks; only that kind's row is then
+      // claimed, so a transaction never holds a lock on work it will not do.
+      const sub = await subStep(false);
+      const retry = await retryStep(false);
+      if (!sub && !retry) return null;
+      const retryFirst = retry !== null && (sub === null || retry.due.getTime() < sub.due.getTime());
+      if (!options?.lock) return retryFirst ? retry : sub;
+      // Another proxy may hold every due row of the earlier kind: then take the other kind's.
+      return retryFirst ? ((await retryStep(true)) ?? (sub ? subStep(true) : null)) : ((await subStep(true)) ?? (retry ? retryStep(true) : null));
+    },
+    async markTrialWillEndSent(subscriptionId, at) {
+      await q(`update subscriptions set trial_will_end_sent_at = $2 where id = $1`, [subscriptionId, at]);
+    },
+    async setResumeAt(subscriptionId, at) {
+      await q(`update subscriptions set resume_at = $2 where id = $1`, [subscriptionId, at]);
+    },
+    async getInvoiceAttempts(invoiceId) {
+      const rows = await q(`select attempt_count, next_payment_attempt from invoices where id = $1`, [invoiceId]);
+      const r = rows[0];
+      if (!r) return null;
+      return {
+        attempt_count: Number(r.attempt_count),
+        next_payment_attempt: r.next_payment_attempt === null ? null : date(r.next_payment_attempt),
+      };
+    },
+    async updateInvoicePayment(invoiceId, patch) {
+      const keys = (Object.keys(patch) as (keyof typeof patch)[]).filter((k) => patch[k] !== undefined);
+      if (keys.length === 0) return;
+      const sets = keys.map((k, i) => `"${k}" = $${i + 2}`).join(', ');
+      await q(`update invoices set ${sets} where id = $1`, [invoiceId, ...keys.map((k) => patch[k])]);
+    },
+    async getPaymentMethod(subject) {
+      const rows = await q(`select * from payment_methods where subject = $1`, [subject]);
+      const r = rows[0];
+      if (!r) return null;
+      return {
+        subject: r.subject as string,
+        processor_ref: r.processor_ref as string,
+        brand: r.brand as string,
+        last4: r.last4 as string,
+        exp_month: Number(r.exp_month),
+        exp_year: Number(r.exp_year),
+        created_at: date(r.created_at),
+      };
+    },
+    async savePaymentMethod(m) {
+      await q(
+        `insert into payment_methods (subject, processor_ref, brand, last4, exp_month, exp_year, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7)
+         on conflict (subject) do update set processor_ref = excluded.processor_ref, brand = excluded.brand,
+           last4 = excluded.last4, exp_month = excluded.exp_month, exp_year = excluded.exp_year, created_at = excluded.created_at`,
+        [m.subject, m.processor_ref, m.brand, m.last4, m.exp_month, m.exp_year, m.created_at],
+      );
+    },
+    async openInvoiceIds(subscriptionId) {
+      const rows = await q<{ id: string }>(`select id from invoices where subscription_id = $1 and status = 'open' order by number`, [
+        subscriptionId,
+      ]);
+      return rows.map((r) => r.id);
+    },
+  };
+}
