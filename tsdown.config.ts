@@ -5,7 +5,7 @@ import { defineConfig } from 'tsdown';
 // and `billkit/server` + the `billkit-proxy` bin (Node only).
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', 'stripe/index': 'src/stripe/index.ts' },
     platform: 'browser',
     format: 'esm',
     dts: true,

@@ -7,6 +7,7 @@ import { CheckoutForm, stripeAppearance } from '../../src/components/CheckoutFor
 import type { Subscription } from '../../src/client/types';
 import { BillingProvider } from '../../src/react/BillingProvider';
 import { createStripeProcessor } from '../../src/server/processor/stripe';
+import { stripeIntegration } from '../../src/stripe';
 import { createFakeStripe } from '../../stories/fakeStripe';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
 import { startFakeStripeApi } from '../server/stripeFakeApi';
@@ -244,7 +245,7 @@ describe('<CheckoutForm/> on the Stripe processor', () => {
       const user = userEvent.setup();
       render(
         <BillingProvider baseUrl={stripeProxy.baseUrl} getToken={() => token} fetch={stripeProxy.fetch} locale="en-US">
-          <CheckoutForm priceId="price_pro_monthly" stripe={stripe} onError={onError} onSuccess={onSuccess} />
+          <CheckoutForm priceId="price_pro_monthly" stripe={stripeIntegration({ stripe })} onError={onError} onSuccess={onSuccess} />
         </BillingProvider>,
       );
       expect(await screen.findByTestId('fake-payment-element', {}, { timeout: 10_000 })).toBeInTheDocument();
@@ -316,7 +317,7 @@ describe('<CheckoutForm/> on the Stripe processor', () => {
       const onError = vi.fn();
       render(
         <BillingProvider baseUrl={stripeProxy.baseUrl} getToken={() => token} fetch={stripeProxy.fetch} locale="en-US">
-          <CheckoutForm priceId="price_pro_monthly" stripe={stripe} onError={onError} />
+          <CheckoutForm priceId="price_pro_monthly" stripe={stripeIntegration({ stripe })} onError={onError} />
         </BillingProvider>,
       );
       await screen.findByTestId('fake-payment-element', {}, { timeout: 10_000 });
@@ -328,6 +329,71 @@ describe('<CheckoutForm/> on the Stripe processor', () => {
       cleanup();
       await stripeProxy.close();
       await stripeApi.close();
+    }
+  });
+});
+
+describe('<CheckoutForm/> on the Stripe processor without the billkit/stripe opt-in', () => {
+  async function stripeProxyFor(subject: string) {
+    const stripeApi = await startFakeStripeApi();
+    const stripeProxy = await startTestProxy({
+      processor: createStripeProcessor({
+        secretKey: 'sk_test_billkit',
+        publishableKey: 'pk_test_billkit',
+        config: { host: stripeApi.host, port: stripeApi.port, protocol: 'http', maxNetworkRetries: 0 },
+      }),
+    });
+    const token = await stripeProxy.tokenFor(subject);
+    return {
+      stripeProxy,
+      token,
+      close: async () => {
+        cleanup();
+        await stripeProxy.close();
+        await stripeApi.close();
+      },
+    };
+  }
+
+  it('shows an error naming the packages and the prop to pass, and reports it to onError', async () => {
+    const { stripeProxy, token, close } = await stripeProxyFor('user_stripe_no_optin');
+    try {
+      const before = { ...stripeModules };
+      const onError = vi.fn();
+      render(
+        <BillingProvider baseUrl={stripeProxy.baseUrl} getToken={() => token} fetch={stripeProxy.fetch} locale="en-US">
+          <CheckoutForm priceId="price_pro_monthly" onError={onError} />
+        </BillingProvider>,
+      );
+      const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
+      expect(alert).toHaveTextContent("pass stripe={stripeIntegration()} from 'billkit/stripe'");
+      expect(alert).toHaveTextContent('@stripe/react-stripe-js');
+      expect(form()).toHaveAttribute('data-state', 'error');
+      expect(form()).toHaveAttribute('data-processor', 'stripe');
+      expect(onError).toHaveBeenCalledTimes(1);
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'stripe_not_configured' }));
+      // No payment form, and nothing from Stripe was loaded.
+      expect(screen.queryByRole('button', { name: /Pay/ })).toBeNull();
+      expect(stripeModules).toEqual(before);
+    } finally {
+      await close();
+    }
+  });
+
+  it('takes the opt-in from <BillingProvider stripe>, for every form below it', async () => {
+    const { stripeProxy, token, close } = await stripeProxyFor('user_stripe_provider_optin');
+    try {
+      const { stripe, calls } = createFakeStripe();
+      render(
+        <BillingProvider baseUrl={stripeProxy.baseUrl} getToken={() => token} fetch={stripeProxy.fetch} locale="en-US" stripe={stripeIntegration({ stripe })}>
+          <CheckoutForm priceId="price_pro_monthly" />
+        </BillingProvider>,
+      );
+      expect(await screen.findByTestId('fake-payment-element', {}, { timeout: 10_000 })).toBeInTheDocument();
+      expect((calls.elements[0] as { clientSecret: string }).clientSecret).toMatch(/^pi_\w+_secret_\w+$/);
+      expect(form()).toHaveAttribute('data-state', 'idle');
+    } finally {
+      await close();
     }
   });
 });

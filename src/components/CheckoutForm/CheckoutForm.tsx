@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Stripe } from '@stripe/stripe-js';
-import type { BillingError } from '../../client/BillingError';
+import { Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { BillingError } from '../../client/BillingError';
 import { formatMoney } from '../../client/formatMoney';
 import type { Subscription } from '../../client/types';
 import { invalidateAfterPayment } from '../../react/invalidateAfterPayment';
+import { isStripeIntegration, STRIPE_NOT_CONFIGURED_MESSAGE, type StripeIntegration } from '../../react/stripeIntegration';
 import { useBillingContext } from '../../react/useBillingContext';
 import { Card } from '../ui/Card';
 import { cx } from '../ui/cx';
@@ -11,16 +11,12 @@ import { ErrorState } from '../ui/ErrorState';
 import { Skeleton } from '../ui/Skeleton';
 import { CheckoutSucceeded } from './CheckoutSucceeded';
 import { CheckoutSummary } from './CheckoutSummary';
-import { loadStripeOnce } from './loadStripeOnce';
 import type { PaymentPhase } from './paymentPhase';
 import { PromotionCodeField } from './PromotionCodeField';
 import { stripeAppearance } from './stripeAppearance';
 import { TestPaymentForm } from './TestPaymentForm';
 import { useEmbeddedCheckout } from './useEmbeddedCheckout';
 import { waitForCheckoutSubscription } from './waitForCheckoutSubscription';
-
-// Loaded only when a Stripe session renders: the chunk is what imports @stripe/react-stripe-js.
-const StripePaymentForm = lazy(() => import('./StripePaymentForm'));
 
 /** Props of {@link CheckoutForm}. */
 export interface CheckoutFormProps {
@@ -43,11 +39,11 @@ export interface CheckoutFormProps {
   trialDays?: number;
   className?: string;
   /**
-   * A Stripe.js instance (or a promise of one) for the Stripe path. Without it the form
-   * loads Stripe.js itself, lazily, with the session's publishable key. Tests and apps
-   * that already load Stripe pass theirs here.
+   * The Stripe opt-in for this form: `stripeIntegration()` from `billkit/stripe` (or
+   * `stripeIntegration({ stripe })` with an app's own Stripe.js instance). Defaults to the
+   * provider's `stripe`. Without either, a Stripe session shows an error saying what to pass.
    */
-  stripe?: Stripe | PromiseLike<Stripe | null> | null;
+  stripe?: StripeIntegration;
 }
 
 /**
@@ -62,7 +58,7 @@ export interface CheckoutFormProps {
  */
 export function CheckoutForm(props: CheckoutFormProps): ReactNode {
   const { priceId, successUrl, cancelUrl, onSuccess, onError, promotionCode, trialDays, className } = props;
-  const { client, queryClient, locale, labels, scope } = useBillingContext();
+  const { client, queryClient, locale, labels, scope, stripe: providerStripe } = useBillingContext();
   const text = labels.checkout;
   const checkout = useEmbeddedCheckout({ priceId, promotionCode, trialDays, successUrl, cancelUrl });
   const { session, summary } = checkout;
@@ -78,17 +74,20 @@ export function CheckoutForm(props: CheckoutFormProps): ReactNode {
     return () => controller.abort();
   }, []);
 
+  const isStripe = session?.processor === 'stripe';
+  const stripe = [props.stripe, providerStripe].find(isStripeIntegration);
+  // A Stripe session without the opt-in: say what to pass rather than fail to build or load.
+  const notConfigured = useMemo(
+    () => (isStripe && !stripe ? new BillingError({ status: 0, code: 'stripe_not_configured', message: STRIPE_NOT_CONFIGURED_MESSAGE }) : null),
+    [isStripe, stripe],
+  );
+  const sessionError = checkout.error ?? notConfigured;
+
   // Report a failed session once per error, not per render.
   useEffect(() => {
-    if (checkout.error) onError?.(checkout.error);
+    if (sessionError) onError?.(sessionError);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [checkout.error]);
-
-  const isStripe = session?.processor === 'stripe';
-  const stripe = useMemo(
-    () => (isStripe ? (props.stripe ?? (session?.publishable_key ? loadStripeOnce(session.publishable_key) : null)) : null),
-    [isStripe, props.stripe, session?.publishable_key],
-  );
+  }, [sessionError]);
 
   const succeed = (sub: Subscription) => {
     setSubscription(sub);
@@ -121,7 +120,7 @@ export function CheckoutForm(props: CheckoutFormProps): ReactNode {
     }
   };
 
-  const state = checkout.error ? 'error' : checkout.isLoading || !summary ? 'loading' : phase;
+  const state = sessionError ? 'error' : checkout.isLoading || !summary ? 'loading' : phase;
   const submitLabel = summary
     ? summary.amount_due_today === 0 && summary.trial_days
       ? text.startTrial
@@ -130,13 +129,12 @@ export function CheckoutForm(props: CheckoutFormProps): ReactNode {
   const returnUrl = typeof window === 'undefined' ? '' : window.location.href;
 
   let body: ReactNode;
-  if (checkout.error) {
+  if (sessionError) {
     body = (
       <ErrorState
         title={text.sessionFailed}
-        message={checkout.error.message}
-        retryLabel={labels.retry}
-        onRetry={checkout.retry}
+        message={sessionError.message}
+        {...(checkout.error && { retryLabel: labels.retry, onRetry: checkout.retry })}
       />
     );
   } else if (!summary || !session) {
@@ -163,12 +161,12 @@ export function CheckoutForm(props: CheckoutFormProps): ReactNode {
         <CheckoutSummary summary={summary} />
         <PromotionCodeField applied={checkout.promotionCode} onApply={checkout.applyPromotionCode} disabled={busy} />
         <div className="bk:border-t bk:border-billkit-border bk:pt-6">
-          {isStripe ? (
+          {isStripe && stripe ? (
             <Suspense fallback={<p role="status" className="bk:m-0 bk:text-sm bk:text-billkit-muted-foreground">{text.loadingPaymentForm}</p>}>
-              <StripePaymentForm
+              <stripe.PaymentForm
                 // A new session (promotion applied) is a new intent: Elements takes its secret once.
                 key={session.session_id}
-                stripe={stripe}
+                publishableKey={session.publishable_key}
                 clientSecret={session.client_secret ?? ''}
                 appearance={root.current ? stripeAppearance(root.current) : {}}
                 returnUrl={returnUrl}

@@ -1,3 +1,4 @@
+'use client';
 import type { Stripe } from '@stripe/stripe-js';
 
 const loaded = new Map<string, Promise<Stripe | null>>();
