@@ -1,3 +1,4 @@
+'use client';
 import { createContext } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { BillingClient } from '../client/createBillingClient';

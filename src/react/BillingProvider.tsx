@@ -1,3 +1,4 @@
+'use client';
 import { useContext, useEffect, useInsertionEffect, useMemo, useRef, type ReactNode } from 'react';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';

@@ -1,4 +1,3 @@
-'use client';
 import type { Stripe } from '@stripe/stripe-js';
 
 const loaded = new Map<string, Promise<Stripe | null>>();

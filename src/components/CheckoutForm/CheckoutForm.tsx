@@ -1,3 +1,4 @@
+'use client';
 import { Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { BillingError } from '../../client/BillingError';
 import { formatMoney } from '../../client/formatMoney';

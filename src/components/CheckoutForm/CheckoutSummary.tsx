@@ -1,3 +1,4 @@
+'use client';
 import type { ReactNode } from 'react';
 import { formatInterval } from '../../client/formatInterval';
 import { formatMoney } from '../../client/formatMoney';

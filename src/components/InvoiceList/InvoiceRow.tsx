@@ -1,3 +1,4 @@
+'use client';
 import type { ReactNode } from 'react';
 import type { Invoice } from '../../client/types';
 import { formatDate } from '../../client/formatDate';

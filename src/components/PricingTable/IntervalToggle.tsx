@@ -1,3 +1,4 @@
+'use client';
 import { useId, type ReactNode } from 'react';
 import { Switch } from 'radix-ui';
 import type { BillingLabels } from '../../react/labels';

@@ -1,3 +1,4 @@
+'use client';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { Subscription } from '../../client/types';
 import { formatDate } from '../../client/formatDate';

@@ -1,3 +1,4 @@
+'use client';
 import { useId, type ReactNode } from 'react';
 import { formatDate } from '../../client/formatDate';
 import { useBillingContext } from '../../react/useBillingContext';

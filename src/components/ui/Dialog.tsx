@@ -1,3 +1,4 @@
+'use client';
 import type { ReactNode } from 'react';
 import { Dialog as RadixDialog } from 'radix-ui';
 import { cx } from './cx';
