@@ -72,6 +72,7 @@ export { useResumeSubscription } from './react/useResumeSubscription';
 export { useDownloadInvoice } from './react/useDownloadInvoice';
 export { useActivateCheckout } from './react/useActivateCheckout';
 export { Entitled, type EntitledProps } from './react/Entitled';
+export type { StripeAppearance, StripeIntegration, StripePaymentFormProps } from './react/stripeIntegration';
 
 // --- components
 export { PricingTable, type PricingTableProps } from './components/PricingTable';
