@@ -158,7 +158,7 @@ try {
     const html = await response.text();
     // React separates text from expressions with <!-- --> in server HTML.
     const text = html.replaceAll('<!-- -->', '');
-    X
+    check(response.status === 200, response.status === 200 ? 'GET /settings answers 200' : `GET /settings answers ${response.status}: ${server.output().slice(-2000)}`);
     check(text.includes('Pro starts at $29.00 a month.'), 'server component rendered formatMoney(2900, "usd", "en-US")');
     check(text.includes('data-billkit-component="pricing-table" data-state="ready"') && text.includes('>Starter<') && text.includes('>Pro<'), 'server HTML has the prefetched PricingTable with the plan names');
     const plans = await fetch(`${server.url}/api/proxy/billing/plans`);
