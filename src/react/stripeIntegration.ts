@@ -31,7 +31,12 @@ export interface StripePaymentFormProps {
   publishableKey: string | undefined;
   /** A PaymentIntent's (`pi_…_secret_…`) or, for a trial, a SetupIntent's (`seti_…`) client secret. */
   clientSecret: string;
-  appearance: StripeAppearance;
+  /**
+   * Where the form's theme is read (`stripeAppearance(themeElement)` maps the computed
+   * `--billkit-*` tokens onto Stripe's appearance); computed on the Stripe side, so apps
+   * without Stripe do not carry the mapping.
+   */
+  themeElement: Element | null;
   /** Where Stripe sends the user back after a redirect-based payment method. */
   returnUrl: string;
   submitLabel: string;
@@ -63,4 +68,4 @@ export function isStripeIntegration(value: unknown): value is StripeIntegration 
 
 /** The error `<CheckoutForm/>` shows for a Stripe session without the opt-in: it says what to pass. */
 export const STRIPE_NOT_CONFIGURED_MESSAGE =
-  "This checkout runs on Stripe, but no Stripe integration was given. Install @stripe/stripe-js and @stripe/react-stripe-js, then pass stripe={stripeIntegration()} from 'billkit/stripe' to <BillingProvider> or <CheckoutForm>.";
+  "This checkout runs on Stripe: install @stripe/stripe-js and @stripe/react-stripe-js, then pass stripe={stripeIntegration()} from 'billkit/stripe' to <BillingProvider> or <CheckoutForm>.";

@@ -7,6 +7,7 @@ import { useBillingContext } from '../react/useBillingContext';
 import type { StripePaymentFormProps as FormProps } from '../react/stripeIntegration';
 import { Button } from '../components/ui/Button';
 import { PaymentError } from '../components/CheckoutForm/PaymentError';
+import { stripeAppearance } from '../components/CheckoutForm/stripeAppearance';
 import { loadStripeOnce } from './loadStripeOnce';
 
 /** Props of {@link StripePaymentForm}: what `<CheckoutForm/>` passes, plus the app's Stripe.js instance. */
@@ -21,7 +22,7 @@ export interface StripePaymentFormProps extends FormProps {
  * to pay now). Only `billkit/stripe` reaches this module, and only through a dynamic
  * `import()`, so apps that never render a Stripe checkout do not download `@stripe/*`.
  */
-export default function StripePaymentForm({ stripe: given, publishableKey, clientSecret, appearance, ...rest }: StripePaymentFormProps): ReactNode {
+export default function StripePaymentForm({ stripe: given, publishableKey, clientSecret, themeElement, ...rest }: StripePaymentFormProps): ReactNode {
   // Elements takes its `stripe` once: resolve it once per form.
   const stripe = useMemo(
     () => given ?? (publishableKey ? loadStripeOnce(publishableKey) : null),
@@ -29,14 +30,14 @@ export default function StripePaymentForm({ stripe: given, publishableKey, clien
     [],
   );
   return (
-    <Elements stripe={stripe} options={{ clientSecret, appearance }}>
+    <Elements stripe={stripe} options={{ clientSecret, appearance: themeElement ? stripeAppearance(themeElement) : {} }}>
       <StripeConfirmForm clientSecret={clientSecret} {...rest} />
     </Elements>
   );
 }
 
 function StripeConfirmForm(
-  props: Omit<StripePaymentFormProps, 'stripe' | 'appearance' | 'publishableKey'>,
+  props: Omit<StripePaymentFormProps, 'stripe' | 'themeElement' | 'publishableKey'>,
 ): ReactNode {
   const { clientSecret, returnUrl, submitLabel, phase, onPhase, onConfirmed, onFailed, error } = props;
   const stripe = useStripe();

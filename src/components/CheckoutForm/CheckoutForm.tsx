@@ -14,7 +14,6 @@ import { CheckoutSucceeded } from './CheckoutSucceeded';
 import { CheckoutSummary } from './CheckoutSummary';
 import type { PaymentPhase } from './paymentPhase';
 import { PromotionCodeField } from './PromotionCodeField';
-import { stripeAppearance } from './stripeAppearance';
 import { TestPaymentForm } from './TestPaymentForm';
 import { useEmbeddedCheckout } from './useEmbeddedCheckout';
 import { waitForCheckoutSubscription } from './waitForCheckoutSubscription';
@@ -169,7 +168,7 @@ export function CheckoutForm(props: CheckoutFormProps): ReactNode {
                 key={session.session_id}
                 publishableKey={session.publishable_key}
                 clientSecret={session.client_secret ?? ''}
-                appearance={root.current ? stripeAppearance(root.current) : {}}
+                themeElement={root.current}
                 returnUrl={returnUrl}
                 submitLabel={submitLabel}
                 phase={phase}

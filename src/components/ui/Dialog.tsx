@@ -15,15 +15,15 @@ export const DialogClose = RadixDialog.Close;
 const THEME_MARKER = '.dark, .light, [data-theme="dark"], [data-theme="light"], [data-billkit-theme="system"]';
 
 /**
- * The theme in force at `anchor` (where the dialog sits in the app), as the attribute the
- * portal should carry: the portal renders under <body>, outside any themed wrapper.
+ * Marks `portal` with the theme in force at `anchor` (where the dialog sits in the app):
+ * the portal renders under <body>, outside any themed wrapper.
  */
-function themeAttributes(anchor: Element): Record<string, string> {
-  const marker = anchor.closest(THEME_MARKER);
-  if (!marker) return {};
-  if (marker.matches('.dark, [data-theme="dark"]')) return { 'data-theme': 'dark' };
-  if (marker.matches('.light, [data-theme="light"]')) return { 'data-theme': 'light' };
-  return { 'data-billkit-theme': 'system' };
+function copyTheme(anchor: Element | null, portal: HTMLElement | null): void {
+  const marker = portal && anchor?.closest(THEME_MARKER);
+  if (!marker) return;
+  if (marker.matches('.dark, [data-theme="dark"]')) portal.dataset.theme = 'dark';
+  else if (marker.matches('.light, [data-theme="light"]')) portal.dataset.theme = 'light';
+  else portal.dataset.billkitTheme = 'system';
 }
 
 export interface DialogContentProps {
@@ -53,12 +53,8 @@ export interface DialogContentProps {
 export function DialogContent({ title, description, children, footer, className }: DialogContentProps): ReactNode {
   // A hidden marker where the dialog is declared: the portal reads the app's theme from there.
   const anchor = useRef<HTMLSpanElement>(null);
-  const portal = useCallback((node: HTMLDivElement | null) => {
-    if (!node || !anchor.current) return;
-    node.removeAttribute('data-theme');
-    node.removeAttribute('data-billkit-theme');
-    for (const [name, value] of Object.entries(themeAttributes(anchor.current))) node.setAttribute(name, value);
-  }, []);
+  // A new portal element mounts on every open (Radix unmounts it when closed).
+  const portal = useCallback((node: HTMLDivElement | null) => copyTheme(anchor.current, node), []);
   return (
     <>
       <span ref={anchor} hidden data-billkit-part="dialog-anchor" />
