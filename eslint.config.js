@@ -23,7 +23,7 @@ const BILLING = forbid('^\\.\\./billing/', 'Only routes and the app call billing
  * to narrow.
  */
 const layers = [
-  { files: ['src/index.ts', 'src/contract/**', 'src/client/**', 'src/react/**', 'src/components/**'], patterns: [SERVER] },
+  { files: ['src/index.ts', 'src/contract/**', 'src/client/**', 'src/react/**', 'src/components/**', 'src/stripe/**'], patterns: [SERVER] },
   { files: ['src/contract/**'], patterns: [SERVER, BROWSER_LAYERS] },
   { files: ['src/client/**'], patterns: [SERVER, forbid('(^|/)(react|components)(/|$)', 'The client knows no React.')] },
   {
@@ -45,7 +45,7 @@ const layers = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'examples/**', 'storybook-static/**', 'coverage/**', '.billkit/**'] },
+  { ignores: ['dist/**', 'proxy/dist/**', 'examples/**', 'storybook-static/**', 'coverage/**', '.billkit/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -61,7 +61,10 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,mjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+    // Node scripts; `document` appears only inside functions run in the page (page.evaluate).
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', fetch: 'readonly', document: 'readonly' },
+    },
   },
   ...layers.map(({ files, patterns }) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } })),
 );

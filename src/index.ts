@@ -1,8 +1,12 @@
-'use client';
 /**
  * The browser entry of Billkit: `BillingProvider`, the components, the hooks and the
  * wire types. Explicit named exports only, so bundlers tree-shake per component.
  * Nothing here may import from `src/server` (test/client/entry-boundary.test.ts).
+ *
+ * No `'use client'` here: as in TanStack Query, only the modules that need the client
+ * (components, provider, context, hooks) carry it, so the client, `BillingError`, the
+ * formatters, `billingKeys` and the `*QueryOptions` factories work in React Server
+ * Components (test/client/use-client.test.ts).
  */
 
 // --- client: wire types, fetch client, BillingError
@@ -81,6 +85,7 @@ export {
   type UseCheckoutReturnOptions,
 } from './react/useCheckoutReturn';
 export { Entitled, type EntitledProps } from './react/Entitled';
+export type { StripeAppearance, StripeIntegration, StripePaymentFormProps } from './react/stripeIntegration';
 
 // --- components
 export { PricingTable, type PricingTableProps } from './components/PricingTable';

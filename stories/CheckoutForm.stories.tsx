@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { delay, http, HttpResponse } from 'msw';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { CheckoutForm } from '../src/components/CheckoutForm';
+import { stripeIntegration } from '../src/stripe';
 import { createFakeStripe } from './fakeStripe';
 import { billkit, errorHandler } from './storyHelpers';
 
@@ -131,7 +132,7 @@ let stripeSession: Record<string, unknown> | undefined;
  * Stripe.js (Stripe's own iframe needs its network). `@stripe/*` load only in this story.
  */
 export const Stripe: Story = {
-  args: { stripe: fakeStripe.stripe },
+  args: { stripe: stripeIntegration({ stripe: fakeStripe.stripe }) },
   parameters: {
     billkit: billkit({
       subject: 'user_free',

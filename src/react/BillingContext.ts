@@ -1,7 +1,9 @@
+'use client';
 import { createContext } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { BillingClient } from '../client/createBillingClient';
 import type { BillingLabels } from './labels';
+import type { StripeIntegration } from './stripeIntegration';
 
 /** What `<BillingProvider>` gives the hooks and components below it. */
 export interface BillingContextValue {
@@ -15,6 +17,8 @@ export interface BillingContextValue {
   labels: BillingLabels;
   /** The cache scope of this provider's queries (`client.scope`): pass it to `billingKeys`. */
   scope: string;
+  /** The provider's Stripe opt-in (`stripeIntegration()` from `billkit/stripe`), if any. */
+  stripe?: StripeIntegration;
 }
 
 export const BillingContext = createContext<BillingContextValue | null>(null);

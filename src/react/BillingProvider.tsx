@@ -1,3 +1,4 @@
+'use client';
 import { useContext, useEffect, useInsertionEffect, useMemo, useRef, type ReactNode } from 'react';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
@@ -5,6 +6,7 @@ import { createBillingClient, type BillingClientOptions } from '../client/create
 import { BillingContext, type BillingContextValue } from './BillingContext';
 import { defaultLabels } from './labels';
 import { mergeLabels, type BillingLabelOverrides } from './mergeLabels';
+import type { StripeIntegration } from './stripeIntegration';
 
 /** Props of {@link BillingProvider}. */
 export interface BillingProviderProps {
@@ -34,6 +36,12 @@ export interface BillingProviderProps {
   scope?: string;
   /** Overrides of any user-facing string (localisation, tone). */
   labels?: BillingLabelOverrides;
+  /**
+   * Opts every `<CheckoutForm/>` below into the Stripe path: `stripeIntegration()` from
+   * `billkit/stripe` (needs `@stripe/stripe-js` and `@stripe/react-stripe-js`). Without it,
+   * a Stripe session shows an error saying so; the test processor needs nothing.
+   */
+  stripe?: StripeIntegration;
   children?: ReactNode;
 }
 
@@ -50,7 +58,7 @@ function browserLocale(): string {
  * </BillingProvider>
  */
 export function BillingProvider(props: BillingProviderProps): ReactNode {
-  const { baseUrl, activateUrl, scope, locale, labels, children } = props;
+  const { baseUrl, activateUrl, scope, locale, labels, stripe, children } = props;
 
   // The client is rebuilt only when its address changes; the callbacks are read through a
   // ref so an inline `getToken={() => …}` neither rebuilds it nor goes stale.
@@ -86,8 +94,8 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
   const mergedLabels = useMemo(() => mergeLabels(defaultLabels, labels), [labels]);
   const resolvedLocale = locale ?? browserLocale();
   const value = useMemo<BillingContextValue>(
-    () => ({ client, queryClient, locale: resolvedLocale, labels: mergedLabels, scope: client.scope }),
-    [client, queryClient, resolvedLocale, mergedLabels],
+    () => ({ client, queryClient, locale: resolvedLocale, labels: mergedLabels, scope: client.scope, ...(stripe && { stripe }) }),
+    [client, queryClient, resolvedLocale, mergedLabels, stripe],
   );
   return <BillingContext.Provider value={value}>{children}</BillingContext.Provider>;
 }

@@ -1,3 +1,4 @@
+'use client';
 import { useContext } from 'react';
 import { BillingContext, type BillingContextValue } from './BillingContext';
 

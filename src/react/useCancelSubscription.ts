@@ -1,3 +1,4 @@
+'use client';
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { cancelSubscriptionMutationOptions } from './cancelSubscriptionMutationOptions';
 import type { BillingError } from '../client/BillingError';

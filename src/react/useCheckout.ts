@@ -1,3 +1,4 @@
+'use client';
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
 import type { CheckoutRequest, CheckoutSession } from '../contract/types';

@@ -1,3 +1,4 @@
+'use client';
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { confirmCheckoutMutationOptions, type UseConfirmCheckoutVariables } from './confirmCheckoutMutationOptions';
 import type { BillingError } from '../client/BillingError';

@@ -1,3 +1,4 @@
+'use client';
 import { useCallback, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';

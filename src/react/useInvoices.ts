@@ -1,3 +1,4 @@
+'use client';
 import { useMemo } from 'react';
 import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';

@@ -1,3 +1,4 @@
+'use client';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
 import type { Subscription } from '../contract/types';

@@ -17,16 +17,24 @@ interface Graph {
   packages: { specifier: string; from: string }[];
 }
 
-/** Import specifiers of a module that survive compilation (type-only imports are erased). */
-function runtimeSpecifiers(source: string): string[] {
+/** What a walk follows besides static runtime imports. */
+interface WalkOptions {
+  /** Type-only imports too (they end up in the published `.d.ts`). */
+  types?: boolean;
+  /** Dynamic `import()`s (false: only what loads with the entry itself). */
+  dynamic?: boolean;
+}
+
+/** Import specifiers of a module; by default those that survive compilation (type-only imports are erased). */
+function runtimeSpecifiers(source: string, { types = false, dynamic = true }: WalkOptions = {}): string[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
   const found: string[] = [];
   const statement = /(?:^|[;\s])(import|export)\s+(type\s+)?([^'"`;]*?)\s*from\s*['"]([^'"]+)['"]/g;
   for (const match of code.matchAll(statement)) {
-    if (!match[2]) found.push(match[4]!);
+    if (!match[2] || types) found.push(match[4]!);
   }
   for (const match of code.matchAll(/(?:^|[;\s])import\s*['"]([^'"]+)['"]/g)) found.push(match[1]!);
-  for (const match of code.matchAll(/\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push(match[1]!);
+  if (dynamic) for (const match of code.matchAll(/\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push(match[1]!);
   return found;
 }
 
@@ -39,7 +47,7 @@ function resolveRelative(from: string, specifier: string): string {
 }
 
 /** Walks every module reachable from the browser entry by following relative imports. */
-function walk(entry: string): Graph {
+function walk(entry: string, options: WalkOptions = {}): Graph {
   const graph: Graph = { files: new Set(), packages: [] };
   const queue = [entry];
   while (queue.length) {
@@ -47,7 +55,7 @@ function walk(entry: string): Graph {
     if (graph.files.has(file)) continue;
     graph.files.add(file);
     if (!/\.tsx?$/.test(file)) continue;
-    for (const specifier of runtimeSpecifiers(readFileSync(file, 'utf8'))) {
+    for (const specifier of runtimeSpecifiers(readFileSync(file, 'utf8'), options)) {
       if (specifier.startsWith('.')) queue.push(resolveRelative(file, specifier));
       else graph.packages.push({ specifier, from: relative(ROOT, file) });
     }
@@ -83,5 +91,25 @@ describe('the browser entry (src/index.ts)', () => {
 
   it('imports no server-only package', () => {
     expect(graph.packages.filter(({ specifier }) => SERVER_ONLY.includes(packageName(specifier)))).toEqual([]);
+  });
+});
+
+describe('the Stripe boundary', () => {
+  const isStripe = ({ specifier }: { specifier: string }) => specifier.startsWith('@stripe/');
+
+  it('billkit imports nothing from @stripe/*, not even types, not even lazily', () => {
+    const graph = walk(ENTRY, { types: true, dynamic: true });
+    expect(graph.packages.filter(isStripe)).toEqual([]);
+  });
+
+  it('billkit/stripe is where @stripe/* is reached (the detector sees it)', () => {
+    const graph = walk(join(ROOT, 'src/stripe/index.ts'), { types: false, dynamic: true });
+    const stripe = graph.packages.filter(isStripe).map(({ specifier }) => specifier);
+    expect(new Set(stripe)).toEqual(new Set(['@stripe/react-stripe-js', '@stripe/stripe-js']));
+  });
+
+  it('billkit/stripe loads @stripe/* only through import(): importing the entry loads no Stripe code', () => {
+    const graph = walk(join(ROOT, 'src/stripe/index.ts'), { types: false, dynamic: false });
+    expect(graph.packages.filter(isStripe)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { CheckoutForm, stripeAppearance } from '../../src/components/CheckoutFor
 import type { Subscription } from '../../src/contract/types';
 import { BillingProvider } from '../../src/react/BillingProvider';
 import { createStripeProcessor } from '../../src/server/processor/stripe';
+import { stripeIntegration } from '../../src/stripe';
 import { createFakeStripe } from '../../stories/fakeStripe';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
 import { startFakeStripeApi } from '../server/stripeFakeApi';
@@ -33,12 +34,14 @@ afterAll(async () => {
 });
 
 /** Renders `ui` for a fresh subject without a subscription; counts confirm requests. */
-async function renderForNewUser(ui: ReactNode) {
+async function renderForNewUser(ui: ReactNode, options: { holdConfirm?: Promise<void> } = {}) {
   const token = await proxy.tokenFor(`user_checkout_${++userCount}`);
   const requests: string[] = [];
-  const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(new URL(String(input), proxy.origin), init);
     requests.push(`${request.method} ${new URL(request.url).pathname}`);
+    // Lets a test look at the form while the payment is in flight, however fast the proxy is.
+    if (options.holdConfirm && request.url.endsWith('/confirm')) await options.holdConfirm;
     return proxy.fetch(request);
   }) as typeof globalThis.fetch;
   const view = render(
@@ -205,11 +208,14 @@ describe('<CheckoutForm/> on the test processor', () => {
   });
 
   it('confirms once on a double click, with the submit disabled while paying', async () => {
-    const { user, requests } = await renderForNewUser(<CheckoutForm priceId="price_pro_monthly" />);
+    let release!: () => void;
+    const holdConfirm = new Promise<void>((resolve) => (release = resolve));
+    const { user, requests } = await renderForNewUser(<CheckoutForm priceId="price_pro_monthly" />, { holdConfirm });
     await fillCard(user, '4242424242424242');
     const pay = screen.getByRole('button', { name: 'Pay $29.00' });
     await user.dblClick(pay);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Processing…' })).toBeDisabled());
+    release();
     await waitForState('succeeded');
     expect(requests.filter((r) => r.endsWith('/confirm'))).toHaveLength(1);
   });
@@ -244,7 +250,7 @@ describe('<CheckoutForm/> on the Stripe processor', () => {
       const user = userEvent.setup();
       render(
         <BillingProvider baseUrl={stripeProxy.baseUrl} getToken={() => token} fetch={stripeProxy.fetch} locale="en-US">
-          <CheckoutForm priceId="price_pro_monthly" stripe={stripe} onError={onError} onSuccess={onSuccess} />
+          <CheckoutForm priceId="price_pro_monthly" stripe={stripeIntegration({ stripe })} onError={onError} onSuccess={onSuccess} />
         </BillingProvider>,
       );
       expect(await screen.findByTestId('fake-payment-element', {}, { timeout: 10_000 })).toBeInTheDocument();
@@ -316,7 +322,7 @@ describe('<CheckoutForm/> on the Stripe processor', () => {
       const onError = vi.fn();
       render(
         <BillingProvider baseUrl={stripeProxy.baseUrl} getToken={() => token} fetch={stripeProxy.fetch} locale="en-US">
-          <CheckoutForm priceId="price_pro_monthly" stripe={stripe} onError={onError} />
+          <CheckoutForm priceId="price_pro_monthly" stripe={stripeIntegration({ stripe })} onError={onError} />
         </BillingProvider>,
       );
       await screen.findByTestId('fake-payment-element', {}, { timeout: 10_000 });
@@ -328,6 +334,71 @@ describe('<CheckoutForm/> on the Stripe processor', () => {
       cleanup();
       await stripeProxy.close();
       await stripeApi.close();
+    }
+  });
+});
+
+describe('<CheckoutForm/> on the Stripe processor without the billkit/stripe opt-in', () => {
+  async function stripeProxyFor(subject: string) {
+    const stripeApi = await startFakeStripeApi();
+    const stripeProxy = await startTestProxy({
+      processor: createStripeProcessor({
+        secretKey: 'sk_test_billkit',
+        publishableKey: 'pk_test_billkit',
+        config: { host: stripeApi.host, port: stripeApi.port, protocol: 'http', maxNetworkRetries: 0 },
+      }),
+    });
+    const token = await stripeProxy.tokenFor(subject);
+    return {
+      stripeProxy,
+      token,
+      close: async () => {
+        cleanup();
+        await stripeProxy.close();
+        await stripeApi.close();
+      },
+    };
+  }
+
+  it('shows an error naming the packages and the prop to pass, and reports it to onError', async () => {
+    const { stripeProxy, token, close } = await stripeProxyFor('user_stripe_no_optin');
+    try {
+      const before = { ...stripeModules };
+      const onError = vi.fn();
+      render(
+        <BillingProvider baseUrl={stripeProxy.baseUrl} getToken={() => token} fetch={stripeProxy.fetch} locale="en-US">
+          <CheckoutForm priceId="price_pro_monthly" onError={onError} />
+        </BillingProvider>,
+      );
+      const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
+      expect(alert).toHaveTextContent("pass stripe={stripeIntegration()} from 'billkit/stripe'");
+      expect(alert).toHaveTextContent('@stripe/react-stripe-js');
+      expect(form()).toHaveAttribute('data-state', 'error');
+      expect(form()).toHaveAttribute('data-processor', 'stripe');
+      expect(onError).toHaveBeenCalledTimes(1);
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'stripe_not_configured' }));
+      // No payment form, and nothing from Stripe was loaded.
+      expect(screen.queryByRole('button', { name: /Pay/ })).toBeNull();
+      expect(stripeModules).toEqual(before);
+    } finally {
+      await close();
+    }
+  });
+
+  it('takes the opt-in from <BillingProvider stripe>, for every form below it', async () => {
+    const { stripeProxy, token, close } = await stripeProxyFor('user_stripe_provider_optin');
+    try {
+      const { stripe, calls } = createFakeStripe();
+      render(
+        <BillingProvider baseUrl={stripeProxy.baseUrl} getToken={() => token} fetch={stripeProxy.fetch} locale="en-US" stripe={stripeIntegration({ stripe })}>
+          <CheckoutForm priceId="price_pro_monthly" />
+        </BillingProvider>,
+      );
+      expect(await screen.findByTestId('fake-payment-element', {}, { timeout: 10_000 })).toBeInTheDocument();
+      expect((calls.elements[0] as { clientSecret: string }).clientSecret).toMatch(/^pi_\w+_secret_\w+$/);
+      expect(form()).toHaveAttribute('data-state', 'idle');
+    } finally {
+      await close();
     }
   });
 });

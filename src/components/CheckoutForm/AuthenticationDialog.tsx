@@ -1,3 +1,4 @@
+'use client';
 import type { ReactNode } from 'react';
 import { useBillingContext } from '../../react/useBillingContext';
 import { Button } from '../ui/Button';

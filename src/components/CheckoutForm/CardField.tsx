@@ -1,3 +1,4 @@
+'use client';
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import { cx } from '../ui/cx';
 

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import type { Stripe } from '@stripe/stripe-js';
-import type { BillingError } from '../../client/BillingError';
+'use client';
+import { Suspense, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { BillingError } from '../../client/BillingError';
 import { formatMoney } from '../../contract/formatMoney';
 import type { Subscription } from '../../contract/types';
+import { isStripeIntegration, STRIPE_NOT_CONFIGURED_MESSAGE, type StripeIntegration } from '../../react/stripeIntegration';
 import { useBillingContext } from '../../react/useBillingContext';
 import { Card } from '../ui/Card';
 import { cx } from '../ui/cx';
@@ -10,15 +11,10 @@ import { ErrorState } from '../ui/ErrorState';
 import { Skeleton } from '../ui/Skeleton';
 import { CheckoutSucceeded } from './CheckoutSucceeded';
 import { CheckoutSummary } from './CheckoutSummary';
-import { loadStripeOnce } from './loadStripeOnce';
 import { PromotionCodeField } from './PromotionCodeField';
-import { stripeAppearance } from './stripeAppearance';
 import { TestPaymentForm } from './TestPaymentForm';
 import { useEmbeddedCheckout } from '../../react/useEmbeddedCheckout';
 import { usePayment } from '../../react/usePayment';
-
-// Loaded only when a Stripe session renders: the chunk is what imports @stripe/react-stripe-js.
-const StripePaymentForm = lazy(() => import('./StripePaymentForm'));
 
 /** Props of {@link CheckoutForm}. */
 export interface CheckoutFormProps {
@@ -41,11 +37,11 @@ export interface CheckoutFormProps {
   trialDays?: number;
   className?: string;
   /**
-   * A Stripe.js instance (or a promise of one) for the Stripe path. Without it the form
-   * loads Stripe.js itself, lazily, with the session's publishable key. Tests and apps
-   * that already load Stripe pass theirs here.
+   * The Stripe opt-in for this form: `stripeIntegration()` from `billkit/stripe` (or
+   * `stripeIntegration({ stripe })` with an app's own Stripe.js instance). Defaults to the
+   * provider's `stripe`. Without either, a Stripe session shows an error saying what to pass.
    */
-  stripe?: Stripe | PromiseLike<Stripe | null> | null;
+  stripe?: StripeIntegration;
 }
 
 /**
@@ -60,7 +56,7 @@ export interface CheckoutFormProps {
  */
 export function CheckoutForm(props: CheckoutFormProps): ReactNode {
   const { priceId, successUrl, cancelUrl, onSuccess, onError, promotionCode, trialDays, className } = props;
-  const { locale, labels } = useBillingContext();
+  const { locale, labels, stripe: providerStripe } = useBillingContext();
   const text = labels.checkout;
   const checkout = useEmbeddedCheckout({ priceId, promotionCode, trialDays, successUrl, cancelUrl });
   const { session, summary } = checkout;
@@ -68,20 +64,23 @@ export function CheckoutForm(props: CheckoutFormProps): ReactNode {
   const { phase, error: paymentError, subscription, succeed, fail, setPhase: onPhase } = payment;
   const root = useRef<HTMLDivElement>(null);
 
+  const isStripe = session?.processor === 'stripe';
+  const stripe = [props.stripe, providerStripe].find(isStripeIntegration);
+  // A Stripe session without the opt-in: say what to pass rather than fail to build or load.
+  const notConfigured = useMemo(
+    () => (isStripe && !stripe ? new BillingError({ status: 0, code: 'stripe_not_configured', message: STRIPE_NOT_CONFIGURED_MESSAGE }) : null),
+    [isStripe, stripe],
+  );
+  const sessionError = checkout.error ?? notConfigured;
+
   // Report a failed session once per error, not per render.
   useEffect(() => {
-    if (checkout.error) onError?.(checkout.error);
+    if (sessionError) onError?.(sessionError);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [checkout.error]);
-
-  const isStripe = session?.processor === 'stripe';
-  const stripe = useMemo(
-    () => (isStripe ? (props.stripe ?? (session?.publishable_key ? loadStripeOnce(session.publishable_key) : null)) : null),
-    [isStripe, props.stripe, session?.publishable_key],
-  );
+  }, [sessionError]);
 
 
-  const state = checkout.error ? 'error' : checkout.isLoading || !summary ? 'loading' : phase;
+  const state = sessionError ? 'error' : checkout.isLoading || !summary ? 'loading' : phase;
   const submitLabel = summary
     ? summary.amount_due_today === 0 && summary.trial_days
       ? text.startTrial
@@ -90,13 +89,12 @@ export function CheckoutForm(props: CheckoutFormProps): ReactNode {
   const returnUrl = typeof window === 'undefined' ? '' : window.location.href;
 
   let body: ReactNode;
-  if (checkout.error) {
+  if (sessionError) {
     body = (
       <ErrorState
         title={text.sessionFailed}
-        message={checkout.error.message}
-        retryLabel={labels.retry}
-        onRetry={checkout.retry}
+        message={sessionError.message}
+        {...(checkout.error && { retryLabel: labels.retry, onRetry: checkout.retry })}
       />
     );
   } else if (!summary || !session) {
@@ -123,14 +121,14 @@ export function CheckoutForm(props: CheckoutFormProps): ReactNode {
         <CheckoutSummary summary={summary} />
         <PromotionCodeField applied={checkout.promotionCode} onApply={checkout.applyPromotionCode} disabled={busy} />
         <div className="bk:border-t bk:border-billkit-border bk:pt-6">
-          {isStripe ? (
+          {isStripe && stripe ? (
             <Suspense fallback={<p role="status" className="bk:m-0 bk:text-sm bk:text-billkit-muted-foreground">{text.loadingPaymentForm}</p>}>
-              <StripePaymentForm
+              <stripe.PaymentForm
                 // A new session (promotion applied) is a new intent: Elements takes its secret once.
                 key={session.session_id}
-                stripe={stripe}
+                publishableKey={session.publishable_key}
                 clientSecret={session.client_secret ?? ''}
-                appearance={root.current ? stripeAppearance(root.current) : {}}
+                themeElement={root.current}
                 returnUrl={returnUrl}
                 submitLabel={submitLabel}
                 phase={phase}

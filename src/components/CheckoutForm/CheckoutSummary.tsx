@@ -1,3 +1,4 @@
+'use client';
 import type { ReactNode } from 'react';
 import { formatInterval } from '../../contract/formatInterval';
 import { formatMoney } from '../../contract/formatMoney';

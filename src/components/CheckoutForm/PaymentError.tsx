@@ -1,3 +1,4 @@
+'use client';
 import type { ReactNode } from 'react';
 import type { BillingError } from '../../client/BillingError';
 import { Notice } from '../ui/Notice';

@@ -1,3 +1,4 @@
+'use client';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { BillingError } from '../../client/BillingError';
 import { useBillingContext } from '../../react/useBillingContext';

@@ -1,3 +1,4 @@
+'use client';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { BillingError } from '../../client/BillingError';
 import type { CheckoutSession, ConfirmCheckoutResponse, Subscription } from '../../contract/types';

@@ -1,4 +1,4 @@
-import type { Appearance } from '@stripe/stripe-js';
+import type { StripeAppearance } from '../../react/stripeIntegration';
 
 /** Which Billkit token feeds which Stripe Elements appearance variable. */
 const COLOR_TOKENS = {
@@ -26,12 +26,12 @@ function toPx(length: string, rootFontSize: number): string | undefined {
  * and dark mode apply) and maps them onto Stripe's variables. The PaymentElement lives
  * in Stripe's iframe, where our CSS variables do not reach, hence the resolved values.
  */
-export function stripeAppearance(element: Element): Appearance {
+export function stripeAppearance(element: Element): StripeAppearance {
   const style = getComputedStyle(element);
   const token = (name: string) => style.getPropertyValue(name).trim();
   const rootFontSize = parseFloat(getComputedStyle(element.ownerDocument.documentElement).fontSize) || 16;
 
-  const variables: NonNullable<Appearance['variables']> = {};
+  const variables: NonNullable<StripeAppearance['variables']> = {};
   for (const [variable, name] of Object.entries(COLOR_TOKENS)) {
     const value = token(name);
     if (value) variables[variable as keyof typeof COLOR_TOKENS] = value;

@@ -1,3 +1,4 @@
+'use client';
 import { useId, type ReactNode } from 'react';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useInvoices } from '../../react/useInvoices';

@@ -1,3 +1,4 @@
+'use client';
 import type { ReactNode } from 'react';
 import type { Invoice } from '../../contract/types';
 import { formatDate } from '../../contract/formatDate';

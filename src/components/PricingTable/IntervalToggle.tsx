@@ -1,5 +1,5 @@
+'use client';
 import { useId, type ReactNode } from 'react';
-import { Switch } from 'radix-ui';
 import type { BillingLabels } from '../../react/labels';
 import type { BillingInterval } from './planPricing';
 
@@ -17,8 +17,9 @@ const thumb =
   'bk:transition-transform bk:duration-200 bk:ease-out bk:data-[state=checked]:translate-x-5 bk:motion-reduce:transition-none';
 
 /**
- * The monthly / yearly switch of `<PricingTable/>`: "Monthly ⟷ Yearly" around a Radix
- * `Switch` (on = billed yearly), with the savings badge after "Yearly". The switch is the one
+ * The monthly / yearly switch of `<PricingTable/>`: "Monthly ⟷ Yearly" around a native
+ * `<button role="switch">` (on = billed yearly; a button already toggles on Space and Enter,
+ * so Radix's Switch would only add weight), with the savings badge after "Yearly". The switch is the one
  * keyboard control (Tab, then Space or Enter); the side labels are pointer shortcuts that
  * select their own interval (a `<label for>` would toggle, so clicking "Yearly" twice would
  * go back to monthly).
@@ -56,16 +57,19 @@ export function IntervalToggle({
       className="bk:inline-flex bk:items-center bk:gap-3"
     >
       {item('month', labels.monthly)}
-      <Switch.Root
-        checked={value === 'year'}
-        onCheckedChange={(yearly) => onChange(yearly ? 'year' : 'month')}
+      <button
+        type="button"
+        role="switch"
+        aria-checked={value === 'year'}
+        data-state={value === 'year' ? 'checked' : 'unchecked'}
+        onClick={() => onChange(value === 'year' ? 'month' : 'year')}
         aria-label={labels.yearlyBilling}
         aria-describedby={savings ? savingsId : undefined}
         data-billkit-part="interval-switch"
         className={track}
       >
-        <Switch.Thumb className={thumb} />
-      </Switch.Root>
+        <span data-state={value === 'year' ? 'checked' : 'unchecked'} className={thumb} />
+      </button>
       {item(
         'year',
         labels.yearly,

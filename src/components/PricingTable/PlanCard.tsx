@@ -1,3 +1,4 @@
+'use client';
 import { useId, type ReactNode } from 'react';
 import type { Plan, Price } from '../../contract/types';
 import { formatInterval } from '../../contract/formatInterval';

@@ -1,3 +1,4 @@
+'use client';
 import { useState, type ReactNode } from 'react';
 import type { Plan, Price } from '../../contract/types';
 import { useBillingContext } from '../../react/useBillingContext';

@@ -1,3 +1,4 @@
+'use client';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { Subscription } from '../../contract/types';
 import { formatDate } from '../../contract/formatDate';

@@ -1,3 +1,4 @@
+'use client';
 import { useId, type ReactNode } from 'react';
 import { formatDate } from '../../contract/formatDate';
 import { useBillingContext } from '../../react/useBillingContext';

@@ -1,3 +1,4 @@
+'use client';
 import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
 import { cx } from './cx';
 import { Spinner } from './Spinner';

@@ -1,3 +1,4 @@
+'use client';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { cx } from './cx';
 

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+'use client';
+import { useCallback, useRef, type ReactNode } from 'react';
 import { Dialog as RadixDialog } from 'radix-ui';
 import { cx } from './cx';
 
@@ -10,6 +11,21 @@ export const DialogTrigger = RadixDialog.Trigger;
 export const DialogClose = RadixDialog.Close;
 
 /** Props of {@link DialogContent}. */
+/** The theme markers an app puts on an ancestor (Tailwind / shadcn/ui conventions, and Billkit's OS opt-in). */
+const THEME_MARKER = '.dark, .light, [data-theme="dark"], [data-theme="light"], [data-billkit-theme="system"]';
+
+/**
+ * Marks `portal` with the theme in force at `anchor` (where the dialog sits in the app):
+ * the portal renders under <body>, outside any themed wrapper.
+ */
+function copyTheme(anchor: Element | null, portal: HTMLElement | null): void {
+  const marker = portal && anchor?.closest(THEME_MARKER);
+  if (!marker) return;
+  if (marker.matches('.dark, [data-theme="dark"]')) portal.dataset.theme = 'dark';
+  else if (marker.matches('.light, [data-theme="light"]')) portal.dataset.theme = 'light';
+  else portal.dataset.billkitTheme = 'system';
+}
+
 export interface DialogContentProps {
   /** The accessible title, shown as the dialog's heading. */
   title: ReactNode;
@@ -24,7 +40,9 @@ export interface DialogContentProps {
 /**
  * A centred modal on the tokens: overlay, focus trap, Escape to close, title and
  * description wired to `aria-labelledby` / `aria-describedby` by Radix. It renders in a
- * portal marked `data-billkit-portal` so Billkit's scoped base styles reach it.
+ * portal marked `data-billkit-portal` so Billkit's scoped base styles reach it, and
+ * copies the theme of where it sits (`.dark`, `[data-theme]`, `data-billkit-theme`) onto
+ * that portal, so a dialog opened in a dark wrapper is dark too.
  *
  * @example
  * <Dialog open={open} onOpenChange={setOpen}>
@@ -33,29 +51,36 @@ export interface DialogContentProps {
  * </Dialog>
  */
 export function DialogContent({ title, description, children, footer, className }: DialogContentProps): ReactNode {
+  // A hidden marker where the dialog is declared: the portal reads the app's theme from there.
+  const anchor = useRef<HTMLSpanElement>(null);
+  // A new portal element mounts on every open (Radix unmounts it when closed).
+  const portal = useCallback((node: HTMLDivElement | null) => copyTheme(anchor.current, node), []);
   return (
-    <RadixDialog.Portal>
-      <div data-billkit-portal="">
-        <RadixDialog.Overlay className="bk:fixed bk:inset-0 bk:z-50 bk:bg-billkit-overlay bk:backdrop-blur-[2px] bk:animate-[billkit-fade-in_150ms_ease-out]" />
-        <RadixDialog.Content
-          data-billkit-part="dialog"
-          className={cx(
-            'bk:fixed bk:top-1/2 bk:left-1/2 bk:z-50 bk:flex bk:w-[calc(100vw-2rem)] bk:max-w-md bk:-translate-x-1/2 bk:-translate-y-1/2 bk:flex-col bk:gap-5',
-            'bk:rounded-billkit-lg bk:border bk:border-billkit-border bk:bg-billkit-card bk:p-6 bk:text-billkit-card-foreground',
-            'bk:shadow-[0_24px_48px_-12px_rgb(16_24_40/0.25)] bk:animate-[billkit-dialog-in_180ms_ease-out] bk:focus:outline-none',
-            className,
-          )}
-        >
-          <div className="bk:flex bk:flex-col bk:gap-1.5">
-            <RadixDialog.Title className="bk:text-lg bk:font-semibold bk:leading-6 bk:tracking-[-0.01em]">{title}</RadixDialog.Title>
-            <RadixDialog.Description className="bk:text-sm bk:text-billkit-muted-foreground">
-              {description}
-            </RadixDialog.Description>
-          </div>
-          {children}
-          {footer && <div className="bk:flex bk:flex-col-reverse bk:gap-2 bk:sm:flex-row bk:sm:justify-end">{footer}</div>}
-        </RadixDialog.Content>
-      </div>
-    </RadixDialog.Portal>
+    <>
+      <span ref={anchor} hidden data-billkit-part="dialog-anchor" />
+      <RadixDialog.Portal>
+        <div data-billkit-portal="" ref={portal}>
+          <RadixDialog.Overlay className="bk:fixed bk:inset-0 bk:z-50 bk:bg-billkit-overlay bk:backdrop-blur-[2px] bk:animate-[billkit-fade-in_150ms_ease-out]" />
+          <RadixDialog.Content
+            data-billkit-part="dialog"
+            className={cx(
+              'bk:fixed bk:top-1/2 bk:left-1/2 bk:z-50 bk:flex bk:w-[calc(100vw-2rem)] bk:max-w-md bk:-translate-x-1/2 bk:-translate-y-1/2 bk:flex-col bk:gap-5',
+              'bk:rounded-billkit-lg bk:border bk:border-billkit-border bk:bg-billkit-card bk:p-6 bk:text-billkit-card-foreground',
+              'bk:shadow-[0_24px_48px_-12px_rgb(16_24_40/0.25)] bk:animate-[billkit-dialog-in_180ms_ease-out] bk:focus:outline-none',
+              className,
+            )}
+          >
+            <div className="bk:flex bk:flex-col bk:gap-1.5">
+              <RadixDialog.Title className="bk:text-lg bk:font-semibold bk:leading-6 bk:tracking-[-0.01em]">{title}</RadixDialog.Title>
+              <RadixDialog.Description className="bk:text-sm bk:text-billkit-muted-foreground">
+                {description}
+              </RadixDialog.Description>
+            </div>
+            {children}
+            {footer && <div className="bk:flex bk:flex-col-reverse bk:gap-2 bk:sm:flex-row bk:sm:justify-end">{footer}</div>}
+          </RadixDialog.Content>
+        </div>
+      </RadixDialog.Portal>
+    </>
   );
 }

@@ -1,3 +1,4 @@
+'use client';
 import type { ReactNode, SVGProps } from 'react';
 
 // A handful of 16px stroke icons drawn inline: an icon library would cost more than all of them.

@@ -1,45 +1,43 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
-import type { Appearance, Stripe } from '@stripe/stripe-js';
+'use client';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import type { Stripe } from '@stripe/stripe-js';
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
-import { BillingError } from '../../client/BillingError';
-import { useBillingContext } from '../../react/useBillingContext';
-import { Button } from '../ui/Button';
-import { PaymentError } from './PaymentError';
-import type { PaymentPhase } from '../../react/paymentPhase';
+import { BillingError } from '../client/BillingError';
+import { useBillingContext } from '../react/useBillingContext';
+import type { StripePaymentFormProps as FormProps } from '../react/stripeIntegration';
+import { Button } from '../components/ui/Button';
+import { PaymentError } from '../components/CheckoutForm/PaymentError';
+import { stripeAppearance } from '../components/CheckoutForm/stripeAppearance';
+import { loadStripeOnce } from './loadStripeOnce';
 
-/** Props of {@link StripePaymentForm}. */
-export interface StripePaymentFormProps {
-  stripe: Stripe | PromiseLike<Stripe | null> | null;
-  /** A PaymentIntent's (`pi_…_secret_…`) or, for a trial, a SetupIntent's (`seti_…`) client secret. */
-  clientSecret: string;
-  appearance: Appearance;
-  /** Where Stripe sends the user back after a redirect-based payment method. */
-  returnUrl: string;
-  submitLabel: string;
-  phase: PaymentPhase;
-  onPhase: (phase: PaymentPhase) => void;
-  /** The intent is confirmed; the subscription arrives through the proxy's Stripe webhook. */
-  onConfirmed: () => void;
-  onFailed: (error: BillingError) => void;
-  error: BillingError | null;
+/** Props of {@link StripePaymentForm}: what `<CheckoutForm/>` passes, plus the app's Stripe.js instance. */
+export interface StripePaymentFormProps extends FormProps {
+  /** The app's own Stripe.js instance (or a promise of one); otherwise loaded for `publishableKey`. */
+  stripe?: Stripe | PromiseLike<Stripe | null> | null | undefined;
 }
 
 /**
  * The Stripe path of `<CheckoutForm/>`: Stripe's PaymentElement inside `<Elements>`,
  * confirmed with `stripe.confirmPayment` (or `confirmSetup` when a trial leaves nothing
- * to pay now). This module is only ever loaded through a dynamic `import()`, so apps
- * that never render a Stripe checkout do not download `@stripe/*`.
+ * to pay now). Only `billkit/stripe` reaches this module, and only through a dynamic
+ * `import()`, so apps that never render a Stripe checkout do not download `@stripe/*`.
  */
-export default function StripePaymentForm({ stripe, clientSecret, appearance, ...rest }: StripePaymentFormProps): ReactNode {
+export default function StripePaymentForm({ stripe: given, publishableKey, clientSecret, themeElement, ...rest }: StripePaymentFormProps): ReactNode {
+  // Elements takes its `stripe` once: resolve it once per form.
+  const stripe = useMemo(
+    () => given ?? (publishableKey ? loadStripeOnce(publishableKey) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
   return (
-    <Elements stripe={stripe} options={{ clientSecret, appearance }}>
+    <Elements stripe={stripe} options={{ clientSecret, appearance: themeElement ? stripeAppearance(themeElement) : {} }}>
       <StripeConfirmForm clientSecret={clientSecret} {...rest} />
     </Elements>
   );
 }
 
 function StripeConfirmForm(
-  props: Omit<StripePaymentFormProps, 'stripe' | 'appearance'>,
+  props: Omit<StripePaymentFormProps, 'stripe' | 'themeElement' | 'publishableKey'>,
 ): ReactNode {
   const { clientSecret, returnUrl, submitLabel, phase, onPhase, onConfirmed, onFailed, error } = props;
   const stripe = useStripe();
