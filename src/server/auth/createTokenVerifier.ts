@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { jwtHmacKey } from '../crypto/hmac';
+import { unstorableReason } from '../routes/validation';
 import type { SubjectKind } from '../store/records';
 
 /** Who a verified session token bills. */
@@ -15,6 +16,12 @@ export interface Caller {
 export type AuthOptions = { secret: string } | { jwksUrl: string };
 
 const CACHE_MAX = 10_000;
+const SUBJECT_ID_MAX = 200;
+
+/** A `sub` / `org_id` claim the store can hold: a non-empty string, at most 200 characters, no controls. */
+function isSubjectId(value: unknown): value is string {
+  return typeof value === 'string' && value !== '' && value.length <= SUBJECT_ID_MAX && unstorableReason(value) === null;
+}
 
 /**
  * Builds the session-token check. Verified tokens are remembered for up to 60 s (never
@@ -44,10 +51,13 @@ export function createTokenVerifier(auth: AuthOptions, clock: () => Date): (toke
         algorithms,
         currentDate: new Date(nowMs),
       });
-      if (typeof payload.sub !== 'string' || payload.sub === '') return null;
+      if (!isSubjectId(payload.sub)) return null;
       const org = payload.org_id;
+      // A present but malformed org_id is refused rather than ignored: ignoring it would
+      // bill the user for what the identity provider meant for an org.
+      if (org !== undefined && !isSubjectId(org)) return null;
       const caller: Caller =
-        typeof org === 'string' && org !== ''
+        org !== undefined
           ? { subject: org, kind: 'org', user: payload.sub }
           : { subject: payload.sub, kind: 'user', user: payload.sub };
       const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : Infinity;

@@ -6,7 +6,7 @@ import { authenticateCheckout, confirmCheckout } from '../billing/completeChecko
 import { hmacSha256Hex, timingSafeEqual } from '../crypto/hmac';
 import { ProxyError, notFound } from '../errors';
 import type { ApiEnv, RouteContext } from './RouteContext';
-import { parse, readJson } from './validation';
+import { parse, pathParam, readJson, storableHeader } from './validation';
 
 /** An absolute http(s) URL, from an allowed origin when an allow-list is configured. */
 function redirectUrl(allowedOrigins: string[] | undefined) {
@@ -103,15 +103,15 @@ export function checkoutRoutes(ctx: RouteContext) {
       return c.json(await createCheckout(ctx, caller, body, publicUrl));
     })
     .get('/checkout/:session_id', async (c) => {
-      const found = await load(callerOf(c).subject, c.req.param('session_id'));
+      const found = await load(callerOf(c).subject, pathParam(c, 'session_id'));
       return c.json(toCheckoutSummary(found));
     })
     .post('/checkout/:session_id/confirm', async (c) => {
       const subject = callerOf(c).subject;
       const body = parse(confirmBody, await readJson(c));
-      const found = await load(subject, c.req.param('session_id'));
+      const found = await load(subject, pathParam(c, 'session_id'));
       assertClientSecret(found, body.client_secret);
-      const result = await idempotent(subject, c.req.header('idempotency-key'), { s: found.row.id, ...body }, () =>
+      const result = await idempotent(subject, storableHeader(c, 'Idempotency-Key'), { s: found.row.id, ...body }, () =>
         confirmCheckout(ctx, found, body.card),
       );
       return c.json(result.body as object, result.status as 200);
@@ -119,9 +119,9 @@ export function checkoutRoutes(ctx: RouteContext) {
     .post('/checkout/:session_id/authenticate', async (c) => {
       const subject = callerOf(c).subject;
       const body = parse(authenticateBody, await readJson(c));
-      const found = await load(subject, c.req.param('session_id'));
+      const found = await load(subject, pathParam(c, 'session_id'));
       assertClientSecret(found, body.client_secret);
-      const result = await idempotent(subject, c.req.header('idempotency-key'), { s: found.row.id, a: body.approve }, () =>
+      const result = await idempotent(subject, storableHeader(c, 'Idempotency-Key'), { s: found.row.id, a: body.approve }, () =>
         authenticateCheckout(ctx, found, body.approve),
       );
       return c.json(result.body as object, result.status as 200);
