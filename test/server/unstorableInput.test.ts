@@ -138,8 +138,9 @@ describe('string inputs the store cannot hold', () => {
     }
   });
 
-  it('still accepts ordinary Unicode (emoji, accents) where any text is allowed', async () => {
-    const res = await as(proxy, 'user_free').post('/checkout', { ...good, success_url: 'https://app.example.com/ok?name=Zoë🎉' });
-    expect(res.status).toBe(200);
+  it('passes ordinary Unicode (accents, emoji) on to the lookup: a 400 for an unknown code, not a refusal', async () => {
+    const res = await as(proxy, 'user_free').post('/checkout', { ...good, promotion_code: 'ZOË🎉' });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual(errorBody('promotion_code_invalid', 'promotion_code'));
   });
 });

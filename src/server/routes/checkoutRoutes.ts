@@ -6,22 +6,44 @@ import { authenticateCheckout, confirmCheckout } from '../billing/completeChecko
 import { hmacSha256Hex, timingSafeEqual } from '../crypto/hmac';
 import { ProxyError, notFound } from '../errors';
 import type { ApiEnv, RouteContext } from './RouteContext';
-import { parse, pathParam, readJson, storableHeader } from './validation';
+import { parse, pathParam, readJson, storableHeader, unstorableReason } from './validation';
 
-/** An absolute http(s) URL, from an allowed origin when an allow-list is configured. */
-function redirectUrl(allowedOrigins: string[] | undefined) {
+/**
+ * An absolute http(s) URL (from an allowed origin when an allow-list is configured) that
+ * is already in its WHATWG-serialised form. The proxy later puts it in a `Location`
+ * header after the customer has paid, so anything a parser would change (CR/LF, spaces,
+ * quotes, `<>`, non-ASCII, a missing `/` path) is refused here, at `POST /checkout`,
+ * with the form to send instead, rather than failing or redirecting somewhere else then.
+ * A `{CHECKOUT_SESSION_ID}` placeholder (Stripe's) may stand anywhere in it.
+ */
+export function redirectUrl(allowedOrigins: string[] | undefined) {
   return z
     .string()
     .max(2048)
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
-        return !allowedOrigins || allowedOrigins.includes(url.origin);
-      } catch {
-        return false;
-      }
-    }, allowedOrigins ? `Must be an absolute http(s) URL on an allowed origin (${allowedOrigins.join(', ')}).` : 'Must be an absolute http(s) URL.');
+    .superRefine((value, ctx) => {
+      const problem = redirectUrlProblem(value, allowedOrigins);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+}
+
+const PLACEHOLDER = '{CHECKOUT_SESSION_ID}';
+// Stands in for the placeholder while parsing: letters only, so no serialiser changes it.
+const PLACEHOLDER_MARK = 'billkitcheckoutsessionidmark';
+
+function redirectUrlProblem(value: string, allowedOrigins: string[] | undefined): string | null {
+  const unstorable = unstorableReason(value);
+  if (unstorable) return `Must be an absolute http(s) URL and ${unstorable}`;
+  const input = value.split(PLACEHOLDER).join(PLACEHOLDER_MARK);
+  const url = URL.canParse(input) ? new URL(input) : null;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return 'Must be an absolute http(s) URL.';
+  if (allowedOrigins && !allowedOrigins.includes(url.origin)) {
+    return `Must be an absolute http(s) URL on an allowed origin (${allowedOrigins.join(', ')}).`;
+  }
+  if (url.href !== input) {
+    const normal = url.href.split(PLACEHOLDER_MARK).join(PLACEHOLDER);
+    return `Must be sent in its normalised (percent-encoded) form: ${JSON.stringify(normal)}.`;
+  }
+  return null;
 }
 
 const cardSchema = z.object({
