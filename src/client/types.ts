@@ -54,6 +54,13 @@ export interface Subscription {
   current_period_end: string;
   cancel_at_period_end: boolean;
   trial_end: string | null;
+  /**
+   * Billkit addition (Stripe's meaning): when the subscription was canceled; for a
+   * cancellation at period end, when it was asked for. `null` when not canceled.
+   */
+  canceled_at: string | null;
+  /** Billkit addition: when the subscription ended (an immediate cancel: at once); `null` while it runs. */
+  ended_at: string | null;
 }
 
 export interface SubscriptionResponse {

@@ -78,6 +78,8 @@ export interface SubscriptionCardLabels {
   trialEndsOn: string;
   endsOn: string;
   endedOn: string;
+  /** Beside the date a canceled subscription was canceled (`canceled_at`). */
+  canceledOn: string;
   cancel: string;
   canceling: string;
   resume: string;
@@ -312,6 +314,7 @@ export const defaultLabels: BillingLabels = {
     trialEndsOn: 'Trial ends on',
     endsOn: 'Ends on',
     endedOn: 'Ended on',
+    canceledOn: 'Canceled on',
     cancel: 'Cancel subscription',
     canceling: 'Canceling…',
     resume: 'Resume subscription',

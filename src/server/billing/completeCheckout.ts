@@ -44,7 +44,7 @@ export async function fulfilCheckout(
 
     const previous = await store.findCurrentSubscription(row.subject, now, { forUpdate: true });
     if (previous && previous.status !== 'canceled') {
-      const patch = { status: 'canceled' as const, cancel_at_period_end: false, canceled_at: now };
+      const patch = { status: 'canceled' as const, cancel_at_period_end: false, canceled_at: now, ended_at: now };
       await store.updateSubscription(previous.id, patch);
       await recordEvent(ctx, store, 'subscription.canceled', toWireSubscription({ ...previous, ...patch }), now);
       if (previous.processor_ref && ctx.processor.cancelSubscription) {
@@ -75,6 +75,7 @@ export async function fulfilCheckout(
       cancel_at_period_end: false,
       trial_end: trialEnd,
       canceled_at: null,
+      ended_at: null,
       promotion_code: promo?.code ?? null,
       created_at: now,
       processor_ref: processorRef,

@@ -82,6 +82,7 @@ export interface ProcessorSubscriptionState {
   status: SubscriptionStatus;
   cancel_at_period_end: boolean;
   canceled_at: Date | null;
+  ended_at: Date | null;
   trial_end: Date | null;
   /** Left out when the processor's answer has no period. */
   current_period_start?: Date;

@@ -123,6 +123,7 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
         cancel_at_period_end: false,
         trial_end: null,
         canceled_at: null,
+        ended_at: null,
         promotion_code: null,
         processor_ref: null,
         created_at: firstStart,
@@ -181,7 +182,7 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       'price_pro_monthly',
       2900,
       'month',
-      { current_period_start: day(-20), cancel_at_period_end: true, months: 3 },
+      { current_period_start: day(-20), cancel_at_period_end: true, canceled_at: day(-4), months: 3 },
       ['paid', 'paid', 'paid'],
     );
     await subscription(
@@ -213,7 +214,7 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       'price_pro_monthly',
       2900,
       'month',
-      { current_period_start: day(-12), status: 'canceled', canceled_at: day(-2), months: 2 },
+      { current_period_start: day(-12), status: 'canceled', canceled_at: day(-2), ended_at: day(-2), months: 2 },
       ['paid', 'paid'],
     );
     await s.setSetting('demo_seeded_at', now.toISOString());

@@ -130,6 +130,7 @@ function subscriptionRow(r: Record<string, unknown>): SubscriptionRecord {
     cancel_at_period_end: Boolean(r.cancel_at_period_end),
     trial_end: dateOrNull(r.trial_end),
     canceled_at: dateOrNull(r.canceled_at),
+    ended_at: dateOrNull(r.ended_at),
     promotion_code: (r.promotion_code as string | null) ?? null,
     created_at: date(r.created_at),
     processor_ref: (r.processor_ref as string | null) ?? null,

@@ -197,6 +197,17 @@ create table processor_jobs (
 create index processor_jobs_due on processor_jobs(status, next_attempt_at);
 `,
   },
+  {
+    version: 4,
+    name: 'subscriptions.ended_at',
+    // When a subscription ended, beside canceled_at (when it was canceled, or a
+    // cancellation at period end was asked for), so clients never have to guess it from
+    // the period. Subscriptions already canceled ended when they were canceled.
+    sql: `
+alter table subscriptions add column ended_at timestamptz;
+update subscriptions set ended_at = coalesce(canceled_at, current_period_end) where status = 'canceled';
+`,
+  },
 ];
 
 /** Applies the migrations the database does not have yet. Returns how many ran. */

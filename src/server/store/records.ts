@@ -54,6 +54,8 @@ export interface SubscriptionRecord {
   cancel_at_period_end: boolean;
   trial_end: Date | null;
   canceled_at: Date | null;
+  /** When it ended (access stopped); null while it runs, including while pending cancellation. */
+  ended_at: Date | null;
   promotion_code: string | null;
   created_at: Date;
   /**
