@@ -12,8 +12,13 @@ export interface Caller {
   user: string;
 }
 
-/** How session tokens are checked: a shared HS256 secret, or a JWKS URL (RS256 / ES256). */
-export type AuthOptions = { secret: string } | { jwksUrl: string };
+/**
+ * How session tokens are checked: a shared HS256 secret, or a JWKS URL (RS256 / ES256).
+ * A token must carry `exp`; `maxTokenAge` (seconds) also accepts one without `exp` but
+ * with an `iat` at most that old. Without it (the default) such tokens are refused, since
+ * they would otherwise be valid forever.
+ */
+export type AuthOptions = ({ secret: string } | { jwksUrl: string }) & { maxTokenAge?: number };
 
 const CACHE_MAX = 10_000;
 const SUBJECT_ID_MAX = 200;
@@ -38,6 +43,19 @@ export function createTokenVerifier(auth: AuthOptions, clock: () => Date): (toke
     'secret' in auth ? jwtHmacKey(auth.secret) : createRemoteJWKSet(new URL(auth.jwksUrl));
   const algorithms = 'secret' in auth ? ['HS256'] : ['RS256', 'ES256'];
   const cache = new Map<string, { caller: Caller; until: number }>();
+  const maxAgeMs = auth.maxTokenAge !== undefined ? auth.maxTokenAge * 1000 : null;
+  if (maxAgeMs !== null && !(Number.isFinite(maxAgeMs) && maxAgeMs > 0)) {
+    throw new TypeError('auth.maxTokenAge must be a positive number of seconds.');
+  }
+
+  /** Until when a verified token is good: its `exp`, or `iat` + the max age; null = refused. */
+  const validUntil = (payload: { exp?: unknown; iat?: unknown }, nowMs: number): number | null => {
+    if (typeof payload.exp === 'number') return payload.exp * 1000;
+    if (maxAgeMs === null || typeof payload.iat !== 'number') return null;
+    const until = payload.iat * 1000 + maxAgeMs;
+    // An iat in the future (beyond a minute of clock skew) is as suspect as no iat.
+    return until > nowMs && payload.iat * 1000 <= nowMs + 60_000 ? until : null;
+  };
 
   return async (token) => {
     const nowMs = clock().getTime();
@@ -60,7 +78,8 @@ export function createTokenVerifier(auth: AuthOptions, clock: () => Date): (toke
         org !== undefined
           ? { subject: org, kind: 'org', user: payload.sub }
           : { subject: payload.sub, kind: 'user', user: payload.sub };
-      const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : Infinity;
+      const exp = validUntil(payload, nowMs);
+      if (exp === null) return null;
       if (cache.size >= CACHE_MAX) cache.clear();
       cache.set(token, { caller, until: Math.min(exp, nowMs + 60_000) });
       return caller;
