@@ -2,12 +2,18 @@ import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { jwtHmacKey } from '../crypto/hmac';
 import { unstorableReason } from '../routes/validation';
 import type { SubjectKind } from '../store/records';
+import { subjectKey } from './subjectKey';
 
 /** Who a verified session token bills. */
 export interface Caller {
-  /** The billed subject: the `org_id` claim when present, else `sub`. */
+  /**
+   * The billed subject as the store names it ({@link subjectKey}): `org:<org_id>` when
+   * the claim is present, else `user:<sub>`.
+   */
   subject: string;
   kind: SubjectKind;
+  /** The billed subject's plain id, as the token names it (`org_id` or `sub`). */
+  id: string;
   /** The user (`sub`) who made the request. */
   user: string;
 }
@@ -76,8 +82,8 @@ export function createTokenVerifier(auth: AuthOptions, clock: () => Date): (toke
       if (org !== undefined && !isSubjectId(org)) return null;
       const caller: Caller =
         org !== undefined
-          ? { subject: org, kind: 'org', user: payload.sub }
-          : { subject: payload.sub, kind: 'user', user: payload.sub };
+          ? { subject: subjectKey('org', org), kind: 'org', id: org, user: payload.sub }
+          : { subject: subjectKey('user', payload.sub), kind: 'user', id: payload.sub, user: payload.sub };
       const exp = validUntil(payload, nowMs);
       if (exp === null) return null;
       if (cache.size >= CACHE_MAX) cache.clear();

@@ -1,3 +1,4 @@
+import { parseSubjectKey } from '../auth/subjectKey';
 import type { ConfirmCheckoutResponse } from '../../client/types';
 import { ProxyError } from '../errors';
 import type { CardInput } from '../processor/types';
@@ -128,7 +129,7 @@ export async function fulfilCheckout(
       subscription_id: sub.id,
     });
     const wireSub = toWireSubscription(sub);
-    await recordEvent(ctx, store, 'checkout.session.completed', { id: row.id, subject: row.subject, subscription: wireSub.id, amount_total: amounts.dueToday, currency: price.currency }, now);
+    await recordEvent(ctx, store, 'checkout.session.completed', { id: row.id, subject: parseSubjectKey(row.subject).id, subscription: wireSub.id, amount_total: amounts.dueToday, currency: price.currency }, now);
     await recordEvent(ctx, store, 'subscription.created', wireSub, now);
     await recordEvent(ctx, store, 'invoice.created', toWireInvoice(invoice), now);
     await recordEvent(ctx, store, 'invoice.paid', toWireInvoice(invoice), now);

@@ -36,6 +36,7 @@ export interface ProcessorCheckoutInput {
   checkoutId: string;
   /** The signed session id the browser holds (the `{CHECKOUT_SESSION_ID}` of the success URL). */
   sessionId: string;
+  /** The store's subject key (`user:<id>` / `org:<id>`); processors show the plain id outside. */
   subject: string;
   subjectKind: 'user' | 'org';
   plan: PlanRecord;

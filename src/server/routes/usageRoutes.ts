@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { callerOf } from '../auth/authMiddleware';
+import { subjectKey } from '../auth/subjectKey';
 import { getUsage, recordUsage } from '../billing/usage';
 import { ProxyError } from '../errors';
 import type { ApiEnv, RouteContext } from './RouteContext';
@@ -31,7 +32,7 @@ export function usageRoutes(ctx: RouteContext) {
       let subject: string;
       if (c.get('apiKey')) {
         if (!body.subject) throw new ProxyError(400, 'parameter_missing', 'Missing required parameter: subject.', 'subject');
-        subject = 'org' in body.subject ? body.subject.org : body.subject.user;
+        subject = 'org' in body.subject ? subjectKey('org', body.subject.org) : subjectKey('user', body.subject.user);
       } else {
         subject = callerOf(c).subject;
         if (!ctx.devMode) {

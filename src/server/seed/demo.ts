@@ -1,3 +1,4 @@
+import { subjectKey } from '../auth/subjectKey';
 import { addDays, addInterval } from '../billing/time';
 import type { Store } from '../store/createStore';
 import type { InvoiceRecord, SubscriptionRecord } from '../store/records';
@@ -94,7 +95,7 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
 
     for (const subject of DEMO_SUBJECTS) {
       await s.upsertCustomer({
-        id: subject.id,
+        id: subjectKey(subject.kind, subject.id),
         kind: subject.kind,
         name: subject.name,
         email: subject.kind === 'user' ? `${subject.id.replace('_', '.')}@example.com` : 'billing@acme.example',
@@ -116,7 +117,7 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       const firstStart = addInterval(fields.current_period_start, interval, -(months - 1));
       await s.insertSubscription({
         id,
-        subject,
+        subject: subjectKey('user', subject),
         price_id,
         status: 'active',
         current_period_end: addInterval(fields.current_period_start, interval),
@@ -139,7 +140,7 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
         await s.insertInvoice(
           {
             id: invoiceId,
-            subject,
+            subject: subjectKey('user', subject),
             subscription_id: id,
             amount_due: status === 'void' ? 0 : amount,
             amount_paid: paid ? amount : 0,
@@ -162,9 +163,9 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
     await subscription('user_pro', 'price_pro_monthly', 2900, 'month', { current_period_start: proStart, months: 14 }, Array(14).fill('paid'));
     // 8423 api_calls this period, spread over the days so far.
     const calls = [1200, 950, 1310, 870, 1045, 990, 1130, 928];
-    for (let i = 0; i < calls.length; i++) await s.insertUsage('user_pro', 'api_calls', calls[i]!, addDays(proStart, i + 0.5));
+    for (let i = 0; i < calls.length; i++) await s.insertUsage(subjectKey('user', 'user_pro'), 'api_calls', calls[i]!, addDays(proStart, i + 0.5));
     // Earlier periods have usage too, which must not count in this one.
-    await s.insertUsage('user_pro', 'api_calls', 9100, addDays(proStart, -12));
+    await s.insertUsage(subjectKey('user', 'user_pro'), 'api_calls', 9100, addDays(proStart, -12));
 
     const trialStart = day(-5);
     await subscription(
@@ -175,7 +176,7 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       { current_period_start: trialStart, current_period_end: day(9), status: 'trialing', trial_end: day(9), months: 1 },
       ['paid'],
     );
-    await s.insertUsage('user_trial', 'api_calls', 312, addDays(trialStart, 1));
+    await s.insertUsage(subjectKey('user', 'user_trial'), 'api_calls', 312, addDays(trialStart, 1));
 
     await subscription(
       'user_canceling',
