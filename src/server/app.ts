@@ -20,6 +20,7 @@ import { usageRoutes } from './routes/usageRoutes';
 import type { Store } from './store/createStore';
 import { createWebhookDeliverer, type WebhookDeliverer } from './webhooks/createWebhookDeliverer';
 import { createProcessorJobRunner, type ProcessorJobRunnerOptions } from './billing/createProcessorJobRunner';
+import { createUsageWriter } from './billing/createUsageWriter';
 
 /** Options of {@link createProxyApp}. */
 export interface ProxyAppOptions {
@@ -55,6 +56,9 @@ export type ProxyApp = Hono & {
 };
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** `POST /usage` may carry a batch of up to 1,000 events (~110 bytes each with a key). */
+const MAX_USAGE_BODY_BYTES = 512 * 1024;
+const USAGE_PATH = '/api/proxy/billing/usage';
 /** Methods whose body no route reads, so the 64 kB limit is not checked for them. */
 const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -91,6 +95,7 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     ...(webhooks ? { onEventsWritten: () => webhooks.kick() } : {}),
     ...(processorJobs ? { onProcessorJobsWritten: () => processorJobs.kick() } : {}),
     devMode: options.devMode ?? false,
+    usageWriter: createUsageWriter({ store: options.store, now }),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl.replace(/\/+$/, '') } : {}),
   };
@@ -125,7 +130,13 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   });
   // Only where a body can matter: bodyLimit reads `c.req.raw.body`, which makes
   // @hono/node-server build a full undici Request (~38% of the CPU of a GET /subscription).
-  app.use((c, next) => (BODYLESS_METHODS.has(c.req.method) ? next() : limitBody(c, next)));
+  const limitUsageBody = bodyLimit({
+    maxSize: MAX_USAGE_BODY_BYTES,
+    onError: (c) => errorResponse(c, new ProxyError(413, 'payload_too_large', 'The request body is larger than 512 kB.')),
+  });
+  app.use((c, next) =>
+    BODYLESS_METHODS.has(c.req.method) ? next() : c.req.path === USAGE_PATH ? limitUsageBody(c, next) : limitBody(c, next),
+  );
   app.use(
     '/api/*',
     cors({
@@ -154,6 +165,7 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   return Object.assign(app as unknown as Hono, {
     webhooks,
     close: async () => {
+      await ctx.usageWriter.drain();
       await webhooks?.stop();
       await processorJobs?.stop();
     },

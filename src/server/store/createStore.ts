@@ -13,6 +13,7 @@ import type {
   PromotionCodeRecord,
   SubscriptionDetail,
   SubscriptionRecord,
+  UsageEventRecord,
   WebhookEventRecord,
 } from './records';
 
@@ -65,6 +66,12 @@ export interface Store {
   updateCheckoutSession(id: string, patch: Partial<Omit<CheckoutSessionRecord, 'id' | 'subject'>>): Promise<void>;
 
   insertUsage(subject: string, metric: string, quantity: number, at: Date): Promise<void>;
+  /**
+   * Inserts usage events in one statement (so in one commit). Returns, per event, whether
+   * it was recorded: `false` when its `idempotency_key` was already recorded for its
+   * subject (earlier, or by an earlier event of the same call).
+   */
+  insertUsageEvents(events: UsageEventRecord[]): Promise<boolean[]>;
   /** Sum of usage in `[from, to)`. */
   sumUsage(subject: string, metric: string, from: Date, to: Date): Promise<number>;
 
@@ -511,6 +518,30 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory, onCatalogue
         quantity,
         at,
       ]);
+    },
+    async insertUsageEvents(events) {
+      if (events.length === 0) return [];
+      const params: unknown[] = [];
+      const values = events.map((e) => {
+        params.push(e.subject, e.metric, e.quantity, e.recorded_at, e.idempotency_key);
+        const n = params.length;
+        return `($${n - 4}::text, $${n - 3}::text, $${n - 2}::bigint, $${n - 1}::timestamptz, $${n}::text)`;
+      });
+      // Straight to the session, not q(): usage rows are in no read cache, so they must not
+      // invalidate the cached subscriptions every metered API call reads next.
+      const inserted = await session.query<{ subject: string; idempotency_key: string }>(
+        `insert into usage_records (subject, metric, quantity, recorded_at, idempotency_key) values ${values.join(', ')}
+         on conflict (subject, idempotency_key) where idempotency_key is not null do nothing
+         returning subject, idempotency_key`,
+        params,
+      );
+      const fresh = new Set(inserted.filter((r) => r.idempotency_key !== null).map((r) => `${r.subject}\u0000${r.idempotency_key}`));
+      return events.map((e) => {
+        if (e.idempotency_key === null) return true;
+        const key = `${e.subject}\u0000${e.idempotency_key}`;
+        // The first event with a key is the one recorded; a repeat in the same call is not.
+        return fresh.delete(key);
+      });
     },
     async sumUsage(subject, metric, from, to) {
       const rows = await q<{ total: unknown }>(

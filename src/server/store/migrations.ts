@@ -235,6 +235,15 @@ update idempotency_keys set scope = 'checkout:' || pg_temp.subject_key(substr(sc
 update settings set key = 'stripe_customer:' || pg_temp.subject_key(substr(key, 17)) where key like 'stripe\\_customer:%';
 `,
   },
+  {
+    version: 6,
+    name: 'usage_records.idempotency_key',
+    // A key per usage event, unique per subject, so a retried batch counts once.
+    sql: `
+alter table usage_records add column idempotency_key text;
+create unique index usage_records_idempotency on usage_records(subject, idempotency_key) where idempotency_key is not null;
+`,
+  },
 ];
 
 /** Applies the migrations the database does not have yet. Returns how many ran. */

@@ -154,3 +154,12 @@ export interface IdempotencyRecord {
   status: number;
   response: string;
 }
+
+/** One metered event to record; `idempotency_key` (unique per subject) makes a retry count once. */
+export interface UsageEventRecord {
+  subject: string;
+  metric: string;
+  quantity: number;
+  recorded_at: Date;
+  idempotency_key: string | null;
+}
