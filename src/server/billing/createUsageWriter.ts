@@ -24,6 +24,10 @@ export interface UsageWriter {
   drain(): Promise<void>;
 }
 
+// The proxy also runs in the browser (Storybook, msw), where there is no setImmediate.
+const nextTurn: (fn: () => void) => void =
+  typeof setImmediate === 'function' ? (fn) => setImmediate(fn) : (fn) => setTimeout(fn, 0);
+
 interface Pending {
   rows: UsageEventRecord[];
   resolve: (result: UsageWriteResult) => void;
@@ -58,7 +62,7 @@ export function createUsageWriter(options: { store: Store; now: () => Date; maxB
 
   const run = async () => {
     // Let the requests of this event-loop turn join the first commit.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await new Promise<void>((resolve) => nextTurn(resolve));
     while (queue.length > 0) {
       let size = 0;
       let take = 0;
