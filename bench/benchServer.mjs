@@ -6,7 +6,7 @@
  *   reopens an existing folder, as the CLI does);
  * - `proxy <dir>`: the reference proxy on that existing store;
  * - `hello`: a bare Hono hello-world on @hono/node-server.
- * Prints one JSON line `{ url, token? }` when listening; answers `'rss'` IPC messages with
+ * Prints one JSON line `{ url, token?, apiKey? }` when listening; answers `'rss'` IPC messages with
  * its current and peak resident memory.
  *
  * Plain JavaScript so it can run on plain Node against the built `dist/server/index.js`
@@ -34,10 +34,11 @@ if (mode === 'prepare') {
   process.exit(0);
 } else if (mode === 'proxy') {
   const store = await openPgliteStore({ dataDir: join(process.argv[3], 'pgdata') });
-  const server = await startProxyServer({ store, auth: { secret }, signingSecret: 'billkit-bench-signing-secret', port: 0, hostname: '127.0.0.1' });
+  const apiKey = 'billkit-bench-api-key';
+  const server = await startProxyServer({ store, auth: { secret }, signingSecret: 'billkit-bench-signing-secret', apiKey, port: 0, hostname: '127.0.0.1' });
   const token = await mintDevToken({ secret, user: 'user_pro' });
   close = () => server.close();
-  process.stdout.write(`${JSON.stringify({ url: server.url, token })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: server.url, token, apiKey })}\n`);
 } else if (mode === 'hello') {
   const app = new Hono().get('/', (c) => c.text('Hello Hono!'));
   const url = await new Promise((resolve) => {

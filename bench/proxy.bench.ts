@@ -3,7 +3,8 @@
  * contract's budgets, beside a bare Hono hello-world measured in the same run, plus the
  * CLI's time to ready on an existing data folder.
  *
- * Env: BENCH_DURATION (seconds per target, default 10), BENCH_CONNECTIONS (default 20),
+ * Env: BENCH_DURATION (seconds per target, default 10), BENCH_CONNECTIONS (default 20; usage
+ * writes always use 50, as the budget is stated),
  * BENCH_PROFILE=1 writes a V8 CPU profile of the proxy process to $TMPDIR/billkit-bench-profiles/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -22,12 +23,14 @@ const PROFILE = process.env.BENCH_PROFILE === '1';
 const PROFILE_DIR = join(tmpdir(), 'billkit-bench-profiles');
 
 /** The contract's budgets (CONTRACT.md §4). */
-const BUDGET = { rps: 2000, p99Ms: 20, rssMb: 400, readyMs: 2000 };
+const BUDGET = { rps: 2000, p99Ms: 20, rssMb: 400, readyMs: 2000, usageRps: 2000, usageP99Ms: 50 };
+const USAGE_CONNECTIONS = 50;
 
 interface Running {
   child: ChildProcess;
   url: string;
   token?: string;
+  apiKey?: string;
 }
 
 interface Measured {
@@ -68,7 +71,7 @@ async function startServer(mode: 'proxy' | 'hello', dataDir?: string): Promise<R
     createInterface({ input: child.stdout! }).once('line', done);
     child.once('exit', (code) => fail(new Error(`${mode} server exited with ${code}`)));
   });
-  return { child, ...(JSON.parse(first) as { url: string; token?: string }) };
+  return { child, ...(JSON.parse(first) as { url: string; token?: string; apiKey?: string }) };
 }
 
 function ask<T>(child: ChildProcess, message: string): Promise<T> {
@@ -84,10 +87,12 @@ async function stopServer(server: Running): Promise<void> {
   await exited;
 }
 
-async function load(name: string, url: string, token?: string): Promise<Measured> {
-  const headers = token ? { authorization: `Bearer ${token}` } : {};
-  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, headers });
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+async function load(name: string, url: string, token?: string, post?: { body: string; connections: number }): Promise<Measured> {
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const connections = post?.connections ?? CONNECTIONS;
+  const request = post ? { method: 'POST' as const, body: post.body, headers: { ...headers, 'content-type': 'application/json' } } : { headers };
+  await autocannon({ url, connections, duration: WARMUP, ...request });
+  const result = await autocannon({ url, connections, duration: DURATION, ...request });
   return {
     name,
     rps: result.requests.average,
@@ -153,13 +158,18 @@ const helloResult = await load('Hono hello-world', `${hello.url}/`);
 await stopServer(hello);
 
 const proxyDir = await mkdtemp(join(tmpdir(), 'billkit-bench-'));
-let subscription: Measured, plans: Measured, memory: { rss: number; peak: number }, idle: { rss: number; peak: number };
+let subscription: Measured, plans: Measured, usageWrites: Measured, memory: { rss: number; peak: number }, idle: { rss: number; peak: number };
 try {
   await prepareDataDir(proxyDir);
   const proxy = await startServer('proxy', proxyDir);
   idle = await ask<{ rss: number; peak: number }>(proxy.child, 'rss');
   subscription = await load('GET /subscription (user_pro)', `${proxy.url}/api/proxy/billing/subscription`, proxy.token);
   plans = await load('GET /plans', `${proxy.url}/api/proxy/billing/plans`, proxy.token);
+  // One metered event per request, as an app's backend reports API calls (API key).
+  usageWrites = await load(`POST /usage (${USAGE_CONNECTIONS} conns)`, `${proxy.url}/api/proxy/billing/usage`, proxy.apiKey, {
+    body: JSON.stringify({ metric: 'api_calls', quantity: 1, subject: { user: 'user_pro' } }),
+    connections: USAGE_CONNECTIONS,
+  });
   memory = await ask<{ rss: number; peak: number }>(proxy.child, 'rss');
   await stopServer(proxy);
 } finally {
@@ -167,7 +177,7 @@ try {
 }
 
 if (PROFILE) console.log(`CPU profile of the proxy process written to ${PROFILE_DIR}\n`);
-const results = [helloResult, subscription, plans];
+const results = [helloResult, subscription, plans, usageWrites];
 console.log('target                          req/s      p50     p97.5    p99   non-2xx  errors');
 for (const r of results) {
   console.log(
@@ -194,5 +204,8 @@ const clean = subscription.non2xx === 0 && subscription.errors === 0;
 console.log('\nBudgets (CONTRACT.md §4):');
 console.log(`  ${verdict(subscription.rps >= BUDGET.rps && clean)}  GET /subscription ≥ ${fmt(BUDGET.rps)} req/s: ${fmt(subscription.rps)}${clean ? '' : ' (with non-2xx or errors!)'}`);
 console.log(`  ${verdict(subscription.p99 < BUDGET.p99Ms)}  GET /subscription p99 < ${BUDGET.p99Ms} ms: ${subscription.p99} ms`);
+const usageClean = usageWrites.non2xx === 0 && usageWrites.errors === 0;
+console.log(`  ${verdict(usageWrites.rps >= BUDGET.usageRps && usageClean)}  POST /usage ≥ ${fmt(BUDGET.usageRps)} events/s at ${USAGE_CONNECTIONS} connections: ${fmt(usageWrites.rps)}${usageClean ? '' : ' (with non-2xx or errors!)'}`);
+console.log(`  ${verdict(usageWrites.p99 < BUDGET.usageP99Ms)}  POST /usage p99 < ${BUDGET.usageP99Ms} ms: ${usageWrites.p99} ms`);
 console.log(`  ${verdict(memory.peak < BUDGET.rssMb * 2 ** 20)}  proxy memory < ${BUDGET.rssMb} MB: peak RSS ${fmt(memory.peak / 2 ** 20)} MB`);
 console.log(`  ${verdict(cli.readyMs < BUDGET.readyMs)}  CLI ready < ${fmt(BUDGET.readyMs)} ms on an existing data folder: ${fmt(cli.readyMs)} ms`);

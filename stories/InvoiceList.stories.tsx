@@ -67,7 +67,8 @@ export const Statuses: Story = {
         await store.insertInvoice(
           {
             id: 'in_story_draft',
-            subject: 'user_past_due',
+            // The store names subjects by kind (user:<id> / org:<id>).
+            subject: 'user:user_past_due',
             subscription_id: null,
             amount_due: 900,
             amount_paid: 0,

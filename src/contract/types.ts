@@ -55,6 +55,13 @@ export interface Subscription {
   cancel_at_period_end: boolean;
   trial_end: string | null;
   /**
+   * Billkit addition (Stripe's meaning): when the subscription was canceled; for a
+   * cancellation at period end, when it was asked for. `null` when not canceled.
+   */
+  canceled_at: string | null;
+  /** Billkit addition: when the subscription ended (an immediate cancel: at once); `null` while it runs. */
+  ended_at: string | null;
+  /**
    * Billkit addition, on `GET /subscription` when `past_due` or `incomplete`: the open
    * invoice being collected, and when it is retried next (`null`: no retry scheduled).
    */

@@ -7,8 +7,8 @@ import { useBillingContext } from './useBillingContext';
 
 /**
  * Cancels the caller's subscription, now (`at_period_end: false`) or at the end of the
- * period. On success the answer replaces the cached subscription and the entitlements
- * refetch; the mutation stays pending until they have. Never retried automatically.
+ * period. On success the answer replaces the cached subscription, and the entitlements
+ * and usage refetch; the mutation stays pending until they have. Never retried automatically.
  *
  * @example
  * const cancel = useCancelSubscription();

@@ -7,7 +7,7 @@ import { useBillingContext } from './useBillingContext';
 
 /**
  * Resumes a subscription pending cancellation or paused. On success the answer replaces
- * the cached subscription and the entitlements refetch. Never retried automatically.
+ * the cached subscription, and the entitlements and usage refetch. Never retried automatically.
  *
  * @example
  * const resume = useResumeSubscription();

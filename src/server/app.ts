@@ -25,6 +25,7 @@ import { OUTBOX_KIND } from './store/outboxQueries';
 import { createClock } from './billing/createClock';
 import { createLifecycleScheduler, type LifecycleScheduler } from './billing/createLifecycleScheduler';
 import { devClockRoutes } from './routes/devClockRoutes';
+import { createUsageWriter } from './billing/createUsageWriter';
 
 /** Options of {@link createProxyApp}. */
 export interface ProxyAppOptions {
@@ -83,6 +84,9 @@ export type ProxyApp = Hono & {
 };
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** `POST /usage` may carry a batch of up to 1,000 events (~110 bytes each with a key). */
+const MAX_USAGE_BODY_BYTES = 512 * 1024;
+const USAGE_PATH = '/api/proxy/billing/usage';
 /** Methods whose body no route reads, so the 64 kB limit is not checked for them. */
 const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -134,6 +138,7 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     ...(webhooks ? { onEventsWritten: () => outbox!.kick() } : {}),
     ...(processor.cancelSubscription ? { onProcessorJobsWritten: () => outbox!.kick() } : {}),
     devMode: options.devMode ?? false,
+    usageWriter: createUsageWriter({ store: options.store, now }),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl.replace(/\/+$/, '') } : {}),
   };
@@ -178,7 +183,13 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   });
   // Only where a body can matter: bodyLimit reads `c.req.raw.body`, which makes
   // @hono/node-server build a full undici Request (~38% of the CPU of a GET /subscription).
-  app.use((c, next) => (BODYLESS_METHODS.has(c.req.method) ? next() : limitBody(c, next)));
+  const limitUsageBody = bodyLimit({
+    maxSize: MAX_USAGE_BODY_BYTES,
+    onError: (c) => errorResponse(c, new ProxyError(413, 'payload_too_large', 'The request body is larger than 512 kB.')),
+  });
+  app.use((c, next) =>
+    BODYLESS_METHODS.has(c.req.method) ? next() : c.req.path === USAGE_PATH ? limitUsageBody(c, next) : limitBody(c, next),
+  );
   app.use(
     '/api/*',
     cors({
@@ -217,6 +228,7 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     webhooks,
     lifecycle,
     close: async () => {
+      await ctx.usageWriter.drain();
       await lifecycle.stop();
       await outbox?.stop();
     },

@@ -32,6 +32,8 @@ Options (environment variable in brackets)
                           (default demo; none with --database-url)
   --jwt-secret <secret>   Verify session tokens with this HS256 secret [BILLKIT_JWT_SECRET]
   --jwks-url <url>        Verify session tokens (RS256/ES256) with this JWKS [BILLKIT_JWKS_URL]
+  --max-token-age <s>     Accept session tokens without exp for this many seconds after
+                          their iat [BILLKIT_MAX_TOKEN_AGE] (default: refuse them)
   --webhook-url <url>     POST signed webhook events here [BILLKIT_WEBHOOK_URL]
   --webhook-secret <s>    Secret that signs webhooks [BILLKIT_WEBHOOK_SECRET]
                           (default: generated and kept in the data folder)
@@ -98,6 +100,7 @@ async function serveCommand(args: string[]): Promise<void> {
       'webhook-secret': { type: 'string' },
       'database-url': { type: 'string' },
       'api-key': { type: 'string' },
+      'max-token-age': { type: 'string' },
       'allowed-origins': { type: 'string' },
       'public-url': { type: 'string' },
       'stripe-secret-key': { type: 'string' },
@@ -140,7 +143,8 @@ async function serveCommand(args: string[]): Promise<void> {
   }
   const { isNew } = await initializeStore(store, { seed });
 
-  const auth: AuthOptions = jwksUrl ? { jwksUrl } : { secret: jwtSecret ?? keys.jwtSecret };
+  const maxAge = config.maxTokenAge !== undefined ? { maxTokenAge: config.maxTokenAge } : {};
+  const auth: AuthOptions = jwksUrl ? { jwksUrl, ...maxAge } : { secret: jwtSecret ?? keys.jwtSecret, ...maxAge };
   const devMode = jwtSecret === undefined && jwksUrl === undefined;
   const server = await startProxyServer({
     store,

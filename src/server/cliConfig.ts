@@ -22,6 +22,8 @@ export interface ServeConfig {
   webhookSecret?: string;
   databaseUrl?: string;
   apiKey?: string;
+  /** Seconds a session token without `exp` is accepted after its `iat`; such tokens are refused when unset. */
+  maxTokenAge?: number;
   allowedOrigins?: string[];
   publicUrl?: string;
   stripe?: { secretKey: string; publishableKey?: string; webhookSecret?: string };
@@ -114,6 +116,12 @@ export function readServeConfig(values: CliValues, env: Env): ServeConfig {
   const webhookUrl = url(setting(values, env, 'webhook-url', 'BILLKIT_WEBHOOK_URL'), HTTP, 'an http(s) URL', true);
   const webhookSecret = nonEmpty(setting(values, env, 'webhook-secret', 'BILLKIT_WEBHOOK_SECRET'), 'give a secret or leave it out to use the generated one');
   const apiKey = nonEmpty(setting(values, env, 'api-key', 'BILLKIT_API_KEY'), 'give a key or leave it out');
+  const maxAgeSetting = setting(values, env, 'max-token-age', 'BILLKIT_MAX_TOKEN_AGE');
+  const maxAgeText = nonEmpty(maxAgeSetting, 'give seconds, e.g. 3600, or leave it out to refuse tokens without exp');
+  if (maxAgeText !== undefined && !/^[1-9]\d{0,9}$/.test(maxAgeText.trim())) {
+    throw new CliUsageError(`${maxAgeSetting!.source} must be a whole number of seconds (1 or more), got "${maxAgeText}".`);
+  }
+  const maxTokenAge = maxAgeText !== undefined ? Number(maxAgeText.trim()) : undefined;
   const publicUrl = url(setting(values, env, 'public-url', 'BILLKIT_PUBLIC_URL'), HTTP, 'an http(s) origin such as https://billing.example.com');
 
   const originsSetting = setting(values, env, 'allowed-origins', 'BILLKIT_ALLOWED_ORIGINS');
@@ -145,6 +153,7 @@ export function readServeConfig(values: CliValues, env: Env): ServeConfig {
     ...(webhookSecret !== undefined ? { webhookSecret } : {}),
     ...(databaseUrl !== undefined ? { databaseUrl } : {}),
     ...(apiKey !== undefined ? { apiKey } : {}),
+    ...(maxTokenAge !== undefined ? { maxTokenAge } : {}),
     ...(allowedOrigins ? { allowedOrigins } : {}),
     ...(publicUrl !== undefined ? { publicUrl } : {}),
     ...(secretKey !== undefined

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { answerClientError, DEFAULT_MAX_HEADER_BYTES } from './answerClientError';
 import { createProxyApp, type ProxyApp, type ProxyAppOptions } from './app';
 
 /** Options of {@link startProxyServer}: the app's, plus where to listen. */
@@ -8,6 +9,8 @@ export interface ProxyServerOptions extends ProxyAppOptions {
   port?: number;
   /** Interface to listen on. Default `localhost`; `0.0.0.0` for every interface. */
   hostname?: string;
+  /** Largest request head (all headers) in bytes; larger ones get a JSON 431. Default 16 kB. */
+  maxHeaderSize?: number;
 }
 
 /** A running proxy. */
@@ -29,9 +32,16 @@ export async function startProxyServer(options: ProxyServerOptions): Promise<Pro
   const app = createProxyApp(options);
   const hostname = options.hostname ?? 'localhost';
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? 4242, hostname }, (info: AddressInfo) =>
-      resolve({ server, port: info.port }),
+    const server = serve(
+      {
+        fetch: app.fetch,
+        port: options.port ?? 4242,
+        hostname,
+        serverOptions: { maxHeaderSize: options.maxHeaderSize ?? DEFAULT_MAX_HEADER_BYTES },
+      },
+      (info: AddressInfo) => resolve({ server, port: info.port }),
     );
+    server.on('clientError', answerClientError);
     server.once('error', reject);
   });
   app.webhooks?.start();

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { formatDate } from '../../src/contract/formatDate';
 import { SubscriptionCard } from '../../src/components/SubscriptionCard';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
 import { componentRoot, renderWithProxy } from './renderWithProxy';
@@ -110,6 +111,29 @@ describe('<SubscriptionCard/>', () => {
     await waitFor(() => expect(root).toHaveAttribute('data-status', 'canceled'));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(within(root).getByText('Canceled')).toBeInTheDocument();
+    // Canceled and ended today, not "Ended on" the end of the period it no longer runs to.
+    const today = formatDate(new Date().toISOString(), 'en-US');
+    expect(within(root).getByText('Canceled on')).toBeInTheDocument();
+    expect(within(root).getByText(today, { selector: '[data-billkit-part="next-date"]' })).toBeInTheDocument();
+    expect(within(root).getByText(`Your subscription ended on ${today}.`)).toBeInTheDocument();
+    expect(within(root).queryByText('Ended on')).not.toBeInTheDocument();
+  });
+
+  it('says when a canceled subscription was canceled and ended, from canceled_at / ended_at', async () => {
+    const { root } = await renderCard('user_canceled');
+    const { subscription } = (await (await proxy.fetch('/api/proxy/billing/subscription', { headers: { Authorization: `Bearer ${await proxy.tokenFor('user_canceled')}` } })).json()) as {
+      subscription: { canceled_at: string; ended_at: string; current_period_end: string };
+    };
+    expect(subscription.ended_at < subscription.current_period_end).toBe(true);
+    expect(within(root).getByText('Canceled on')).toBeInTheDocument();
+    expect(root.querySelector('[data-billkit-part="next-date"]')).toHaveTextContent(formatDate(subscription.canceled_at, 'en-US'));
+    expect(within(root).getByText(`Your subscription ended on ${formatDate(subscription.ended_at, 'en-US')}.`)).toBeInTheDocument();
+  });
+
+  it('says "Ends on" the period end for a cancellation at period end', async () => {
+    const { root } = await renderCard('user_canceling');
+    expect(within(root).getByText('Ends on')).toBeInTheDocument();
+    expect(within(root).queryByText('Canceled on')).not.toBeInTheDocument();
   });
 
   it('keeps the subscription when the dialog is dismissed', async () => {

@@ -9,8 +9,8 @@ let proxy: TestProxy;
 beforeAll(async () => {
   proxy = await startTestProxy();
   // user_canceling (Pro, 10,000 api_calls) goes over its limit; user_pro records storage, which has no cap.
-  await proxy.store.insertUsage('user_canceling', 'api_calls', 10_500, new Date());
-  await proxy.store.insertUsage('user_pro', 'storage_gb', 37, new Date());
+  await proxy.store.insertUsage('user:user_canceling', 'api_calls', 10_500, new Date());
+  await proxy.store.insertUsage('user:user_pro', 'storage_gb', 37, new Date());
 });
 afterAll(async () => {
   await proxy?.close();

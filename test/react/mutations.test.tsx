@@ -80,6 +80,34 @@ describe('useCancelSubscription / useResumeSubscription', () => {
     expect(result.current.basic.entitled).toBe(false);
   });
 
+  it('cancel and resume refetch the usage meter, so it never shows the old plan\'s numbers', async () => {
+    const fresh = await startTestProxy({ seed: 'demo' });
+    try {
+      const { fetch, count } = countingFetch(fresh);
+      const wrapper = await billingWrapper(fresh, { user: 'user_pro' }, { fetch });
+      const { result } = renderHook(
+        () => ({ usage: useUsage('api_calls'), cancel: useCancelSubscription(), resume: useResumeSubscription() }),
+        { wrapper },
+      );
+      await waitFor(() => expect(result.current.usage.isSuccess).toBe(true));
+      expect(result.current.usage.data).toMatchObject({ quantity: 8423, limit: 10000 });
+
+      await act(() => result.current.cancel.mutateAsync({ at_period_end: true }));
+      expect(count('GET', '/usage?metric=api_calls')).toBe(2);
+      await act(() => result.current.resume.mutateAsync());
+      expect(count('GET', '/usage?metric=api_calls')).toBe(3);
+
+      await act(() => result.current.cancel.mutateAsync({ at_period_end: false }));
+      expect(count('GET', '/usage?metric=api_calls')).toBe(4);
+      // Back on the free tier: its calendar-month period and its limit, not Pro's 10,000.
+      const free = await createBillingClient({ baseUrl: fresh.baseUrl, getToken: () => fresh.tokenFor('user_pro'), fetch: fresh.fetch }).getUsage('api_calls');
+      expect(free.limit).toBe(1000);
+      expect(result.current.usage.data).toEqual(free);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('resuming an active subscription fails with the proxy\'s 400, once', async () => {
     const { fetch, count } = countingFetch(proxy);
     const wrapper = await billingWrapper(proxy, { user: 'user_past_due' }, { fetch });

@@ -18,7 +18,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('billkit-proxy CLI', () => {
   it('--help lists every flag of the contract', async () => {
     const { stdout } = await run(process.execPath, [...CLI, '--help']);
-    for (const flag of ['--port', '--data-dir', '--memory', '--seed', '--jwt-secret', '--jwks-url', '--webhook-url', '--database-url', '--api-key', '--allowed-origins', 'token --user']) {
+    for (const flag of ['--port', '--data-dir', '--memory', '--seed', '--jwt-secret', '--jwks-url', '--webhook-url', '--database-url', '--api-key', '--max-token-age', '--allowed-origins', 'token --user']) {
       expect(stdout).toContain(flag);
     }
     for (const env of ['PORT', 'BILLKIT_DATA_DIR', 'BILLKIT_JWT_SECRET', 'BILLKIT_JWKS_URL', 'BILLKIT_WEBHOOK_URL', 'DATABASE_URL', 'BILLKIT_API_KEY']) {
@@ -34,7 +34,7 @@ describe('billkit-proxy CLI', () => {
   // nothing opened, no stack trace, and secrets never echoed.
   const cleanEnv = () => {
     const e = { ...process.env };
-    for (const name of ['PORT', 'HOST', 'BILLKIT_DATA_DIR', 'BILLKIT_JWT_SECRET', 'BILLKIT_JWKS_URL', 'BILLKIT_WEBHOOK_URL', 'BILLKIT_WEBHOOK_SECRET', 'DATABASE_URL', 'BILLKIT_API_KEY', 'BILLKIT_ALLOWED_ORIGINS', 'BILLKIT_PUBLIC_URL', 'STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRET']) delete e[name];
+    for (const name of ['PORT', 'HOST', 'BILLKIT_DATA_DIR', 'BILLKIT_JWT_SECRET', 'BILLKIT_JWKS_URL', 'BILLKIT_WEBHOOK_URL', 'BILLKIT_WEBHOOK_SECRET', 'DATABASE_URL', 'BILLKIT_API_KEY', 'BILLKIT_MAX_TOKEN_AGE', 'BILLKIT_ALLOWED_ORIGINS', 'BILLKIT_PUBLIC_URL', 'STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRET']) delete e[name];
     return e;
   };
   it.concurrent.each([
@@ -54,6 +54,8 @@ describe('billkit-proxy CLI', () => {
     ['--webhook-url relative', ['--webhook-url', 'hooks/billing'], {}, /^billkit-proxy: --webhook-url must be an http\(s\) URL\./],
     ['--webhook-secret ""', ['--webhook-secret', ''], {}, /^billkit-proxy: --webhook-secret is empty; /],
     ['--api-key ""', ['--api-key', ''], {}, /^billkit-proxy: --api-key is empty; /],
+    ['--max-token-age 0', ['--max-token-age', '0'], {}, /^billkit-proxy: --max-token-age must be a whole number of seconds \(1 or more\), got "0"\./],
+    ['BILLKIT_MAX_TOKEN_AGE=1h', [], { BILLKIT_MAX_TOKEN_AGE: '1h' }, /^billkit-proxy: BILLKIT_MAX_TOKEN_AGE must be a whole number of seconds/],
     ['--allowed-origins ""', ['--allowed-origins', ''], {}, /^billkit-proxy: --allowed-origins is empty; /],
     ['--allowed-origins with a non-URL', ['--allowed-origins', 'https://app.example.com,app2'], {}, /^billkit-proxy: --allowed-origins must be comma-separated origins like https:\/\/app\.example\.com, got "app2"\./],
     ['--public-url javascript:', ['--public-url', 'javascript:alert(1)'], {}, /^billkit-proxy: --public-url must be an http\(s\) origin/],

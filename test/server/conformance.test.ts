@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => proxy.close());
 
 describe('GET /subscription', () => {
-  it('returns the active Pro subscription exactly as documented (plus price.currency)', async () => {
+  it('returns the active Pro subscription exactly as documented (plus price.currency, canceled_at, ended_at)', async () => {
     const { status, body } = await as(proxy, 'user_pro').get('/subscription');
     expect(status).toBe(200);
     expect(body).toEqual({
@@ -23,6 +23,8 @@ describe('GET /subscription', () => {
         current_period_end: '2025-05-01T00:00:00Z',
         cancel_at_period_end: false,
         trial_end: null,
+        canceled_at: null,
+        ended_at: null,
       },
     });
   });
@@ -234,11 +236,14 @@ describe('POST /subscription/cancel and /subscription/resume', () => {
         status: 'active',
         cancel_at_period_end: true,
         current_period_end: '2025-05-01T00:00:00Z',
+        // Stripe's meaning: when the cancellation was asked for; it has not ended yet.
+        canceled_at: '2025-04-11T12:00:00Z',
+        ended_at: null,
       });
       expect((await user.post('/subscription/cancel', { at_period_end: true })).body).toEqual(first.body);
       const resumed = await user.post('/subscription/resume');
       expect(resumed.status).toBe(200);
-      expect(resumed.body.subscription).toMatchObject({ id: 'sub_demo_pro', status: 'active', cancel_at_period_end: false });
+      expect(resumed.body.subscription).toMatchObject({ id: 'sub_demo_pro', status: 'active', cancel_at_period_end: false, canceled_at: null, ended_at: null });
       expect((await user.post('/subscription/resume')).body).toEqual(errorBody('subscription_not_resumable'));
     } finally {
       await fresh.close();
@@ -250,8 +255,14 @@ describe('POST /subscription/cancel and /subscription/resume', () => {
     try {
       const user = as(fresh, 'user_canceling');
       const { body } = await user.post('/subscription/cancel', { at_period_end: false });
-      expect(body.subscription).toMatchObject({ status: 'canceled', cancel_at_period_end: false });
-      expect((await user.get('/subscription')).body.subscription.status).toBe('canceled');
+      expect(body.subscription).toMatchObject({
+        status: 'canceled',
+        cancel_at_period_end: false,
+        canceled_at: '2025-04-11T12:00:00Z',
+        ended_at: '2025-04-11T12:00:00Z',
+        current_period_end: '2025-04-22T00:00:00Z',
+      });
+      expect((await user.get('/subscription')).body.subscription).toEqual(body.subscription);
       expect((await user.get('/entitlements')).body.plan).toBeNull();
       const again = await user.post('/subscription/resume');
       expect(again.status).toBe(400);
@@ -260,6 +271,16 @@ describe('POST /subscription/cancel and /subscription/resume', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it('seeds canceled_at / ended_at consistently with each demo status', async () => {
+    const facts = async (user: string) => {
+      const { subscription } = (await as(proxy, user).get('/subscription')).body;
+      return { status: subscription.status, cancel_at_period_end: subscription.cancel_at_period_end, canceled_at: subscription.canceled_at, ended_at: subscription.ended_at };
+    };
+    expect(await facts('user_pro')).toEqual({ status: 'active', cancel_at_period_end: false, canceled_at: null, ended_at: null });
+    expect(await facts('user_canceling')).toEqual({ status: 'active', cancel_at_period_end: true, canceled_at: '2025-04-07T00:00:00Z', ended_at: null });
+    expect(await facts('user_canceled')).toEqual({ status: 'canceled', cancel_at_period_end: false, canceled_at: '2025-04-09T00:00:00Z', ended_at: '2025-04-09T00:00:00Z' });
   });
 
   it('resumes a paused subscription', async () => {

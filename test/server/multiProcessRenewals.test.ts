@@ -135,13 +135,13 @@ describe.skipIf(!available)('three proxies on one PostgreSQL', () => {
     try {
       const perSubscription = await client.query<{ subject: string; invoices: number; starts: number }>(
         `select subject, count(*)::int as invoices, count(distinct period_start)::int as starts
-         from invoices where subject like 'user_mp_%' group by subject`,
+         from invoices where subject like 'user:user_mp_%' group by subject`,
       );
       expect(perSubscription.rows).toHaveLength(SUBSCRIPTIONS);
       for (const row of perSubscription.rows) expect(row).toMatchObject({ invoices: 2, starts: 2 });
       const periods = await client.query<{ n: number }>(
         `select count(*)::int as n from subscriptions s
-         where s.subject like 'user_mp_%' and s.status = 'active'
+         where s.subject like 'user:user_mp_%' and s.status = 'active'
            and exists (select 1 from invoices i where i.subscription_id = s.id and i.period_start = s.current_period_start and i.status = 'paid')`,
       );
       expect(periods.rows[0]!.n).toBe(SUBSCRIPTIONS);

@@ -426,7 +426,7 @@ describe('Stripe processor: cancel / resume change the Stripe subscription first
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       // A Stripe id recorded directly: no Stripe is reachable to create one.
-      const current = await unreachable.store.findCurrentSubscription('user_pro', new Date());
+      const current = await unreachable.store.findCurrentSubscription('user:user_pro', new Date());
       await unreachable.store.updateSubscription(current!.id, { processor_ref: 'sub_test_unreachable' });
       const token = await unreachable.tokenFor('user_pro');
       const res = await unreachable.fetch(`${unreachable.baseUrl}/subscription/cancel`, {
@@ -438,7 +438,7 @@ describe('Stripe processor: cancel / resume change the Stripe subscription first
       const body = (await res.json()) as { error: { code: string; message: string } };
       expect(body.error.code).toBe('processor_error');
       expect(body.error.message).toMatch(/^Stripe could not be reached to cancel the subscription/);
-      const after = await unreachable.store.findCurrentSubscription('user_pro', new Date());
+      const after = await unreachable.store.findCurrentSubscription('user:user_pro', new Date());
       expect(after).toMatchObject({ status: 'active', cancel_at_period_end: false });
     } finally {
       logged.mockRestore();

@@ -178,10 +178,14 @@ export function SubscriptionCard({
   const status = subscription.cancel_at_period_end && subscription.status !== 'canceled' ? 'canceling' : subscription.status;
   const { price } = subscription;
 
+  // When a canceled subscription was canceled and ended, from the server's facts: an
+  // immediate cancel ends today, not at the end of the period it no longer runs to.
+  const canceledAt = subscription.canceled_at ?? subscription.ended_at ?? subscription.current_period_end;
+  const endedAt = subscription.ended_at ?? subscription.canceled_at ?? subscription.current_period_end;
   // The second fact beside the period: what happens next, and when.
   const next: [string, string] | null =
     subscription.status === 'canceled'
-      ? [text.endedOn, date(subscription.current_period_end)]
+      ? [text.canceledOn, date(canceledAt)]
       : subscription.status === 'trialing'
         ? [text.trialEndsOn, date(subscription.trial_end ?? subscription.current_period_end)]
         : subscription.cancel_at_period_end
@@ -219,7 +223,7 @@ export function SubscriptionCard({
           : text.trialNotice(date(subscription.trial_end ?? subscription.current_period_end))}
       </Notice>
     ) : status === 'canceled' ? (
-      <Notice tone="info">{text.canceledNotice(date(subscription.current_period_end))}</Notice>
+      <Notice tone="info">{text.canceledNotice(date(endedAt))}</Notice>
     ) : null;
 
   const updatePayment = needsPayment && (

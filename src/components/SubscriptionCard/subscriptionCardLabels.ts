@@ -13,6 +13,8 @@ export interface SubscriptionCardLabels {
   trialEndsOn: string;
   endsOn: string;
   endedOn: string;
+  /** Beside the date a canceled subscription was canceled (`canceled_at`). */
+  canceledOn: string;
   cancel: string;
   canceling: string;
   resume: string;
@@ -60,6 +62,7 @@ export const defaultSubscriptionCardLabels: SubscriptionCardLabels = {
   trialEndsOn: 'Trial ends on',
   endsOn: 'Ends on',
   endedOn: 'Ended on',
+  canceledOn: 'Canceled on',
   cancel: 'Cancel subscription',
   canceling: 'Canceling…',
   resume: 'Resume subscription',

@@ -1,3 +1,4 @@
+import { parseSubjectKey } from '../subjectKey';
 import type { ConfirmCheckoutResponse } from '../../contract/types';
 import { NotFound, InvalidParameter, PaymentDeclined } from '../domainErrors';
 import type { CardInput, PaymentResult } from '../processor/types';
@@ -44,7 +45,7 @@ export async function fulfilCheckout(
 
     const previous = await store.findCurrentSubscription(row.subject, now, { forUpdate: true });
     if (previous && previous.status !== 'canceled') {
-      const patch = { status: 'canceled' as const, cancel_at_period_end: false, canceled_at: now };
+      const patch = { status: 'canceled' as const, cancel_at_period_end: false, canceled_at: now, ended_at: now };
       await store.updateSubscription(previous.id, patch);
       await recordEvent(ctx, store, 'subscription.canceled', toWireSubscription({ ...previous, ...patch }), now);
       if (previous.processor_ref && ctx.processor.cancelSubscription) {
@@ -75,6 +76,7 @@ export async function fulfilCheckout(
       cancel_at_period_end: false,
       trial_end: trialEnd,
       canceled_at: null,
+      ended_at: null,
       promotion_code: promo?.code ?? null,
       created_at: now,
       processor_ref: processorRef,
@@ -127,7 +129,7 @@ export async function fulfilCheckout(
       subscription_id: sub.id,
     });
     const wireSub = toWireSubscription(sub);
-    await recordEvent(ctx, store, 'checkout.session.completed', { id: row.id, subject: row.subject, subscription: wireSub.id, amount_total: amounts.dueToday, currency: price.currency }, now);
+    await recordEvent(ctx, store, 'checkout.session.completed', { id: row.id, subject: parseSubjectKey(row.subject).id, subscription: wireSub.id, amount_total: amounts.dueToday, currency: price.currency }, now);
     await recordEvent(ctx, store, 'subscription.created', wireSub, now);
     await recordEvent(ctx, store, 'invoice.created', toWireInvoice(invoice), now);
     await recordEvent(ctx, store, 'invoice.paid', toWireInvoice(invoice), now);

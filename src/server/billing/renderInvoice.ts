@@ -1,3 +1,4 @@
+import { parseSubjectKey } from '../subjectKey';
 import { loadInvoicePdf } from '../renderers';
 import type { BillingContext } from './BillingContext';
 import { iso } from './time';
@@ -25,8 +26,8 @@ export async function renderInvoice(ctx: BillingContext, subject: string, id: st
     number: `BK-${String(invoice.number).padStart(6, '0')}`,
     issuer,
     customer: {
-      id: subject,
-      kind: customer?.kind ?? (subject.startsWith('org_') ? 'org' : 'user'),
+      id: parseSubjectKey(subject).id,
+      kind: parseSubjectKey(subject).kind,
       name: customer?.name ?? null,
       email: customer?.email ?? null,
     },

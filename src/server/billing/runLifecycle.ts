@@ -1,5 +1,6 @@
 import type { LifecycleStep } from '../store/Store';
 import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
+import { parseSubjectKey } from '../subjectKey';
 import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
 import { chargeInvoice, DEFAULT_RETRY_DAYS, recordFailedCharge, type LifecycleEvent, type StepContext } from './chargeInvoice';
@@ -100,7 +101,8 @@ export async function runNextLifecycleStep(
       async emit(type, subject, object) {
         const wire = 'plan' in object ? toWireSubscription(object) : toWireInvoice(object);
         await recordEvent(ctx, store, type, wire, claimed.due);
-        events.push({ type, subject, id: object.id });
+        // The wire names subjects by their plain ids (`user_pro`), as tokens do.
+        events.push({ type, subject: parseSubjectKey(subject).id, id: object.id });
       },
     };
     await runStep(step, claimed);

@@ -121,7 +121,9 @@ export async function cancelSubscription(ctx: BillingContext, subject: string, a
     if (sub.status === 'canceled') throw noSubscription();
     if (atPeriodEnd && sub.cancel_at_period_end) return null;
     return {
-      patch: atPeriodEnd ? { cancel_at_period_end: true } : { status: 'canceled', cancel_at_period_end: false, canceled_at: ctx.now() },
+      patch: atPeriodEnd
+        ? { cancel_at_period_end: true, canceled_at: ctx.now() }
+        : { status: 'canceled', cancel_at_period_end: false, canceled_at: ctx.now(), ended_at: ctx.now() },
       event: 'subscription.canceled',
       ...(processor.cancelSubscription ? { atProcessor: (ref) => processor.cancelSubscription!(ref, { atPeriodEnd }) } : {}),
     };
@@ -146,7 +148,7 @@ export async function resumeSubscription(ctx: BillingContext, subject: string): 
       );
     }
     return {
-      patch: paused ? { status: 'active', cancel_at_period_end: false } : { cancel_at_period_end: false },
+      patch: paused ? { status: 'active', cancel_at_period_end: false } : { cancel_at_period_end: false, canceled_at: null },
       event: 'subscription.updated',
       ...(processor.resumeSubscription ? { atProcessor: (ref) => processor.resumeSubscription!(ref, { paused }) } : {}),
     };

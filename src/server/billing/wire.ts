@@ -16,6 +16,8 @@ export function toWireSubscription(sub: SubscriptionDetail): Subscription {
     current_period_end: iso(sub.current_period_end),
     cancel_at_period_end: sub.cancel_at_period_end,
     trial_end: sub.trial_end ? iso(sub.trial_end) : null,
+    canceled_at: sub.canceled_at ? iso(sub.canceled_at) : null,
+    ended_at: sub.ended_at ? iso(sub.ended_at) : null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { parseSubjectKey } from '../subjectKey';
 import Stripe from 'stripe';
 import { ProcessorUnavailable } from '../domainErrors';
 import type { PromotionCodeRecord, PriceRecord, PlanRecord } from '../store/records';
@@ -144,7 +145,7 @@ export function createStripeProcessor(options: StripeProcessorOptions): StripePr
     const known = await input.store.getSetting(key);
     if (known) return known;
     const customer = await stripe.customers.create(
-      { metadata: { billkit_subject: input.subject, billkit_subject_kind: input.subjectKind } },
+      { metadata: { billkit_subject: parseSubjectKey(input.subject).id, billkit_subject_kind: input.subjectKind } },
       { idempotencyKey: `billkit-customer-${input.subject}` },
     );
     await input.store.setSetting(key, customer.id);
@@ -215,7 +216,7 @@ export function createStripeProcessor(options: StripeProcessorOptions): StripePr
   async function createStripeCheckout(input: ProcessorCheckoutInput): Promise<ProcessorCheckout> {
     const metadata: BillkitStripeMetadata = {
       billkit_checkout: input.checkoutId,
-      billkit_subject: input.subject,
+      billkit_subject: parseSubjectKey(input.subject).id,
       billkit_price: input.price.id,
     };
     const [price, coupon, customer] = await Promise.all([

@@ -33,6 +33,12 @@ export function stripeSubscriptionState(stripeSub: Stripe.Subscription): Process
     cancel_at_period_end: stripeSub.cancel_at_period_end,
     trial_end: stripeSub.trial_end ? fromUnix(stripeSub.trial_end) : null,
     canceled_at: stripeSub.canceled_at ? fromUnix(stripeSub.canceled_at) : null,
+    // A canceled subscription has ended; Stripe leaves ended_at empty for some (incomplete_expired).
+    ended_at: stripeSub.ended_at
+      ? fromUnix(stripeSub.ended_at)
+      : STATUS[stripeSub.status] === 'canceled' && stripeSub.canceled_at
+        ? fromUnix(stripeSub.canceled_at)
+        : null,
     ...(start ? { current_period_start: fromUnix(start) } : {}),
     ...(end ? { current_period_end: fromUnix(end) } : {}),
   };

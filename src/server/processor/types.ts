@@ -39,6 +39,7 @@ export interface ProcessorCheckoutInput {
   checkoutId: string;
   /** The signed session id the browser holds (the `{CHECKOUT_SESSION_ID}` of the success URL). */
   sessionId: string;
+  /** The store's subject key (`user:<id>` / `org:<id>`); processors show the plain id outside. */
   subject: string;
   subjectKind: 'user' | 'org';
   plan: PlanRecord;
@@ -85,6 +86,7 @@ export interface ProcessorSubscriptionState {
   status: SubscriptionStatus;
   cancel_at_period_end: boolean;
   canceled_at: Date | null;
+  ended_at: Date | null;
   trial_end: Date | null;
   /** Left out when the processor's answer has no period. */
   current_period_start?: Date;

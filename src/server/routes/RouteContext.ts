@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { AuthVariables } from '../auth/authMiddleware';
 import type { BillingContext } from '../billing/BillingContext';
+import type { UsageWriter } from '../billing/createUsageWriter';
 
 /** What route modules get: the billing context plus HTTP-level settings. */
 export interface RouteContext extends BillingContext {
@@ -10,6 +11,8 @@ export interface RouteContext extends BillingContext {
   publicUrl?: string;
   /** Lets user tokens record usage with `POST /usage` (dev only). */
   devMode: boolean;
+  /** Group-commit writer of usage events. */
+  usageWriter: UsageWriter;
 }
 
 export type ApiEnv = { Variables: AuthVariables };

@@ -8,22 +8,44 @@ import { hmacSha256Hex, timingSafeEqual } from '../crypto/hmac';
 import { PaymentDeclined } from '../domainErrors';
 import { ProxyError, notFound, toProxyError } from '../errors';
 import type { ApiEnv, RouteContext } from './RouteContext';
-import { parse, readJson } from './validation';
+import { parse, pathParam, readJson, storableHeader, unstorableReason } from './validation';
 
-/** An absolute http(s) URL, from an allowed origin when an allow-list is configured. */
-function redirectUrl(allowedOrigins: string[] | undefined) {
+/**
+ * An absolute http(s) URL (from an allowed origin when an allow-list is configured) that
+ * is already in its WHATWG-serialised form. The proxy later puts it in a `Location`
+ * header after the customer has paid, so anything a parser would change (CR/LF, spaces,
+ * quotes, `<>`, non-ASCII, a missing `/` path) is refused here, at `POST /checkout`,
+ * with the form to send instead, rather than failing or redirecting somewhere else then.
+ * A `{CHECKOUT_SESSION_ID}` placeholder (Stripe's) may stand anywhere in it.
+ */
+export function redirectUrl(allowedOrigins: string[] | undefined) {
   return z
     .string()
     .max(2048)
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
-        return !allowedOrigins || allowedOrigins.includes(url.origin);
-      } catch {
-        return false;
-      }
-    }, allowedOrigins ? `Must be an absolute http(s) URL on an allowed origin (${allowedOrigins.join(', ')}).` : 'Must be an absolute http(s) URL.');
+    .superRefine((value, ctx) => {
+      const problem = redirectUrlProblem(value, allowedOrigins);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+}
+
+const PLACEHOLDER = '{CHECKOUT_SESSION_ID}';
+// Stands in for the placeholder while parsing: letters only, so no serialiser changes it.
+const PLACEHOLDER_MARK = 'billkitcheckoutsessionidmark';
+
+function redirectUrlProblem(value: string, allowedOrigins: string[] | undefined): string | null {
+  const unstorable = unstorableReason(value);
+  if (unstorable) return `Must be an absolute http(s) URL and ${unstorable}`;
+  const input = value.split(PLACEHOLDER).join(PLACEHOLDER_MARK);
+  const url = URL.canParse(input) ? new URL(input) : null;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return 'Must be an absolute http(s) URL.';
+  if (allowedOrigins && !allowedOrigins.includes(url.origin)) {
+    return `Must be an absolute http(s) URL on an allowed origin (${allowedOrigins.join(', ')}).`;
+  }
+  if (url.href !== input) {
+    const normal = url.href.split(PLACEHOLDER_MARK).join(PLACEHOLDER);
+    return `Must be sent in its normalised (percent-encoded) form: ${JSON.stringify(normal)}.`;
+  }
+  return null;
 }
 
 // Typed as the contract's card shape, so the two cannot drift apart.
@@ -110,15 +132,15 @@ export function checkoutRoutes(ctx: RouteContext) {
       return c.json(await createCheckout(ctx, caller, body, publicUrl));
     })
     .get('/checkout/:session_id', async (c) => {
-      const found = await load(callerOf(c).subject, c.req.param('session_id'));
+      const found = await load(callerOf(c).subject, pathParam(c, 'session_id'));
       return c.json(toCheckoutSummary(found));
     })
     .post('/checkout/:session_id/confirm', async (c) => {
       const subject = callerOf(c).subject;
       const body = parse(confirmBody, await readJson(c));
-      const found = await load(subject, c.req.param('session_id'));
+      const found = await load(subject, pathParam(c, 'session_id'));
       assertClientSecret(found, body.client_secret);
-      const result = await idempotent(subject, c.req.header('idempotency-key'), { s: found.row.id, ...body }, () =>
+      const result = await idempotent(subject, storableHeader(c, 'Idempotency-Key'), { s: found.row.id, ...body }, () =>
         confirmCheckout(ctx, found, body.card),
       );
       return c.json(result.body as object, result.status as 200);
@@ -126,9 +148,9 @@ export function checkoutRoutes(ctx: RouteContext) {
     .post('/checkout/:session_id/authenticate', async (c) => {
       const subject = callerOf(c).subject;
       const body = parse(authenticateBody, await readJson(c));
-      const found = await load(subject, c.req.param('session_id'));
+      const found = await load(subject, pathParam(c, 'session_id'));
       assertClientSecret(found, body.client_secret);
-      const result = await idempotent(subject, c.req.header('idempotency-key'), { s: found.row.id, a: body.approve }, () =>
+      const result = await idempotent(subject, storableHeader(c, 'Idempotency-Key'), { s: found.row.id, a: body.approve }, () =>
         authenticateCheckout(ctx, found, body.approve),
       );
       return c.json(result.body as object, result.status as 200);

@@ -8,6 +8,7 @@ import { ProxyError, notFound } from '../errors';
 import type { CheckoutPageView } from '../pages/checkoutPage';
 import { loadCheckoutPage } from '../renderers';
 import type { RouteContext } from './RouteContext';
+import { assertStorable, pathParam } from './validation';
 
 /** Headers of the hosted page: never cached, never framed, no referrer to the app. */
 const PAGE_HEADERS = {
@@ -81,16 +82,17 @@ export function hostedCheckoutRoutes(ctx: RouteContext) {
 
   return new Hono()
     .get('/billing/checkout/:session_id', async (c) => {
-      const found = await load(c.req.param('session_id'));
+      const found = await load(pathParam(c, 'session_id'));
       return render(c, viewOf(found, c.req.path));
     })
     .post('/billing/checkout/:session_id', async (c) => {
-      const found = await load(c.req.param('session_id'));
+      const found = await load(pathParam(c, 'session_id'));
       const type = c.req.header('content-type') ?? '';
       if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
         throw new ProxyError(415, 'unsupported_media_type', 'Send the checkout form as application/x-www-form-urlencoded.');
       }
       const form = await c.req.parseBody();
+      assertStorable(form);
       const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
       if (found.row.status === 'complete' || found.expired) return render(c, viewOf(found, c.req.path));
       if (payElsewhere) return render(c, viewOf(found, c.req.path), 409);

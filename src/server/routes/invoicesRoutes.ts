@@ -5,7 +5,7 @@ import { listInvoices } from '../billing/invoices';
 import { renderInvoice } from '../billing/renderInvoice';
 import { notFound } from '../errors';
 import type { ApiEnv, RouteContext } from './RouteContext';
-import { parse } from './validation';
+import { parse, pathParam } from './validation';
 
 const listQuery = z.object({
   limit: z
@@ -32,7 +32,7 @@ export function invoicesRoutes(ctx: RouteContext) {
     })
     .get('/invoices/:id/pdf', async (c) => {
       const subject = callerOf(c).subject;
-      const id = c.req.param('id');
+      const id = pathParam(c, 'id');
       const pdf = await renderInvoice(ctx, subject, id);
       if (!pdf) throw notFound('No such invoice.');
       return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {

@@ -1,25 +1,58 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { UsageSummary } from '../../contract/types';
 import { callerOf } from '../auth/authMiddleware';
-import { getUsage, recordUsage } from '../billing/usage';
+import { subjectKey } from '../subjectKey';
+import { getUsage } from '../billing/usage';
 import { ProxyError } from '../errors';
 import type { ApiEnv, RouteContext } from './RouteContext';
 import { metricSchema, parse, readJson } from './validation';
 
+/** Most events one `POST /usage` batch may carry. */
+export const MAX_USAGE_BATCH = 1000;
+
 const subjectId = z.string().min(1).max(200);
-const recordBody = z.object({
+const subjectSchema = z.union([z.object({ user: subjectId }).strict(), z.object({ org: subjectId }).strict()]);
+const eventFields = {
   metric: metricSchema,
   quantity: z.number().int().min(1).max(1_000_000_000),
+  /** Unique per subject: an event whose key was already recorded is not counted again. */
+  idempotency_key: z.string().min(1).max(255).optional(),
+};
+const recordBody = z.object({
+  ...eventFields,
   /** API key only: whose usage this is. */
-  subject: z.union([z.object({ user: subjectId }).strict(), z.object({ org: subjectId }).strict()]).optional(),
+  subject: subjectSchema.optional(),
 });
+const batchBody = z.object({
+  events: z
+    .array(z.object({ ...eventFields, subject: subjectSchema }))
+    .min(1)
+    .max(MAX_USAGE_BATCH, `At most ${MAX_USAGE_BATCH} events per request.`),
+});
+
+const keyOf = (subject: z.infer<typeof subjectSchema>) => ('org' in subject ? subjectKey('org', subject.org) : subjectKey('user', subject.user));
 
 /**
  * `GET /usage?metric=` and `POST /usage`. Recording is allowed with the server API key
  * (which names the `subject` in the body) or, in dev mode, with a user token for the
- * caller's own subject, so the meter can be seen moving locally.
+ * caller's own subject, so the meter can be seen moving locally. `{ events: [...] }`
+ * (API key only, up to 1,000) records a batch. Writes go through the group-commit
+ * writer: each request is answered after the commit that holds its events.
  */
 export function usageRoutes(ctx: RouteContext) {
+  // Requests answered by the same commit share one summary read per subject and metric.
+  const summaries = new Map<string, Promise<UsageSummary>>();
+  const summaryAfter = (commit: number, subject: string, metric: string) => {
+    const key = `${commit}\u0000${subject}\u0000${metric}`;
+    let summary = summaries.get(key);
+    if (!summary) {
+      summary = getUsage(ctx, subject, metric).finally(() => summaries.delete(key));
+      summaries.set(key, summary);
+    }
+    return summary;
+  };
+
   return new Hono<ApiEnv>()
     .get('/usage', async (c) => {
       const subject = callerOf(c).subject;
@@ -27,11 +60,21 @@ export function usageRoutes(ctx: RouteContext) {
       return c.json(await getUsage(ctx, subject, metric));
     })
     .post('/usage', async (c) => {
-      const body = parse(recordBody, await readJson(c));
+      const raw = await readJson(c);
+      if ('events' in raw) {
+        if (!c.get('apiKey')) throw new ProxyError(403, 'forbidden', 'Recording a batch of usage events needs the server API key.');
+        const { events } = parse(batchBody, raw);
+        const { recorded } = await ctx.usageWriter.record(
+          events.map((e) => ({ subject: keyOf(e.subject), metric: e.metric, quantity: e.quantity, idempotencyKey: e.idempotency_key })),
+        );
+        const count = recorded.filter(Boolean).length;
+        return c.json({ received: events.length, recorded: count, duplicates: events.length - count });
+      }
+      const body = parse(recordBody, raw);
       let subject: string;
       if (c.get('apiKey')) {
         if (!body.subject) throw new ProxyError(400, 'parameter_missing', 'Missing required parameter: subject.', 'subject');
-        subject = 'org' in body.subject ? body.subject.org : body.subject.user;
+        subject = keyOf(body.subject);
       } else {
         subject = callerOf(c).subject;
         if (!ctx.devMode) {
@@ -39,6 +82,7 @@ export function usageRoutes(ctx: RouteContext) {
         }
         if (body.subject) throw new ProxyError(400, 'parameter_invalid', 'subject is only accepted with the API key.', 'subject');
       }
-      return c.json(await recordUsage(ctx, subject, body.metric, body.quantity));
+      const { commit } = await ctx.usageWriter.record([{ subject, metric: body.metric, quantity: body.quantity, idempotencyKey: body.idempotency_key }]);
+      return c.json(await summaryAfter(commit, subject, body.metric));
     });
 }

@@ -8,7 +8,10 @@ import { ProxyError } from '../errors';
  */
 export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    assertStorable(result.data);
+    return result.data;
+  }
   const issue = result.error.issues[0]!;
   const param = issue.path.map(String).join('.') || undefined;
   let value: unknown = input;
@@ -22,6 +25,57 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
       param,
     ),
   );
+}
+
+/**
+ * Why a string cannot be taken as input, or null when it can: PostgreSQL `text` refuses
+ * NUL (a 500 deep in the store), other C0/C1 controls and DEL have no business in ids,
+ * codes or URLs (CR/LF would split a redirect header), and a lone UTF-16 surrogate cannot
+ * be encoded as UTF-8 at all.
+ */
+export function unstorableReason(value: string): string | null {
+  if (UNSTORABLE_CONTROL.test(value)) return 'must not contain NUL or other control characters.';
+  if (LONE_SURROGATE.test(value)) return 'must not contain unpaired surrogates (invalid Unicode).';
+  return null;
+}
+
+// C0 controls (NUL, CR, LF, TAB, ...), DEL and C1 controls: matching them is the point.
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Refuses (400 `parameter_invalid`, naming the parameter by its path) any string in an
+ * already-parsed input that the store could not hold; {@link parse} runs it on every body
+ * and query it accepts, so no route can pass such a string on.
+ */
+export function assertStorable(value: unknown, path: string[] = []): void {
+  if (typeof value === 'string') {
+    const reason = unstorableReason(value);
+    if (reason) {
+      const param = path.join('.') || undefined;
+      throw new ProxyError(400, 'parameter_invalid', `Invalid ${param ?? 'request'}: ${reason}`, param);
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => assertStorable(item, [...path, String(i)]));
+  } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) assertStorable(item, [...path, key]);
+  }
+}
+
+/** A path parameter of the route, refused like a body field when the store could not hold it. */
+export function pathParam(c: { req: { param(name: string): string | undefined } }, name: string): string {
+  const value = c.req.param(name) ?? '';
+  assertStorable(value, [name]);
+  return value;
+}
+
+/** A request header that is stored (e.g. `Idempotency-Key`), refused like a body field when unstorable. */
+export function storableHeader(c: Context, name: string): string | undefined {
+  const value = c.req.header(name);
+  if (value !== undefined) assertStorable(value, [name]);
+  return value;
 }
 
 function throwError(error: ProxyError): never {

@@ -1,3 +1,4 @@
+import { subjectKey } from '../subjectKey';
 import { addDays, addInterval } from '../billing/time';
 import type { Store } from '../store/Store';
 import type { InvoiceRecord, SubscriptionRecord } from '../store/records';
@@ -94,7 +95,7 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
 
     for (const subject of DEMO_SUBJECTS) {
       await s.upsertCustomer({
-        id: subject.id,
+        id: subjectKey(subject.kind, subject.id),
         kind: subject.kind,
         name: subject.name,
         email: subject.kind === 'user' ? `${subject.id.replace('_', '.')}@example.com` : 'billing@acme.example',
@@ -116,13 +117,14 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       const firstStart = addInterval(fields.current_period_start, interval, -(months - 1));
       await s.insertSubscription({
         id,
-        subject,
+        subject: subjectKey('user', subject),
         price_id,
         status: 'active',
         current_period_end: addInterval(fields.current_period_start, interval),
         cancel_at_period_end: false,
         trial_end: null,
         canceled_at: null,
+        ended_at: null,
         promotion_code: null,
         processor_ref: null,
         created_at: firstStart,
@@ -138,7 +140,7 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
         await s.insertInvoice(
           {
             id: invoiceId,
-            subject,
+            subject: subjectKey('user', subject),
             subscription_id: id,
             amount_due: status === 'void' ? 0 : amount,
             amount_paid: paid ? amount : 0,
@@ -161,9 +163,9 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
     await subscription('user_pro', 'price_pro_monthly', 2900, 'month', { current_period_start: proStart, months: 14 }, Array(14).fill('paid'));
     // 8423 api_calls this period, spread over the days so far.
     const calls = [1200, 950, 1310, 870, 1045, 990, 1130, 928];
-    for (let i = 0; i < calls.length; i++) await s.insertUsage('user_pro', 'api_calls', calls[i]!, addDays(proStart, i + 0.5));
+    for (let i = 0; i < calls.length; i++) await s.insertUsage(subjectKey('user', 'user_pro'), 'api_calls', calls[i]!, addDays(proStart, i + 0.5));
     // Earlier periods have usage too, which must not count in this one.
-    await s.insertUsage('user_pro', 'api_calls', 9100, addDays(proStart, -12));
+    await s.insertUsage(subjectKey('user', 'user_pro'), 'api_calls', 9100, addDays(proStart, -12));
 
     const trialStart = day(-5);
     await subscription(
@@ -174,14 +176,14 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       { current_period_start: trialStart, current_period_end: day(9), status: 'trialing', trial_end: day(9), months: 1 },
       ['paid'],
     );
-    await s.insertUsage('user_trial', 'api_calls', 312, addDays(trialStart, 1));
+    await s.insertUsage(subjectKey('user', 'user_trial'), 'api_calls', 312, addDays(trialStart, 1));
 
     await subscription(
       'user_canceling',
       'price_pro_monthly',
       2900,
       'month',
-      { current_period_start: day(-20), cancel_at_period_end: true, months: 3 },
+      { current_period_start: day(-20), cancel_at_period_end: true, canceled_at: day(-4), months: 3 },
       ['paid', 'paid', 'paid'],
     );
     await subscription(
@@ -213,14 +215,14 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       'price_pro_monthly',
       2900,
       'month',
-      { current_period_start: day(-12), status: 'canceled', canceled_at: day(-2), months: 2 },
+      { current_period_start: day(-12), status: 'canceled', canceled_at: day(-2), ended_at: day(-2), months: 2 },
       ['paid', 'paid'],
     );
     // Cards on file, so the lifecycle engine can renew the demo's subscriptions; user_past_due's
     // is Stripe's 0341 (every charge declined): its open invoice is in dunning, retried 2 days from now.
     const visa = { processor_ref: 'pm_card_visa', brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2030, created_at: day(-500) };
-    for (const subject of ['user_pro', 'user_trial', 'user_canceling', 'user_paused']) await s.savePaymentMethod({ subject, ...visa });
-    await s.savePaymentMethod({ ...visa, subject: 'user_past_due', processor_ref: 'pm_card_chargeCustomerFail', last4: '0341' });
+    for (const subject of ['user_pro', 'user_trial', 'user_canceling', 'user_paused']) await s.savePaymentMethod({ subject: subjectKey('user', subject), ...visa });
+    await s.savePaymentMethod({ ...visa, subject: subjectKey('user', 'user_past_due'), processor_ref: 'pm_card_chargeCustomerFail', last4: '0341' });
     const [pastDueOpen] = await s.openInvoiceIds('sub_demo_past_due');
     if (pastDueOpen) await s.updateInvoicePayment(pastDueOpen, { attempt_count: 2, next_payment_attempt: day(2) });
     await s.setSetting('demo_seeded_at', now.toISOString());

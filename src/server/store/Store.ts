@@ -13,6 +13,7 @@ import type {
   PromotionCodeRecord,
   SubscriptionDetail,
   SubscriptionRecord,
+  UsageEventRecord,
   WebhookEventRecord,
 } from './records';
 import type { LifecycleQueries } from './lifecycleQueries';
@@ -72,6 +73,12 @@ export interface Store extends LifecycleQueries {
   updateCheckoutSession(id: string, patch: Partial<Omit<CheckoutSessionRecord, 'id' | 'subject'>>): Promise<void>;
 
   insertUsage(subject: string, metric: string, quantity: number, at: Date): Promise<void>;
+  /**
+   * Inserts usage events in one statement (so in one commit). Returns, per event, whether
+   * it was recorded: `false` when its `idempotency_key` was already recorded for its
+   * subject (earlier, or by an earlier event of the same call).
+   */
+  insertUsageEvents(events: UsageEventRecord[]): Promise<boolean[]>;
   /** Sum of usage in `[from, to)`. */
   sumUsage(subject: string, metric: string, from: Date, to: Date): Promise<number>;
 

@@ -258,6 +258,54 @@ create table payment_methods (
 );
 `,
   },
+  {
+    version: 6,
+    name: 'subscriptions.ended_at',
+    // When a subscription ended, beside canceled_at (when it was canceled, or a
+    // cancellation at period end was asked for), so clients never have to guess it from
+    // the period. Subscriptions already canceled ended when they were canceled.
+    sql: `
+alter table subscriptions add column ended_at timestamptz;
+update subscriptions set ended_at = coalesce(canceled_at, current_period_end) where status = 'canceled';
+`,
+  },
+  {
+    version: 7,
+    name: 'subject keys user:<id> / org:<id>',
+    // Subjects were plain ids, so an org named like a user shared that user's billing.
+    // Each is now stored as `<kind>:<id>`. The kind comes from what recorded it (the
+    // customer row, a checkout session's subject_kind); a subject seen nowhere else
+    // (usage recorded with the API key only) is an org when its id starts with `org_`,
+    // as the demo's and the docs' ids do, else a user.
+    sql: `
+create temp table subject_kinds on commit drop as
+  select distinct on (id) id, kind from (
+    select id, kind, 0 as rank from customers
+    union all select subject, subject_kind, 1 from checkout_sessions
+  ) k order by id, rank;
+create or replace function pg_temp.subject_key(plain text) returns text language sql stable as $$
+  select coalesce((select kind from subject_kinds where id = plain), case when plain like 'org\\_%' then 'org' else 'user' end) || ':' || plain
+$$;
+update customers set id = kind || ':' || id;
+update checkout_sessions set subject = subject_kind || ':' || subject;
+update subscriptions set subject = pg_temp.subject_key(subject);
+update invoices set subject = pg_temp.subject_key(subject);
+update usage_records set subject = pg_temp.subject_key(subject);
+update outbox set subject = pg_temp.subject_key(subject) where subject is not null;
+update payment_methods set subject = pg_temp.subject_key(subject);
+update idempotency_keys set scope = 'checkout:' || pg_temp.subject_key(substr(scope, 10)) where scope like 'checkout:%';
+update settings set key = 'stripe_customer:' || pg_temp.subject_key(substr(key, 17)) where key like 'stripe\\_customer:%';
+`,
+  },
+  {
+    version: 8,
+    name: 'usage_records.idempotency_key',
+    // A key per usage event, unique per subject, so a retried batch counts once.
+    sql: `
+alter table usage_records add column idempotency_key text;
+create unique index usage_records_idempotency on usage_records(subject, idempotency_key) where idempotency_key is not null;
+`,
+  },
 ];
 
 /** Applies the migrations the database does not have yet. Returns how many ran. */

@@ -54,6 +54,8 @@ export interface SubscriptionRecord {
   cancel_at_period_end: boolean;
   trial_end: Date | null;
   canceled_at: Date | null;
+  /** When it ended (access stopped); null while it runs, including while pending cancellation. */
+  ended_at: Date | null;
   promotion_code: string | null;
   created_at: Date;
   /**
@@ -185,4 +187,13 @@ export interface PaymentMethodRecord {
   exp_month: number;
   exp_year: number;
   created_at: Date;
+}
+
+/** One metered event to record; `idempotency_key` (unique per subject) makes a retry count once. */
+export interface UsageEventRecord {
+  subject: string;
+  metric: string;
+  quantity: number;
+  recorded_at: Date;
+  idempotency_key: string | null;
 }

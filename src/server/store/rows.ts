@@ -87,6 +87,7 @@ export function subscriptionRow(r: Row): SubscriptionRecord {
     cancel_at_period_end: Boolean(r.cancel_at_period_end),
     trial_end: dateOrNull(r.trial_end),
     canceled_at: dateOrNull(r.canceled_at),
+    ended_at: dateOrNull(r.ended_at),
     promotion_code: textOrNull(r.promotion_code),
     created_at: date(r.created_at),
     processor_ref: textOrNull(r.processor_ref),
