@@ -13,11 +13,14 @@ const SECRET = 'whsec_test_secret';
 interface Received {
   body: string;
   signature: string | undefined;
-  event: { id: string; type: string; created: number; data: { object: any } };
+  event: { id: string; type: string; created: number; sequence: number; data: { object: any } };
 }
 
-/** A local receiver on 127.0.0.1 that answers `statuses` in turn (then 200). */
-async function receiver(statuses: number[] = []) {
+/**
+ * A local receiver on 127.0.0.1 that answers `statuses` in turn (then 200), or what
+ * `answer` says for each event.
+ */
+async function receiver(statuses: number[] = [], answer?: (event: Received['event']) => number) {
   const received: Received[] = [];
   let attempts = 0;
   const waiters: (() => void)[] = [];
@@ -25,7 +28,8 @@ async function receiver(statuses: number[] = []) {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
-      const status = statuses[attempts++] ?? 200;
+      const status = answer ? answer(JSON.parse(body)) : (statuses[attempts] ?? 200);
+      attempts++;
       if (status === 200) {
         received.push({ body, signature: req.headers['billkit-signature'] as string | undefined, event: JSON.parse(body) });
         waiters.splice(0).forEach((w) => w());
@@ -66,6 +70,7 @@ describe('webhooks', () => {
       id: expect.stringMatching(/^evt_/),
       type: 'subscription.canceled',
       created: expect.any(Number),
+      sequence: expect.any(Number),
       data: { object: expect.objectContaining({ id: 'sub_demo_pro', cancel_at_period_end: true }) },
     });
     expect(first!.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
@@ -109,6 +114,66 @@ describe('webhooks', () => {
     expect(hooks.attempts()).toBe(3);
     expect(hooks.received[0]!.event.type).toBe('subscription.updated');
     await vi.waitFor(async () => expect(await proxy.store.countPendingWebhookEvents()).toBe(0));
+  });
+
+  it("delivers a subject's events in the order they happened when the receiver fails first", async () => {
+    // The receiver fails the first attempts: the later events must wait for the first.
+    const hooks = await receiver([500, 500, 503]);
+    cleanup.push(hooks.close);
+    const proxy = await startTestProxy({ webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 30, pollMs: 20 } });
+    cleanup.push(proxy.close);
+    const client = as(proxy, 'user_free');
+    const { body: session } = await client.post('/checkout', {
+      price_id: 'price_starter_monthly',
+      success_url: 'https://app.example.com/ok',
+      cancel_url: 'https://app.example.com/no',
+      ui_mode: 'embedded',
+    });
+    await client.post(`/checkout/${session.session_id}/confirm`, {
+      client_secret: session.client_secret,
+      card: { number: '4242424242424242', exp_month: 12, exp_year: 2099, cvc: '123' },
+    });
+    await hooks.until(4);
+    expect(hooks.received.map((r) => r.event.type)).toEqual([
+      'checkout.session.completed',
+      'subscription.created',
+      'invoice.created',
+      'invoice.paid',
+    ]);
+    const sequences = hooks.received.map((r) => r.event.sequence);
+    expect([...sequences].sort((a, b) => a - b)).toEqual(sequences);
+    expect(new Set(sequences).size).toBe(4);
+    expect(hooks.attempts()).toBe(7);
+  });
+
+  it("holds back only the failing subject's later events", async () => {
+    let proBroken = true;
+    const triedWhileBroken = new Set<string>();
+    const hooks = await receiver([], (event) => {
+      if (!proBroken || event.data.object.id !== 'sub_demo_pro') return 200;
+      triedWhileBroken.add(event.type);
+      return 500;
+    });
+    cleanup.push(hooks.close);
+    const proxy = await startTestProxy({ webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 20, pollMs: 20 } });
+    cleanup.push(proxy.close);
+    await as(proxy, 'user_pro').post('/subscription/cancel', { at_period_end: true });
+    await as(proxy, 'user_pro').post('/subscription/resume');
+    await as(proxy, 'user_canceling').post('/subscription/resume');
+    // Another subject's event goes through while user_pro's first one keeps failing …
+    await hooks.until(1);
+    expect(hooks.received.map((r) => r.event.data.object.id)).toEqual(['sub_demo_canceling']);
+    await vi.waitFor(() => expect(hooks.attempts()).toBeGreaterThanOrEqual(5), { timeout: 10_000 });
+    // … and user_pro's second event was never tried before its first was delivered.
+    expect(hooks.received).toHaveLength(1);
+    expect([...triedWhileBroken]).toEqual(['subscription.canceled']);
+    proBroken = false;
+    await hooks.until(3);
+    expect(hooks.received.slice(1).map((r) => [r.event.type, r.event.data.object.cancel_at_period_end])).toEqual([
+      ['subscription.canceled', true],
+      ['subscription.updated', false],
+    ]);
+    expect(hooks.received[1]!.event.sequence).toBeLessThan(hooks.received[2]!.event.sequence);
   });
 
   it('keeps undelivered events across a restart and delivers them afterwards', async () => {

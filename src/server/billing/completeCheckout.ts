@@ -47,7 +47,7 @@ export async function fulfilCheckout(
     if (previous && previous.status !== 'canceled') {
       const patch = { status: 'canceled' as const, cancel_at_period_end: false, canceled_at: now, ended_at: now };
       await store.updateSubscription(previous.id, patch);
-      await recordEvent(ctx, store, 'subscription.canceled', toWireSubscription({ ...previous, ...patch }), now);
+      await recordEvent(ctx, store, 'subscription.canceled', previous.subject, toWireSubscription({ ...previous, ...patch }), now);
       if (previous.processor_ref && ctx.processor.cancelSubscription) {
         // The processor would keep billing the old one. Not called here (this transaction
         // may serve the processor's own webhook): a durable job, run after commit with retries.
@@ -129,10 +129,10 @@ export async function fulfilCheckout(
       subscription_id: sub.id,
     });
     const wireSub = toWireSubscription(sub);
-    await recordEvent(ctx, store, 'checkout.session.completed', { id: row.id, subject: parseSubjectKey(row.subject).id, subscription: wireSub.id, amount_total: amounts.dueToday, currency: price.currency }, now);
-    await recordEvent(ctx, store, 'subscription.created', wireSub, now);
-    await recordEvent(ctx, store, 'invoice.created', toWireInvoice(invoice), now);
-    await recordEvent(ctx, store, 'invoice.paid', toWireInvoice(invoice), now);
+    await recordEvent(ctx, store, 'checkout.session.completed', row.subject, { id: row.id, subject: parseSubjectKey(row.subject).id, subscription: wireSub.id, amount_total: amounts.dueToday, currency: price.currency }, now);
+    await recordEvent(ctx, store, 'subscription.created', row.subject, wireSub, now);
+    await recordEvent(ctx, store, 'invoice.created', row.subject, toWireInvoice(invoice), now);
+    await recordEvent(ctx, store, 'invoice.paid', row.subject, toWireInvoice(invoice), now);
     return { sub, created: true };
   });
   if (result.created) ctx.onEventsWritten?.();

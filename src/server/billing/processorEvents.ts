@@ -51,7 +51,7 @@ async function syncSubscription(
   await ctx.store.transaction(async (store) => {
     await store.updateSubscription(current.id, patch);
     const type = status === 'canceled' ? 'subscription.canceled' : 'subscription.updated';
-    if (announce) await recordEvent(ctx, store, type, toWireSubscription({ ...current, ...patch }), now);
+    if (announce) await recordEvent(ctx, store, type, current.subject, toWireSubscription({ ...current, ...patch }), now);
   });
   if (announce) ctx.onEventsWritten?.();
   return 'applied';
@@ -66,7 +66,7 @@ async function recordPaidInvoice(ctx: BillingContext, processorRef: string, invo
   const { record, lines } = processorInvoiceRecord(invoice, sub, 'paid');
   await ctx.store.transaction(async (store) => {
     await store.insertInvoice(record, lines);
-    await recordEvent(ctx, store, 'invoice.paid', toWireInvoice(record), now);
+    await recordEvent(ctx, store, 'invoice.paid', record.subject, toWireInvoice(record), now);
   });
   ctx.onEventsWritten?.();
   return 'applied';

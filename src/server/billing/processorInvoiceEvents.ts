@@ -48,7 +48,7 @@ export async function recordFailedInvoice(
     const existing = await store.getInvoice(sub.subject, record.id);
     if (!existing) await store.insertInvoice(record, lines);
     await store.updateInvoicePayment(record.id, { status: 'open', ...attempts });
-    await recordEvent(ctx, store, 'invoice.payment_failed', toWireInvoice(record), now);
+    await recordEvent(ctx, store, 'invoice.payment_failed', record.subject, toWireInvoice(record), now);
   });
   ctx.onEventsWritten?.();
   return 'applied';
@@ -73,7 +73,7 @@ export async function settleOpenInvoice(
   const updated = { ...existing, status, amount_paid: status === 'paid' ? (amountPaid ?? existing.amount_due) : existing.amount_paid };
   await ctx.store.transaction(async (store) => {
     await store.updateInvoicePayment(existing.id, { status, amount_paid: updated.amount_paid, next_payment_attempt: null });
-    await recordEvent(ctx, store, status === 'paid' ? 'invoice.paid' : 'invoice.marked_uncollectible', toWireInvoice(updated), now);
+    await recordEvent(ctx, store, status === 'paid' ? 'invoice.paid' : 'invoice.marked_uncollectible', updated.subject, toWireInvoice(updated), now);
   });
   ctx.onEventsWritten?.();
   return 'applied';

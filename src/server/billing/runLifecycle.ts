@@ -100,7 +100,7 @@ export async function runNextLifecycleStep(
       retryDays: options.retryDays ?? DEFAULT_RETRY_DAYS,
       async emit(type, subject, object) {
         const wire = 'plan' in object ? toWireSubscription(object) : toWireInvoice(object);
-        await recordEvent(ctx, store, type, wire, claimed.due);
+        await recordEvent(ctx, store, type, subject, wire, claimed.due);
         // The wire names subjects by their plain ids (`user_pro`), as tokens do.
         events.push({ type, subject: parseSubjectKey(subject).id, id: object.id });
       },

@@ -102,7 +102,7 @@ async function changeSubscription(
     if (!change || !subscriptionPatchChanges(sub, change.patch)) return { sub: change ? { ...sub, ...change.patch } : sub, changed: false };
     await store.updateSubscription(sub.id, change.patch);
     const next = { ...sub, ...change.patch };
-    await recordEvent(ctx, store, change.event, toWireSubscription(next), now);
+    await recordEvent(ctx, store, change.event, next.subject, toWireSubscription(next), now);
     return { sub: next, changed: true };
   });
   if (result.changed) ctx.onEventsWritten?.();

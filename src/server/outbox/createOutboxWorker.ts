@@ -75,13 +75,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     do {
       again = false;
       const lease = new Date(Date.now() + (options.leaseMs ?? 300_000));
+      // After a (re)start the first claim takes rows whatever their schedule; later ones what is due.
       const due = await store.claimOutbox([...started], resumed ? new Date() : EVERYTHING, BATCH, lease);
+      resumed = true;
       for (const row of due) {
         if (!running) return;
         await work(row, handlers[row.kind]!);
       }
-      if (due.length === BATCH) again = true;
-      else resumed = true;
+      // A claim takes one row per subject: look again at once for each subject's next row.
+      if (due.length > 0) again = true;
     } while (again && running);
   }
 

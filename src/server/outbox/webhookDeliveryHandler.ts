@@ -17,19 +17,22 @@ export interface WebhookDeliveryOptions {
 
 /**
  * Delivers the outbox's `webhook` rows: each event is POSTed as JSON with a
- * `Billkit-Signature` header; a non-2xx answer or a network error is retried with
- * exponential backoff by the outbox worker (oldest first, one at a time, so receivers see
- * events in the order they happened).
+ * `Billkit-Signature` header and its outbox `sequence`; a non-2xx answer or a network
+ * error is retried with exponential backoff by the outbox worker. The worker hands over a
+ * subject's next event only once the one before it is delivered, so a receiver sees each
+ * subject's events in the order they happened.
  */
 export function webhookDeliveryHandler(options: WebhookDeliveryOptions): OutboxHandler {
   const doFetch = options.fetch ?? fetch;
   return {
     async attempt(event: OutboxRecord) {
-      const signature = await signWebhookPayload(event.payload, options.secret);
+      // The same row gives the same bytes on every attempt (the signature covers them).
+      const body = JSON.stringify({ ...(JSON.parse(event.payload) as object), sequence: event.seq });
+      const signature = await signWebhookPayload(body, options.secret);
       const response = await doFetch(options.url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Billkit-Signature': signature, 'User-Agent': 'Billkit-Webhooks/1' },
-        body: event.payload,
+        body,
         signal: AbortSignal.timeout(10_000),
       });
       // Drain the body so the connection can be reused.

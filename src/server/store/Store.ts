@@ -92,7 +92,7 @@ export interface Store extends LifecycleQueries {
   markOutboxFailed(id: string, error: string, nextAttemptAt: Date): Promise<void>;
 
   /** Writes a webhook event into the outbox (kind `webhook`); due at once. */
-  enqueueWebhookEvent(event: { id: string; type: string; payload: string; created_at: Date }): Promise<void>;
+  enqueueWebhookEvent(event: { id: string; type: string; subject: string | null; payload: string; created_at: Date }): Promise<void>;
   /** Pending webhook events due at `now`, oldest first (diagnostics and tests; nothing is claimed). */
   dueWebhookEvents(now: Date, limit: number): Promise<WebhookEventRecord[]>;
   /** How many webhook events are still to be delivered. */

@@ -42,7 +42,7 @@ export function outboxQueries(s: StoreSession): OutboxQueries {
     s.insert('outbox', { ...row, next_attempt_at: row.created_at });
   const pending = (kind: string, now: Date, limit: number) =>
     s.q(
-      `select id, kind, subject, payload, created_at, attempts, next_attempt_at from outbox
+      `select seq, id, kind, subject, payload, created_at, attempts, next_attempt_at from outbox
        where status = 'pending' and kind = $1 and next_attempt_at <= $2 order by seq limit $3`,
       [kind, now, limit],
     );
@@ -52,12 +52,18 @@ export function outboxQueries(s: StoreSession): OutboxQueries {
       const kindParams = kinds.map((_, i) => `$${i + 4}`).join(', ');
       // One statement: the rows are locked while chosen, skipped by other processes
       // claiming at the same time, and leased (next attempt moved) before the lock goes.
+      // Only the oldest pending row of each subject and kind is claimable: a subject's rows
+      // are carried out in the order they were written, and one that keeps failing holds
+      // back that subject's later rows only (rows without a subject are not ordered).
       const rows = await s.untracked(
         `update outbox set next_attempt_at = $3
          where id in (
-           select id from outbox
-           where status = 'pending' and next_attempt_at <= $1 and kind in (${kindParams})
-           order by seq limit $2
+           select o.id from outbox o
+           where o.status = 'pending' and o.next_attempt_at <= $1 and o.kind in (${kindParams})
+             and not exists (
+               select 1 from outbox e
+               where e.status = 'pending' and e.kind = o.kind and e.subject = o.subject and e.seq < o.seq)
+           order by o.seq limit $2
            for update skip locked)
          returning seq, id, kind, subject, payload, created_at, attempts`,
         [now, limit, leaseUntil, ...kinds],
@@ -76,7 +82,7 @@ export function outboxQueries(s: StoreSession): OutboxQueries {
     },
 
     enqueueWebhookEvent: (event) =>
-      enqueue({ id: event.id, kind: OUTBOX_KIND.webhook, subject: null, payload: event.payload, created_at: event.created_at }),
+      enqueue({ id: event.id, kind: OUTBOX_KIND.webhook, subject: event.subject, payload: event.payload, created_at: event.created_at }),
     async dueWebhookEvents(now, limit) {
       const rows = await pending(OUTBOX_KIND.webhook, now, limit);
       return rows.map(

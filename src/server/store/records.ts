@@ -140,6 +140,8 @@ export interface CheckoutSessionRecord {
  * processor's subscription); `payload` is the job's JSON (for webhooks, the event body).
  */
 export interface OutboxRecord {
+  /** Creation order across the outbox (webhooks carry it as `sequence`). */
+  seq: number;
   id: string;
   kind: string;
   subject: string | null;

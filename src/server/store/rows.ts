@@ -152,6 +152,7 @@ export function checkoutSessionRow(r: Row): CheckoutSessionRecord {
 
 export function outboxRow(r: Row): OutboxRecord {
   return {
+    seq: num(r.seq),
     id: r.id as string,
     kind: r.kind as string,
     subject: textOrNull(r.subject),
