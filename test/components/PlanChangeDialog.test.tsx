@@ -9,6 +9,8 @@ import { SubscriptionPaymentDetails } from '../../src/components/SubscriptionPay
 import type { Price, Subscription } from '../../src/contract/types';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
 import { componentRoot, renderWithProxy } from './renderWithProxy';
+import { PaymentMethodForm } from '../../src/components/PaymentMethodForm';
+import { PayInvoiceButton } from '../../src/components/SubscriptionPaymentDetails';
 
 let proxy: TestProxy;
 beforeAll(async () => {
@@ -104,6 +106,98 @@ describe('<PricingTable planChange={planChange}/>', () => {
   });
 });
 
+describe('<PlanChangeDialog/> declined', () => {
+  // Its own proxy: user_pro must still be on the monthly price.
+  let proxy: TestProxy;
+  beforeAll(async () => {
+    proxy = await startTestProxy();
+  });
+  afterAll(async () => {
+    await proxy?.close();
+  });
+
+  it('shows the decline with a way to update the card, then the change goes through', async () => {
+    const user = userEvent.setup();
+    await renderWithProxy(
+      proxy,
+      <>
+        <SubscriptionCard paymentDetails={SubscriptionPaymentDetails} />
+        <PricingTable planChange={planChange} />
+      </>,
+      { subject: 'user_pro' },
+    );
+    // Put a card on file whose every charge is declined.
+    const line = await waitFor(() => {
+      const element = document.querySelector<HTMLElement>('[data-billkit-part="payment-method"]');
+      expect(element).not.toHaveAttribute('data-state', 'loading');
+      return element!;
+    });
+    await user.click(within(line).getByRole('button'));
+    await typeCard(user, '4000000000000341');
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Save card' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), { timeout: 10_000 });
+
+    await user.click(screen.getByRole('switch'));
+    await user.click(within(plan('Pro')).getByRole('button', { name: 'Switch to yearly' }));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(changePart()).toHaveAttribute('data-state', 'ready'), { timeout: 10_000 });
+    await user.click(within(dialog).getByRole('button', { name: /^Pay .* and switch$/ }));
+    await waitFor(() => expect(changePart()).toHaveAttribute('data-state', 'declined'), { timeout: 10_000 });
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(/declined/i);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Update payment method' }));
+    expect(changePart()).toHaveAttribute('data-state', 'update_card');
+    await typeCard(user, '4242424242424242');
+    await user.click(within(dialog).getByRole('button', { name: 'Save card' }));
+    await waitFor(() => expect(changePart()).toHaveAttribute('data-state', 'ready'), { timeout: 10_000 });
+    await user.click(within(dialog).getByRole('button', { name: /^Pay .* and switch$/ }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), { timeout: 10_000 });
+    await waitFor(() =>
+      expect(document.querySelector('[data-billkit-component="subscription-card"] [data-billkit-part="price"]')).toHaveAttribute('data-interval', 'year'),
+    );
+  });
+});
+
+describe('<PaymentMethodForm/> and <PayInvoiceButton/>', () => {
+  // Its own proxy: user_past_due's open invoice is paid here and by the recovery below.
+  let proxy: TestProxy;
+  beforeAll(async () => {
+    proxy = await startTestProxy();
+  });
+  afterAll(async () => {
+    await proxy?.close();
+  });
+
+  it('attaches a card after the 3-D Secure step, and Pay on an open invoice pays it', async () => {
+    const user = userEvent.setup();
+    const { container } = await renderWithProxy(
+      proxy,
+      <>
+        <PaymentMethodForm />
+        <InvoiceList payButton={PayInvoiceButton} />
+      </>,
+      { subject: 'user_past_due' },
+    );
+    await typeCard(user, '4000002500003155');
+    await user.click(screen.getByRole('button', { name: 'Save card' }));
+    const challenge = await screen.findByRole('dialog', { name: 'Confirm your payment' });
+    expect(componentRoot(container, 'payment-method-form')).toHaveAttribute('data-state', 'requires_action');
+    await user.click(within(challenge).getByRole('button', { name: 'Approve' }));
+    await waitFor(() => expect(componentRoot(container, 'payment-method-form')).toHaveAttribute('data-state', 'saved'), { timeout: 10_000 });
+
+    const open = await waitFor(() => {
+      const row = container.querySelector<HTMLElement>('[data-billkit-part="invoice"][data-status="open"]');
+      expect(row).toBeInTheDocument();
+      return row!;
+    });
+    const id = open.getAttribute('data-invoice-id');
+    // Only open invoices offer Pay.
+    expect(container.querySelectorAll('[data-billkit-part="pay"]')).toHaveLength(container.querySelectorAll('[data-status="open"]').length);
+    await user.click(within(open).getByRole('button', { name: /^Pay invoice of / }));
+    await waitFor(() => expect(container.querySelector(`[data-invoice-id="${id}"]`)).toHaveAttribute('data-status', 'paid'), { timeout: 10_000 });
+  });
+});
+
 describe('<SubscriptionCard paymentDetails={SubscriptionPaymentDetails}/>', () => {
   it('shows the card on file and updates it through the dialog', async () => {
     const user = userEvent.setup();
@@ -151,6 +245,15 @@ describe('<SubscriptionCard paymentDetails={SubscriptionPaymentDetails}/>', () =
     await waitFor(() => expect(document.querySelector('[data-billkit-part="pending-change"]')).not.toBeInTheDocument(), { timeout: 10_000 });
   });
 
+  it('leaves the recovery to onUpdatePayment when the app passes one', async () => {
+    const { container } = await renderWithProxy(
+      proxy,
+      <SubscriptionCard paymentDetails={SubscriptionPaymentDetails} onUpdatePayment={() => undefined} />,
+      { subject: 'user_past_due' },
+    );
+    expect(await screen.findByRole('button', { name: 'Update payment method' })).toBeInTheDocument();
+    expect(container.querySelector('[data-billkit-part="recover"]')).not.toBeInTheDocument();
+  });
   it('recovers a past-due subscription: a new card pays the open invoice and the card turns active', async () => {
     const user = userEvent.setup();
     const { container } = await renderWithProxy(proxy, <SubscriptionCard paymentDetails={SubscriptionPaymentDetails} />, {
@@ -171,15 +274,16 @@ describe('<SubscriptionCard paymentDetails={SubscriptionPaymentDetails}/>', () =
     });
     expect(within(dialog).getByRole('alert')).toBeInTheDocument();
     expect(componentRoot(container, 'subscription-card')).toHaveAttribute('data-status', 'past_due');
+
+    // A good card: attached and the invoice paid in the same submit.
+    await user.clear(screen.getByLabelText('Card number'));
+    await user.type(screen.getByLabelText('Card number'), '4242424242424242');
+    await user.click(within(dialog).getByRole('button', { name: /^Pay / }));
+    await waitFor(() => expect(dialog.querySelector('[data-billkit-part="recovery"]')).toHaveAttribute('data-state', 'paid'), {
+      timeout: 10_000,
+    });
+    await waitFor(() => expect(componentRoot(container, 'subscription-card')).toHaveAttribute('data-status', 'active'));
+    expect(within(document.querySelector<HTMLElement>('[data-billkit-part="payment-method"]')!).getByText(/^Visa •••• 4242/)).toBeInTheDocument();
   });
 
-  it('leaves the recovery to onUpdatePayment when the app passes one', async () => {
-    const { container } = await renderWithProxy(
-      proxy,
-      <SubscriptionCard paymentDetails={SubscriptionPaymentDetails} onUpdatePayment={() => undefined} />,
-      { subject: 'user_past_due' },
-    );
-    expect(await screen.findByRole('button', { name: 'Update payment method' })).toBeInTheDocument();
-    expect(container.querySelector('[data-billkit-part="recover"]')).not.toBeInTheDocument();
-  });
 });
