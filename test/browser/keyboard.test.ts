@@ -139,7 +139,7 @@ describe('keyboard-only use in real Chromium', () => {
       }
       await page.keyboard.press('Escape');
       await expect.poll(() => dialog.count()).toBe(0);
-      expect(await focusedMatches(page, '[data-billkit-part="change"]')).toBe(true);
+      await expect.poll(() => focusedMatches(page, '[data-billkit-part="change"]')).toBe(true);
       expect(story.errors).toEqual([]);
     },
   );

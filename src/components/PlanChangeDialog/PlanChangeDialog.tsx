@@ -15,6 +15,7 @@ import { Button } from '../ui/Button';
 import { Dialog, DialogContent } from '../ui/Dialog';
 import { ErrorState } from '../ui/ErrorState';
 import { Skeleton } from '../ui/Skeleton';
+import { useReturnFocus } from '../ui/useReturnFocus';
 
 /** Props of {@link PlanChangeDialog}. */
 export interface PlanChangeDialogProps {
@@ -75,6 +76,7 @@ export function PlanChangeDialog({ price, plan, open, onOpenChange, onChanged, l
   const preview = usePreviewPlanChange(open ? price.id : null);
   const change = useChangePlan();
   const [step, setStep] = useState<Step>('preview');
+  useReturnFocus(open);
   const declined: BillingError | null = change.error?.status === 402 ? change.error : null;
   const interval = price.interval ? formatInterval(price.interval, locale, billingLabels.intervals) : '';
   const date = (iso: string) => formatDate(iso, locale);

@@ -9,6 +9,7 @@ import { PaymentMethodForm } from '../PaymentMethodForm/PaymentMethodForm';
 import type { PaymentMethodLabels } from '../PaymentMethodForm/paymentMethodLabels';
 import { Dialog, DialogContent } from '../ui/Dialog';
 import { Notice } from '../ui/Notice';
+import { useReturnFocus } from '../ui/useReturnFocus';
 
 /**
  * Recovery of a `past_due` / `incomplete` subscription in one dialog: the user enters a
@@ -28,6 +29,7 @@ export function RecoveryDialog({
   const { locale } = useBillingContext();
   const pay = usePayInvoice();
   const [paid, setPaid] = useState(false);
+  useReturnFocus(true);
   const invoice = subscription.latest_invoice;
   const amount = invoice ? formatMoney(invoice.amount_due, invoice.currency, locale) : '';
   const state = paid ? 'paid' : pay.isPending ? 'paying' : pay.isError ? 'declined' : 'card';

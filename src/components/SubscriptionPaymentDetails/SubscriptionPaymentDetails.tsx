@@ -11,6 +11,7 @@ import { brandName, defaultPaymentMethodLabels, type PaymentMethodLabels } from 
 import { Button } from '../ui/Button';
 import { Dialog, DialogContent } from '../ui/Dialog';
 import { Skeleton } from '../ui/Skeleton';
+import { useReturnFocus } from '../ui/useReturnFocus';
 import { RecoveryDialog } from './RecoveryDialog';
 
 /** Props of {@link SubscriptionPaymentDetails}. */
@@ -40,6 +41,7 @@ export function SubscriptionPaymentDetails({ subscription, recovery = true, labe
   const keep = useChangePlan();
   const [updating, setUpdating] = useState(false);
   const [recovering, setRecovering] = useState(false);
+  useReturnFocus(updating);
   const pending = subscription.pending_change;
   const needsPayment = subscription.status === 'past_due' || subscription.status === 'incomplete';
   const cardState = card.isPending ? 'loading' : card.isError ? 'error' : card.data ? 'ready' : 'empty';
