@@ -143,6 +143,13 @@ describe('POST /subscription/change', () => {
     });
     const invoices = await invoicesOf(proxy, 'user_free');
     expect(invoices.at(-1)).toMatchObject({ amount_due: 1333, amount_paid: 1333, status: 'paid', created_at: '2025-04-21T12:00:00Z' });
+    const detail = await proxy.store.getInvoice(subjectKey('user', 'user_free'), invoices.at(-1).id);
+    expect(detail).toMatchObject({ subtotal: 1333, discount_amount: 0 });
+    expect(detail!.lines.map((l) => [l.description, l.amount])).toEqual([
+      ['Unused time on Starter (monthly)', -600],
+      ['Remaining time on Pro (monthly)', 1933],
+    ]);
+    expect((await as(proxy, 'user_free').get(`/invoices/${invoices.at(-1).id}/pdf`)).headers.get('content-type')).toBe('application/pdf');
     expect((await as(proxy, 'user_free').get('/entitlements')).body.plan).toBe('pro');
     // The renewal bills the new price.
     await advance(proxy, { to: '2025-05-11T12:00:00Z' });
@@ -205,6 +212,13 @@ describe('POST /subscription/change', () => {
     expect(res.body.preview).toMatchObject({ effective: 'now', amount_due_today: 0, next_invoice: { amount: 0, date: '2025-05-11T12:00:00Z' } });
     expect((await change(proxy, 'user_free', 'price_pro_monthly')).status).toBe(200);
     expect(await proxy.store.getCustomerBalance(subjectKey('user', 'user_free'))).toMatchObject({ amount: 24940 });
+    // The proration invoice totals 0: the net credit moves to the balance on a line of its own.
+    // (Both invoices are of the same instant: the checkout's is the one of 27840.)
+    const proration = (await invoicesOf(proxy, 'user_free')).find((i) => i.amount_due !== 27840);
+    expect(proration).toMatchObject({ amount_due: 0, status: 'paid' });
+    const detail = await proxy.store.getInvoice(subjectKey('user', 'user_free'), proration.id);
+    expect(detail!.lines.map((l) => l.amount)).toEqual([-27840, 2900, 24940]);
+    expect((await as(proxy, 'user_free').get(`/invoices/${proration.id}/pdf`)).status).toBe(200);
     await advance(proxy, { to: '2025-05-11T12:00:00Z' });
     expect((await invoicesOf(proxy, 'user_free')).at(-1)).toMatchObject({ amount_due: 0, status: 'paid' });
     expect(await proxy.store.getCustomerBalance(subjectKey('user', 'user_free'))).toMatchObject({ amount: 22040 });

@@ -77,9 +77,25 @@ async function chargeCard(ctx: BillingContext, subject: string, decided: Planned
   }
 }
 
-/** The proration invoice, paid (today's amount was charged, or nothing was due). */
+/**
+ * The proration invoice, paid (today's amount was charged, or nothing was due). Its lines
+ * are the preview's; a net credit adds a line moving it to the customer balance (so the
+ * invoice totals 0), and a balance spent on it is its discount ("Customer balance").
+ */
 async function writeProrationInvoice(ctx: BillingContext, store: BillingContext['store'], d: PlannedPlanChange, now: Date): Promise<void> {
-  const subtotal = d.lines.reduce((s, l) => s + l.amount, 0);
+  const lines = d.lines.map((l) => ({
+    description: l.description,
+    quantity: 1,
+    unit_amount: l.amount,
+    amount: l.amount,
+    period_start: l.period_start as Date | null,
+    period_end: l.period_end as Date | null,
+  }));
+  const net = lines.reduce((s, l) => s + l.amount, 0);
+  if (net < 0) {
+    lines.push({ description: 'Unused credit kept as customer balance', quantity: 1, unit_amount: -net, amount: -net, period_start: null, period_end: null });
+  }
+  const subtotal = Math.max(0, net);
   const invoice: InvoiceRecord = {
     id: randomId('in'),
     subject: d.sub.subject,
@@ -91,19 +107,11 @@ async function writeProrationInvoice(ctx: BillingContext, store: BillingContext[
     period_start: now,
     period_end: d.period.end,
     subtotal,
-    // What the carried balance took off (or a net credit kept for later), so the PDF adds up.
     discount_amount: subtotal - d.amountDueToday,
-    discount_description: subtotal !== d.amountDueToday ? 'Customer balance' : null,
+    discount_description: subtotal > d.amountDueToday ? 'Customer balance' : null,
     created_at: now,
   };
-  await store.insertInvoice(invoice, d.lines.map((l) => ({
-      description: l.description,
-      quantity: 1,
-      unit_amount: l.amount,
-      amount: l.amount,
-      period_start: l.period_start,
-      period_end: l.period_end,
-    })));
+  await store.insertInvoice(invoice, lines);
   await recordEvent(ctx, store, 'invoice.created', toWireInvoice({ ...invoice, status: 'open', amount_paid: 0 }), now);
   await recordEvent(ctx, store, 'invoice.paid', toWireInvoice(invoice), now);
 }
