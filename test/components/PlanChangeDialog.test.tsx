@@ -66,6 +66,12 @@ describe('<PricingTable planChange={planChange}/>', () => {
     expect(await screen.findByRole('button', { name: 'Get Pro' })).toHaveAttribute('data-billkit-part', 'subscribe');
   });
 
+  it('keeps checkout for a subscription the proxy cannot change (past due)', async () => {
+    await renderWithProxy(proxy, <PricingTable planChange={planChange} />, { subject: 'user_past_due' });
+    expect(await screen.findByRole('button', { name: 'Get Pro' })).toHaveAttribute('data-billkit-part', 'subscribe');
+    expect(screen.queryByRole('button', { name: 'Upgrade' })).not.toBeInTheDocument();
+  });
+
   it('upgrades to yearly from the preview: the amount shown is the invoice charged', async () => {
     const user = userEvent.setup();
     const { requests } = await renderWithProxy(

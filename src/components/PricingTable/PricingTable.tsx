@@ -150,7 +150,7 @@ export function PricingTable({
   const redirectingTo = checkout.isPending || checkout.isSuccess ? checkout.variables?.price_id : undefined;
   const busy = redirectingTo !== undefined || selectingPriceId !== null;
 
-  const changer = current && planChange;
+  const changer = current && planChange?.enabled(current) ? planChange : undefined;
   const select = (price: Price, plan: Plan) => {
     if (changer) return setChanging([price, plan]);
     if (onSelect) {
@@ -181,7 +181,7 @@ export function PricingTable({
         {shown.map((plan) => {
           const price = displayedPrice(plan, interval)!;
           const pendingHere = selectingPriceId === price.id || redirectingTo === price.id;
-          const action = changer ? changer.label(current, price, plan.id) : undefined;
+          const action = changer ? changer.label(current!, price, plan.id) : undefined;
           return (
             <PlanCard
               key={plan.id}
