@@ -13,7 +13,20 @@
 export type {
   ActivateResponse,
   AuthenticateCheckoutRequest,
+  AuthenticatePaymentMethodSetupRequest,
   CancelRequest,
+  CardDetails,
+  ConfirmPaymentMethodSetupRequest,
+  ConfirmPaymentMethodSetupResponse,
+  PaymentMethod,
+  PaymentMethodResponse,
+  PaymentMethodSetup,
+  PayInvoiceResponse,
+  PendingChange,
+  PlanChangeLine,
+  PlanChangePreview,
+  PlanChangePreviewResponse,
+  PlanChangeRequest,
   CheckoutRequest,
   CheckoutSession,
   CheckoutSessionSummary,
@@ -84,6 +97,20 @@ export {
   type CheckoutReturnStatus,
   type UseCheckoutReturnOptions,
 } from './react/useCheckoutReturn';
+export { paymentMethodQueryOptions } from './react/paymentMethodQueryOptions';
+export { planChangePreviewQueryOptions } from './react/planChangePreviewQueryOptions';
+export { changePlanMutationOptions } from './react/changePlanMutationOptions';
+export { payInvoiceMutationOptions } from './react/payInvoiceMutationOptions';
+export { setupPaymentMethodMutationOptions } from './react/setupPaymentMethodMutationOptions';
+export { usePaymentMethod } from './react/usePaymentMethod';
+export { usePreviewPlanChange } from './react/usePreviewPlanChange';
+export { useChangePlan, type UseChangePlanVariables } from './react/useChangePlan';
+export { usePayInvoice, type UsePayInvoiceVariables } from './react/usePayInvoice';
+export {
+  useSetupPaymentMethod,
+  type SetupPaymentMethodResult,
+  type UseSetupPaymentMethodVariables,
+} from './react/useSetupPaymentMethod';
 export { Entitled, type EntitledProps } from './react/Entitled';
 export type { StripeAppearance, StripeIntegration, StripePaymentFormProps } from './react/stripeIntegration';
 
@@ -95,6 +122,24 @@ export { InvoiceList, type InvoiceListProps } from './components/InvoiceList';
 export { CheckoutForm, stripeAppearance, type CheckoutFormProps, type PaymentPhase } from './components/CheckoutForm';
 export { CheckoutReturn, type CheckoutReturnProps } from './components/CheckoutReturn';
 export { defaultCheckoutLabels, type CheckoutLabels } from './react/labels';
+// Issue 13: each is reachable only from its own import (the existing components take
+// them as opt-in props), so an app that does not import them pays nothing.
+export { PaymentMethodForm, defaultPaymentMethodLabels, type PaymentMethodFormProps, type PaymentMethodLabels } from './components/PaymentMethodForm';
+export {
+  PlanChangeDialog,
+  planChange,
+  planChangeWith,
+  planChangeAction,
+  type PlanChangeAction,
+  type PlanChangeDialogLabels,
+  type PlanChangeDialogProps,
+  type PlanChangeOptIn,
+} from './components/PlanChangeDialog';
+export {
+  PayInvoiceButton,
+  SubscriptionPaymentDetails,
+  type SubscriptionPaymentDetailsProps,
+} from './components/SubscriptionPaymentDetails';
 export type {
   InvoiceListLabels,
   PricingTableLabels,

@@ -3,6 +3,16 @@ import { readJson, request, type RequestConfig } from './request';
 import type {
   ActivateResponse,
   AuthenticateCheckoutRequest,
+  AuthenticatePaymentMethodSetupRequest,
+  ConfirmPaymentMethodSetupRequest,
+  ConfirmPaymentMethodSetupResponse,
+  PaymentMethod,
+  PaymentMethodResponse,
+  PaymentMethodSetup,
+  PayInvoiceResponse,
+  PlanChangePreview,
+  PlanChangePreviewResponse,
+  PlanChangeRequest,
   CheckoutRequest,
   CheckoutSession,
   CheckoutSessionSummary,
@@ -97,6 +107,37 @@ export interface BillingClient {
   ): Promise<{ blob: Blob; filename: string }>;
   /** `POST <activateUrl>`: activates the paid plan after a completed checkout. */
   activateCheckout(sessionId: string, options?: BillingCallOptions): Promise<ActivateResponse>;
+  /** `POST /subscription/preview`: what changing to a price costs today and next (Billkit addition). */
+  previewPlanChange(body: PlanChangeRequest, options?: BillingCallOptions): Promise<PlanChangePreview>;
+  /**
+   * `POST /subscription/change`: changes plan now (charging the proration) or at the period
+   * end (`pending_change`). The idempotency key makes a repeated request charge once.
+   */
+  changePlan(
+    body: PlanChangeRequest,
+    options: BillingCallOptions & { idempotencyKey: string },
+  ): Promise<Subscription>;
+  /** `GET /payment-method`: the card on file, or `null`. */
+  getPaymentMethod(options?: BillingCallOptions): Promise<PaymentMethod | null>;
+  /** `POST /payment-method/setup`: starts attaching a new card (a SetupIntent with Stripe). */
+  setupPaymentMethod(options?: BillingCallOptions): Promise<PaymentMethodSetup>;
+  /** `POST /payment-method/setup/:id/confirm`: attaches the card (test processor's card form). */
+  confirmPaymentMethodSetup(
+    setupId: string,
+    body: ConfirmPaymentMethodSetupRequest,
+    options?: BillingCallOptions & { idempotencyKey?: string },
+  ): Promise<ConfirmPaymentMethodSetupResponse>;
+  /** `POST /payment-method/setup/:id/authenticate`: answers the card's 3-D Secure challenge. */
+  authenticatePaymentMethodSetup(
+    setupId: string,
+    body: AuthenticatePaymentMethodSetupRequest,
+    options?: BillingCallOptions & { idempotencyKey?: string },
+  ): Promise<ConfirmPaymentMethodSetupResponse>;
+  /** `POST /invoices/:id/pay`: pays an open invoice with the card on file. */
+  payInvoice(
+    invoice: Invoice | string,
+    options: BillingCallOptions & { idempotencyKey: string },
+  ): Promise<Invoice>;
 }
 
 /** `https://host:port` of an absolute URL, `''` for a path (same origin as the page). */
@@ -184,5 +225,37 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     },
     activateCheckout: (sessionId, call) =>
       postJson<ActivateResponse>(activateUrl, { session_id: sessionId }, call),
+    previewPlanChange: async (body, call) =>
+      (await postJson<PlanChangePreviewResponse>(url('/subscription/preview'), body, call)).preview,
+    changePlan: async (body, call) =>
+      (
+        await postJson<{ subscription: Subscription }>(url('/subscription/change'), body, call, {
+          'Idempotency-Key': call.idempotencyKey,
+        })
+      ).subscription,
+    getPaymentMethod: async (call) => (await getJson<PaymentMethodResponse>('/payment-method', call)).payment_method,
+    setupPaymentMethod: (call) => postJson<PaymentMethodSetup>(url('/payment-method/setup'), {}, call),
+    confirmPaymentMethodSetup: (setupId, body, call) =>
+      postJson<ConfirmPaymentMethodSetupResponse>(
+        url(`/payment-method/setup/${id(setupId)}/confirm`),
+        body,
+        call,
+        call?.idempotencyKey ? { 'Idempotency-Key': call.idempotencyKey } : undefined,
+      ),
+    authenticatePaymentMethodSetup: (setupId, body, call) =>
+      postJson<ConfirmPaymentMethodSetupResponse>(
+        url(`/payment-method/setup/${id(setupId)}/authenticate`),
+        body,
+        call,
+        call?.idempotencyKey ? { 'Idempotency-Key': call.idempotencyKey } : undefined,
+      ),
+    payInvoice: async (invoice, call) => {
+      const invoiceId = typeof invoice === 'string' ? invoice : invoice.id;
+      return (
+        await postJson<PayInvoiceResponse>(url(`/invoices/${id(invoiceId)}/pay`), {}, call, {
+          'Idempotency-Key': call.idempotencyKey,
+        })
+      ).invoice;
+    },
   };
 }

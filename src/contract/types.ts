@@ -71,6 +71,11 @@ export interface Subscription {
    * charge and when; `days_until` counts whole days to it by the proxy's clock.
    */
   upcoming_invoice?: { amount_due: number; currency: string; date: string; days_until: number } | null;
+  /**
+   * Billkit addition (issue 13): a plan change waiting for the period end (a downgrade),
+   * `null` when none. The proxy always sends it; optional only for hand-made fixtures.
+   */
+  pending_change?: PendingChange | null;
 }
 
 export interface SubscriptionResponse {
@@ -208,4 +213,100 @@ export type ConfirmCheckoutResponse =
 export interface AuthenticateCheckoutRequest {
   client_secret: string;
   approve: boolean;
+}
+
+/**
+ * Billkit addition (issue 13): a plan change decided for the end of the current period
+ * (a downgrade). `price` is the price the renewal will charge; `effective_at` the period end.
+ */
+export interface PendingChange {
+  price: { id: string; amount: number; interval: Interval | null; currency: string };
+  /** The plan the pending price belongs to. */
+  plan: { id: string; name: string };
+  effective_at: string;
+}
+
+/** Billkit addition: `POST /subscription/preview` and `POST /subscription/change` body. */
+export interface PlanChangeRequest {
+  price_id: string;
+}
+
+/** One line of a plan change preview: a credit (negative) or a charge, for a span of time. */
+export interface PlanChangeLine {
+  description: string;
+  /** Minor units; negative for the credit of the unused time of the current price. */
+  amount: number;
+  period_start: string;
+  period_end: string;
+  /** `true` for the prorated credit and charge lines, `false` for a full-period line. */
+  proration: boolean;
+}
+
+/**
+ * Billkit addition: `POST /subscription/preview` answer's `preview`. `effective: "now"`
+ * changes (upgrades, monthly→yearly, any change while trialing) are charged today;
+ * `"period_end"` changes (downgrades) charge nothing today.
+ */
+export interface PlanChangePreview {
+  price: { id: string; amount: number; interval: Interval | null; currency: string };
+  plan: { id: string; name: string };
+  effective: 'now' | 'period_end';
+  lines: PlanChangeLine[];
+  /** Never negative: a net credit is kept as the customer's balance for the next invoice. */
+  amount_due_today: number;
+  currency: string;
+  /** The next regular invoice after the change (its amount net of any credit carried). */
+  next_invoice: { amount: number; date: string };
+}
+
+/** `POST /subscription/preview` answer. */
+export interface PlanChangePreviewResponse {
+  preview: PlanChangePreview;
+}
+
+/** Billkit addition: the card on file of the caller (`GET /payment-method`). */
+export interface PaymentMethod {
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+}
+
+/** `GET /payment-method` answer. */
+export interface PaymentMethodResponse {
+  payment_method: PaymentMethod | null;
+}
+
+/** Billkit addition: `POST /payment-method/setup` answer (like a Stripe SetupIntent). */
+export interface PaymentMethodSetup {
+  setup_id: string;
+  client_secret: string;
+  processor: 'test' | 'stripe';
+  /** With Stripe only. */
+  publishable_key?: string;
+}
+
+/** Billkit addition: `POST /payment-method/setup/:setup_id/confirm` body (test processor). */
+export interface ConfirmPaymentMethodSetupRequest {
+  client_secret: string;
+  card: CardDetails;
+}
+
+/** Billkit addition: `POST /payment-method/setup/:setup_id/authenticate` body. */
+export interface AuthenticatePaymentMethodSetupRequest {
+  client_secret: string;
+  approve: boolean;
+}
+
+/**
+ * Answer of `POST /payment-method/setup/:setup_id/confirm` (and `/authenticate`):
+ * the attached card, or a 3-D Secure challenge to answer with `/authenticate`.
+ */
+export type ConfirmPaymentMethodSetupResponse =
+  | { status: 'succeeded'; payment_method: PaymentMethod }
+  | { status: 'requires_action'; next_action: { type: 'authenticate' } };
+
+/** `POST /invoices/:id/pay` answer. */
+export interface PayInvoiceResponse {
+  invoice: Invoice;
 }

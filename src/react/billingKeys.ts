@@ -4,6 +4,7 @@ export interface BillingKeyParams {
   metric?: string;
   limit?: number;
   sessionId?: string;
+  priceId?: string;
 }
 
 // Undefined fields are dropped: React Query matches key prefixes field by field, and an
@@ -38,6 +39,10 @@ export const billingKeys = {
   invoices: (limit?: number, scope?: string) => ['billkit', 'invoices', params({ limit, scope })] as const,
   checkoutSession: (sessionId?: string, scope?: string) =>
     ['billkit', 'checkoutSession', params({ sessionId, scope })] as const,
+  /** The caller's card on file (Billkit addition). */
+  paymentMethod: (scope?: string) => ['billkit', 'paymentMethod', params({ scope })] as const,
+  /** The preview of changing the subscription to a price; without `priceId`, every preview. */
+  planChangePreview: (priceId?: string, scope?: string) => ['billkit', 'planChangePreview', params({ priceId, scope })] as const,
   /** The embedded checkout session `<CheckoutForm/>` created for a price, code and trial. */
   embeddedCheckout: (
     session: { priceId?: string; promotionCode?: string | null; trialDays?: number; scope?: string } = {},

@@ -13,6 +13,7 @@ import { checkoutRoutes } from './routes/checkoutRoutes';
 import { hostedCheckoutRoutes } from './routes/hostedCheckoutRoutes';
 import { invoicesRoutes } from './routes/invoicesRoutes';
 import { plansRoutes } from './routes/plansRoutes';
+import { planChangeRoutes } from './routes/planChangeRoutes';
 import type { ApiEnv, RouteContext } from './routes/RouteContext';
 import { isStripeProcessor, stripeWebhookRoutes } from './routes/stripeWebhookRoutes';
 import { subscriptionRoutes } from './routes/subscriptionRoutes';
@@ -213,7 +214,8 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     .route('/', subscriptionRoutes(ctx))
     .route('/', checkoutRoutes(ctx))
     .route('/', usageRoutes(ctx))
-    .route('/', invoicesRoutes(ctx));
+    .route('/', invoicesRoutes(ctx))
+    .route('/', planChangeRoutes(ctx));
   app.route('/api/proxy/billing', billing);
   app.route('/api/v1/billing', activateRoutes(ctx));
   app.route('/', hostedCheckoutRoutes(ctx));

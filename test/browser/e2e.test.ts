@@ -250,3 +250,63 @@ describe('billing end to end (real billkit-proxy, headless Chromium)', () => {
     }
   });
 });
+
+describe('self-serve plan changes and payment recovery end to end (real billkit-proxy, headless Chromium)', () => {
+  it('user_pro switches to yearly from the pricing table and is charged the amount the preview showed', async () => {
+    const { context, page, errors } = await newPage();
+    try {
+      await page.goto(`${appUrl}/?mode=selfserve&token=${await tokenFor('user_pro')}`);
+      const card = page.locator('[data-billkit-component="subscription-card"]');
+      await expect.poll(() => card.getAttribute('data-status'), { timeout: 20_000 }).toBe('active');
+      const pricing = page.locator('[data-billkit-component="pricing-table"]');
+      await pricing.getByRole('switch', { name: 'Yearly billing' }).check();
+      await pricing.getByRole('article', { name: 'Pro' }).getByRole('button', { name: 'Switch to yearly' }).click();
+
+      const dialog = page.getByRole('dialog', { name: 'Switch to Pro (yearly)' });
+      const change = dialog.locator('[data-billkit-part="plan-change"]');
+      await expect.poll(() => change.getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
+      const due = (await dialog.locator('[data-billkit-part="amount-due-today"]').textContent())!;
+      expect(due).toMatch(/^\$\d+\.\d\d$/);
+      expect(await dialog.textContent()).toMatch(new RegExp(`\\${due} due today, then \\$[\\d,.]+ on `));
+      await shot(page, '10-plan-change-preview');
+      await dialog.getByRole('button', { name: `Pay ${due} and switch` }).click();
+      await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(0);
+
+      await expect.poll(() => card.locator('[data-billkit-part="price"]').getAttribute('data-interval'), { timeout: 20_000 }).toBe('year');
+      // The newest invoice is the proration, for exactly the amount previewed, and paid.
+      const newest = page.locator('[data-billkit-component="invoice-list"] [data-billkit-part="invoice"]').first();
+      await expect.poll(() => newest.textContent(), { timeout: 20_000 }).toContain(due);
+      expect(await newest.getAttribute('data-status')).toBe('paid');
+      await shot(page, '11-plan-changed');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('user_past_due updates the card and pays in one dialog, and the card turns active', async () => {
+    const { context, page, errors } = await newPage();
+    try {
+      await page.goto(`${appUrl}/?mode=selfserve&token=${await tokenFor('user_past_due')}`);
+      const card = page.locator('[data-billkit-component="subscription-card"]');
+      await expect.poll(() => card.getAttribute('data-status'), { timeout: 20_000 }).toBe('past_due');
+      await card.getByRole('button', { name: 'Fix your payment' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Fix your payment' });
+      await dialog.getByLabel('Card number').fill('4242 4242 4242 4242');
+      await dialog.getByLabel('Expiration date').fill('12 / 34');
+      await dialog.getByLabel('Security code').fill('123');
+      await dialog.getByLabel('Postal code').fill('10115');
+      await shot(page, '12-recovery');
+      await dialog.getByRole('button', { name: /^Pay \$/ }).click();
+      await expect.poll(() => dialog.locator('[data-billkit-part="recovery"]').getAttribute('data-state'), { timeout: 20_000 }).toBe('paid');
+      await expect.poll(() => card.getAttribute('data-status'), { timeout: 20_000 }).toBe('active');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => card.locator('[data-billkit-part="payment-method"]').textContent()).toContain('Visa •••• 4242, expires 12/34');
+      await expect.poll(() => page.locator('[data-billkit-component="invoice-list"] [data-status="open"]').count()).toBe(0);
+      await shot(page, '13-recovered');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -120,4 +120,52 @@ describe('keyboard-only use in real Chromium', () => {
     await expect.poll(() => rows.count()).toBeGreaterThan(before);
     expect(story.errors).toEqual([]);
   });
+
+  it.runIf(has('components-subscriptionpaymentdetails--pricing-table-for-subscriber'))(
+    'PricingTable with planChange: Tab reaches Downgrade, Enter opens the preview dialog with focus inside, Escape closes it and focus returns',
+    async () => {
+      await open('components-subscriptionpaymentdetails--pricing-table-for-subscriber');
+      const dialog = page.locator('[role="dialog"]');
+      await tabTo(page, '[data-billkit-part="change"]');
+      expect(await page.evaluate('document.activeElement.textContent')).toBe('Downgrade');
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      await expect.poll(() => dialog.locator('[data-billkit-part="plan-change"]').getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
+      expect(await page.evaluate('!!document.activeElement.closest("[role=dialog]")')).toBe(true);
+      // Focus is trapped: Tab cycles inside the dialog.
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate('!!document.activeElement.closest("[role=dialog]")')).toBe(true);
+      }
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+      await expect.poll(() => focusedMatches(page, '[data-billkit-part="change"]')).toBe(true);
+      expect(story.errors).toEqual([]);
+    },
+  );
+
+  it.runIf(has('components-subscriptionpaymentdetails--past-due-recovery'))(
+    'SubscriptionCard recovery: Enter on Fix your payment opens the dialog on the card number; the card is typed and paid by keyboard alone',
+    async () => {
+      await open('components-subscriptionpaymentdetails--past-due-recovery');
+      const card = page.locator('[data-billkit-component="subscription-card"]');
+      await expect.poll(() => card.getAttribute('data-status'), { timeout: 20_000 }).toBe('past_due');
+      await tabTo(page, '[data-billkit-part="recover"]');
+      await page.keyboard.press('Enter');
+      const dialog = page.locator('[role="dialog"]');
+      await dialog.waitFor();
+      await tabTo(page, 'input[name="cardnumber"]', 10);
+      await page.keyboard.type('4242424242424242');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('1234');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('123');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('10115');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => dialog.locator('[data-billkit-part="recovery"]').getAttribute('data-state'), { timeout: 20_000 }).toBe('paid');
+      await expect.poll(() => card.getAttribute('data-status'), { timeout: 20_000 }).toBe('active');
+      expect(story.errors).toEqual([]);
+    },
+  );
 });

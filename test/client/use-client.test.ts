@@ -46,6 +46,8 @@ const SERVER_SAFE = [
   'react/usageQueryOptions',
   'react/checkoutSessionQueryOptions',
   'react/invoicesInfiniteQueryOptions',
+  'react/paymentMethodQueryOptions',
+  'react/planChangePreviewQueryOptions',
 ];
 
 describe("'use client' per module (sources)", () => {

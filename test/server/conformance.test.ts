@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => proxy.close());
 
 describe('GET /subscription', () => {
-  it('returns the active Pro subscription exactly as documented (plus price.currency, canceled_at, ended_at)', async () => {
+  it('returns the active Pro subscription exactly as documented (plus price.currency, canceled_at, ended_at, pending_change)', async () => {
     const { status, body } = await as(proxy, 'user_pro').get('/subscription');
     expect(status).toBe(200);
     expect(body).toEqual({
@@ -25,6 +25,7 @@ describe('GET /subscription', () => {
         trial_end: null,
         canceled_at: null,
         ended_at: null,
+        pending_change: null,
       },
     });
   });

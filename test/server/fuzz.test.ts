@@ -23,6 +23,7 @@ let tables: string[];
 const tokens: Record<string, string> = {};
 let session: { session_id: string; client_secret: string; checkout_url: string };
 let invoiceId: string;
+let setup: { setup_id: string; client_secret: string };
 
 const sessionOf = (p: Pick<PGlite, 'query' | 'exec'>): DbSession => ({
   query: async <T>(sql: string, params?: unknown[]) => (await p.query<T>(sql, params as unknown[])).rows,
@@ -49,6 +50,7 @@ beforeAll(async () => {
   }).then((r) => r.json())) as typeof session;
   const invoices = (await call('GET', '/api/proxy/billing/invoices', { token: tokens.user_pro! }).then((r) => r.json())) as { invoices: { id: string }[] };
   invoiceId = invoices.invoices[0]!.id;
+  setup = (await call('POST', '/api/proxy/billing/payment-method/setup', { token: tokens.user_free! }).then((r) => r.json())) as typeof setup;
 }, 60_000);
 afterAll(async () => {
   await app.close();
@@ -178,6 +180,19 @@ const endpoints: Endpoint[] = [
   { name: 'POST /checkout/:session_id/authenticate', request: post(pathSegment().map((id) => `${B}/checkout/${id}/authenticate`), () => ({ client_secret: session.client_secret, approve: true })) },
   { name: 'POST /subscription/cancel', request: post(fc.constant(`${B}/subscription/cancel`), () => ({ at_period_end: true })) },
   { name: 'POST /subscription/resume', request: post(fc.constant(`${B}/subscription/resume`), () => ({})) },
+  { name: 'POST /subscription/preview', request: post(fc.constant(`${B}/subscription/preview`), () => ({ price_id: 'price_pro_annual' })) },
+  { name: 'POST /subscription/change', request: post(fc.constant(`${B}/subscription/change`), () => ({ price_id: 'price_starter_monthly' })) },
+  { name: 'GET /payment-method', request: get(fc.constant(`${B}/payment-method`)) },
+  { name: 'POST /payment-method/setup', request: post(fc.constant(`${B}/payment-method/setup`), () => ({})) },
+  {
+    name: 'POST /payment-method/setup/:setup_id/confirm',
+    request: post(fc.oneof(pathSegment(), fc.constant(null).map(() => setup.setup_id)).map((id) => `${B}/payment-method/setup/${id}/confirm`), () => ({ client_secret: setup.client_secret, card })),
+  },
+  {
+    name: 'POST /payment-method/setup/:setup_id/authenticate',
+    request: post(fc.oneof(pathSegment(), fc.constant(null).map(() => setup.setup_id)).map((id) => `${B}/payment-method/setup/${id}/authenticate`), () => ({ client_secret: setup.client_secret, approve: true })),
+  },
+  { name: 'POST /invoices/:id/pay', request: post(pathSegment().map((id) => `${B}/invoices/${id}/pay`), () => ({})) },
   { name: 'POST /api/v1/billing/activate', request: post(fc.constant('/api/v1/billing/activate'), () => ({ session_id: session.session_id })) },
   { name: 'GET /billing/checkout/:session_id', request: get(pathSegment().map((id) => `/billing/checkout/${id}`)) },
   {

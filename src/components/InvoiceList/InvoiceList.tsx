@@ -1,5 +1,6 @@
 'use client';
-import { useId, type ReactNode } from 'react';
+import { useId, type ComponentType, type ReactNode } from 'react';
+import type { Invoice } from '../../contract/types';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useInvoices } from '../../react/useInvoices';
 import { Button } from '../ui/Button';
@@ -16,6 +17,11 @@ import { cell, InvoiceRow } from './InvoiceRow';
 export interface InvoiceListProps {
   /** Invoices per page ("Load more" fetches the next page); default 10, at most 100. */
   pageSize?: number;
+  /**
+   * Opt-in (Billkit addition): `PayInvoiceButton` from `billkit` shows "Pay" on open
+   * invoices (pays with the card on file). Passed in, so apps without it pay nothing.
+   */
+  payButton?: ComponentType<{ invoice: Invoice }>;
   className?: string;
 }
 
@@ -26,7 +32,7 @@ export interface InvoiceListProps {
  * @example
  * <InvoiceList pageSize={5} />
  */
-export function InvoiceList({ pageSize, className }: InvoiceListProps): ReactNode {
+export function InvoiceList({ pageSize, payButton, className }: InvoiceListProps): ReactNode {
   const { labels } = useBillingContext();
   const text = labels.invoiceList;
   const query = useInvoices(pageSize === undefined ? {} : { limit: pageSize });
@@ -119,7 +125,7 @@ export function InvoiceList({ pageSize, className }: InvoiceListProps): ReactNod
             {head}
             <tbody>
               {query.invoices.map((invoice) => (
-                <InvoiceRow key={invoice.id} invoice={invoice} />
+                <InvoiceRow key={invoice.id} invoice={invoice} payButton={payButton} />
               ))}
             </tbody>
           </table>

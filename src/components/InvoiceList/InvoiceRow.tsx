@@ -1,5 +1,5 @@
 'use client';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { Invoice } from '../../contract/types';
 import { formatDate } from '../../contract/formatDate';
 import { formatMoney } from '../../contract/formatMoney';
@@ -14,7 +14,7 @@ import { DownloadIcon } from '../ui/icons';
 export const cell = 'bk:px-6 bk:py-3.5 bk:text-left bk:align-middle';
 
 /** One invoice of `<InvoiceList/>`, with its own download state (pending, failed). */
-export function InvoiceRow({ invoice }: { invoice: Invoice }): ReactNode {
+export function InvoiceRow({ invoice, payButton: PayButton }: { invoice: Invoice; payButton?: ComponentType<{ invoice: Invoice }> | undefined }): ReactNode {
   const { labels, locale } = useBillingContext();
   const text = labels.invoiceList;
   const download = useDownloadInvoice();
@@ -38,6 +38,7 @@ export function InvoiceRow({ invoice }: { invoice: Invoice }): ReactNode {
       </td>
       <td className={`${cell} bk:text-right!`}>
         <div className="bk:flex bk:items-center bk:justify-end bk:gap-2">
+          {PayButton && invoice.status === 'open' && <PayButton invoice={invoice} />}
           {download.isPending && (
             <span role="status" className="bk:sr-only">
               {text.downloading}

@@ -15,6 +15,7 @@ export function PlanCard({
   plan,
   price,
   current,
+  action,
   pending,
   disabled,
   onSelect,
@@ -25,6 +26,8 @@ export function PlanCard({
   plan: Plan;
   price: Price;
   current: boolean;
+  /** A subscriber's action on this price (`<PricingTable planChange/>`): its text; `null` for the current price. */
+  action?: string | null | undefined;
   pending: boolean;
   disabled: boolean;
   onSelect: () => void;
@@ -95,11 +98,11 @@ export function PlanCard({
         size="lg"
         fullWidth
         pending={pending}
-        disabled={current || disabled}
+        disabled={(action === undefined ? current : action === null) || disabled}
         onClick={onSelect}
-        data-billkit-part="subscribe"
+        data-billkit-part={action ? 'change' : 'subscribe'}
       >
-        {current ? text.currentPlan : pending ? text.redirecting : text.subscribe(plan.name)}
+        {action ?? (current || action === null ? text.currentPlan : pending ? text.redirecting : text.subscribe(plan.name))}
       </Button>
 
       {plan.features.length > 0 && (

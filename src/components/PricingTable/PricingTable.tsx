@@ -11,6 +11,7 @@ import { ErrorState } from '../ui/ErrorState';
 import { LayersIcon } from '../ui/icons';
 import { Skeleton } from '../ui/Skeleton';
 import { cx } from '../ui/cx';
+import type { PlanChangeOptIn } from '../PlanChangeDialog/planChange';
 import { IntervalToggle } from './IntervalToggle';
 import { PlanCard } from './PlanCard';
 import { annualSavingsPercent, displayedPrice, offersBothIntervals, priceFor, type BillingInterval } from './planPricing';
@@ -33,6 +34,12 @@ export interface PricingTableProps {
   cancelUrl?: string;
   /** The interval selected at first when plans have both; default `month`. */
   defaultInterval?: BillingInterval;
+  /**
+   * Opt-in (Billkit addition): `planChange` from `billkit`. A subscriber's cards then say
+   * "Upgrade", "Downgrade" or "Switch to yearly" and open `<PlanChangeDialog/>` with the
+   * proration preview, instead of starting a new checkout. Non-subscribers keep checkout.
+   */
+  planChange?: PlanChangeOptIn;
   className?: string;
 }
 
@@ -53,6 +60,7 @@ export function PricingTable({
   successUrl,
   cancelUrl,
   defaultInterval = 'month',
+  planChange,
   className,
 }: PricingTableProps): ReactNode {
   const { labels, locale } = useBillingContext();
@@ -62,6 +70,7 @@ export function PricingTable({
   const checkout = useCheckout();
   const [chosenInterval, setInterval] = useState<BillingInterval>(defaultInterval);
   const [selectingPriceId, setSelectingPriceId] = useState<string | null>(null);
+  const [changing, setChanging] = useState<[Price, Plan] | null>(null);
 
   const root = (state: 'loading' | 'error' | 'empty' | 'ready', body: ReactNode, interval?: BillingInterval) => (
     <section
@@ -141,7 +150,9 @@ export function PricingTable({
   const redirectingTo = checkout.isPending || checkout.isSuccess ? checkout.variables?.price_id : undefined;
   const busy = redirectingTo !== undefined || selectingPriceId !== null;
 
+  const changer = current && planChange?.enabled(current) ? planChange : undefined;
   const select = (price: Price, plan: Plan) => {
+    if (changer) return setChanging([price, plan]);
     if (onSelect) {
       const result = onSelect(price, plan);
       if (result && typeof (result as Promise<unknown>).then === 'function') {
@@ -170,12 +181,14 @@ export function PricingTable({
         {shown.map((plan) => {
           const price = displayedPrice(plan, interval)!;
           const pendingHere = selectingPriceId === price.id || redirectingTo === price.id;
+          const action = changer ? changer.label(current!, price, plan.id) : undefined;
           return (
             <PlanCard
               key={plan.id}
               plan={plan}
               price={price}
               current={current?.plan.id === plan.id}
+              action={action}
               pending={pendingHere}
               disabled={busy && !pendingHere}
               onSelect={() => select(price, plan)}
@@ -186,6 +199,9 @@ export function PricingTable({
           );
         })}
       </div>
+      {changer && changing && (
+        <changer.Dialog price={changing[0]} plan={changing[1]} open onOpenChange={(open) => open || setChanging(null)} />
+      )}
     </>,
     interval,
   );

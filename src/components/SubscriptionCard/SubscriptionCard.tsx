@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ComponentType, type ReactNode } from 'react';
 import type { Subscription } from '../../contract/types';
 import { formatDate } from '../../contract/formatDate';
 import { formatInterval } from '../../contract/formatInterval';
@@ -29,6 +29,13 @@ export interface SubscriptionCardProps {
   onUpdatePayment?: () => void;
   /** A link to where the payment method is updated, used when there is no `onUpdatePayment`. */
   updatePaymentHref?: string;
+  /**
+   * Opt-in (Billkit addition): `SubscriptionPaymentDetails` from `billkit` adds the card on
+   * file with Update, a pending plan change with "Keep …", and for `past_due` / `incomplete`
+   * a built-in recovery dialog (new card + pay the open invoice); `onUpdatePayment` or
+   * `updatePaymentHref` still override the recovery.
+   */
+  paymentDetails?: ComponentType<{ subscription: Subscription; recovery?: boolean }>;
   className?: string;
 }
 
@@ -86,6 +93,7 @@ export function SubscriptionCard({
   pricingHref,
   onUpdatePayment,
   updatePaymentHref,
+  paymentDetails: PaymentDetails,
   className,
 }: SubscriptionCardProps): ReactNode {
   const { labels, locale } = useBillingContext();
@@ -275,6 +283,9 @@ export function SubscriptionCard({
           )}
         </dl>
         {notice}
+        {PaymentDetails && subscription.status !== 'canceled' && (
+          <PaymentDetails subscription={subscription} recovery={!onUpdatePayment && !updatePaymentHref} />
+        )}
         {resume.isError && (
           <Notice tone="danger" role="alert">
             {resume.error.message}

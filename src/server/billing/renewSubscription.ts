@@ -31,8 +31,14 @@ export function periodDiscount(sub: SubscriptionDetail, promo: PromotionCodeReco
 async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, start: Date, end: Date, firstCharge: boolean): Promise<InvoiceRecord> {
   const { price, plan } = sub;
   const promo = sub.promotion_code ? await step.store.getPromotionCode(sub.promotion_code) : null;
-  const discount = periodDiscount(sub, promo, start, firstCharge);
-  const applies = promo !== null && discount > 0;
+  const promoDiscount = periodDiscount(sub, promo, start, firstCharge);
+  const applies = promo !== null && promoDiscount > 0;
+  // A credit carried from a plan change (issue 13) is taken off, as Stripe applies a customer balance.
+  const balance = await step.store.getCustomerBalance(sub.subject);
+  const credit = balance && balance.currency === price.currency ? Math.min(balance.amount, price.amount - promoDiscount) : 0;
+  if (credit > 0) await step.store.setCustomerBalance({ ...balance!, amount: balance!.amount - credit });
+  const discount = promoDiscount + credit;
+  const label = [applies ? `${promo!.code} (${promotionLabel(promo!, price.currency)})` : null, credit > 0 ? 'Customer balance' : null].filter(Boolean);
   const invoice: InvoiceRecord = {
     id: randomId('in'),
     subject: sub.subject,
@@ -45,7 +51,7 @@ async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, s
     period_end: end,
     subtotal: price.amount,
     discount_amount: discount,
-    discount_description: applies ? `${promo!.code} (${promotionLabel(promo!, price.currency)})` : null,
+    discount_description: label.length > 0 ? label.join(', ') : null,
     created_at: step.at,
   };
   await step.store.insertInvoice(invoice, [
@@ -66,18 +72,25 @@ async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, s
  * The end of a subscription's current period, as Stripe handles it:
  * - `cancel_at_period_end` → the subscription ends (`canceled`, `subscription.canceled`);
  * - a trial's end → the first paid invoice, charged to the card on file;
- * - otherwise a renewal: the next period's invoice (with the running promotion), charged.
+ * - otherwise a renewal: the next period's invoice (with the running promotion and any
+ *   carried customer balance taken off), charged; a pending plan change is applied first.
  * The period rolls over either way (Stripe advances `current_period_*` when it invoices).
  * Paid: `active`, `invoice.created` + `invoice.paid` + `subscription.updated`. Declined:
  * `past_due`, the invoice stays `open` with its next retry, `invoice.created` +
  * `invoice.payment_failed` + `subscription.updated`.
  */
-export async function endPeriod(step: StepContext, sub: SubscriptionDetail): Promise<void> {
-  if (sub.cancel_at_period_end) {
-    const patch = { status: 'canceled' as const, canceled_at: sub.canceled_at ?? step.at };
-    await step.store.updateSubscription(sub.id, patch);
-    await step.emit('subscription.canceled', sub.subject, { ...sub, ...patch });
+export async function endPeriod(step: StepContext, current: SubscriptionDetail): Promise<void> {
+  if (current.cancel_at_period_end) {
+    const patch = { status: 'canceled' as const, canceled_at: current.canceled_at ?? step.at };
+    await step.store.updateSubscription(current.id, patch);
+    await step.emit('subscription.canceled', current.subject, { ...current, ...patch });
     return;
+  }
+  // A pending plan change (a downgrade, issue 13) takes effect now: the renewal bills the new price.
+  let sub = current;
+  if (current.pending_price_id && current.pending) {
+    await step.store.updateSubscription(current.id, { price_id: current.pending_price_id, pending_price_id: null });
+    sub = { ...current, price_id: current.pending_price_id, price: current.pending.price, plan: current.pending.plan, pending_price_id: null, pending: null };
   }
   const trialEnding = sub.status === 'trialing';
   const start = sub.current_period_end;

@@ -18,6 +18,13 @@ export function toWireSubscription(sub: SubscriptionDetail): Subscription {
     trial_end: sub.trial_end ? iso(sub.trial_end) : null,
     canceled_at: sub.canceled_at ? iso(sub.canceled_at) : null,
     ended_at: sub.ended_at ? iso(sub.ended_at) : null,
+    pending_change: sub.pending
+      ? {
+          price: { id: sub.pending.price.id, amount: sub.pending.price.amount, interval: sub.pending.price.interval, currency: sub.pending.price.currency },
+          plan: { id: sub.pending.plan.id, name: sub.pending.plan.name },
+          effective_at: iso(sub.current_period_end),
+        }
+      : null,
   };
 }
 

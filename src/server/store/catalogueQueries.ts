@@ -55,7 +55,9 @@ export async function withCatalogue(s: StoreSession, sub: SubscriptionRecord): P
   let entry = (await catalogue(s)).byPrice.get(sub.price_id);
   if (!entry) entry = (await loadCatalogue(s)).byPrice.get(sub.price_id);
   if (!entry) throw new Error(`subscription ${sub.id} refers to a missing price ${sub.price_id}`);
-  return { ...sub, price: entry.price, plan: entry.plan };
+  if (!sub.pending_price_id) return { ...sub, price: entry.price, plan: entry.plan };
+  const pending = (await catalogue(s)).byPrice.get(sub.pending_price_id) ?? (await loadCatalogue(s)).byPrice.get(sub.pending_price_id);
+  return { ...sub, price: entry.price, plan: entry.plan, pending: pending ? { price: pending.price, plan: pending.plan } : null };
 }
 
 type CatalogueQueries = Pick<

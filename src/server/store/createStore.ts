@@ -5,6 +5,7 @@ import type { Db, DbSession } from './Db';
 import { invoiceQueries } from './invoiceQueries';
 import { lifecycleQueries } from './lifecycleQueries';
 import { outboxQueries } from './outboxQueries';
+import { planChangeQueries } from './planChangeQueries';
 import type { Store } from './Store';
 import { createStoreSession, type StoreMemory } from './StoreSession';
 import { subscriptionQueries } from './subscriptionQueries';
@@ -61,6 +62,7 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory, onCatalogue
     ...usageQueries(s),
     ...outboxQueries(s),
     ...lifecycleQueries(s.q),
+    ...planChangeQueries(s),
   };
   return store;
 }

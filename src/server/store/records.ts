@@ -63,6 +63,11 @@ export interface SubscriptionRecord {
    * processor created it; `null` for the test processor's (they live only in the store).
    */
   processor_ref: string | null;
+  /**
+   * Issue 13: the price a downgrade switches to at the end of the current period
+   * (applied by the renewal); `null`/absent when no change is pending.
+   */
+  pending_price_id?: string | null;
 }
 
 /** A public plan of the catalogue with its prices in display order (what `GET /plans` is built from). */
@@ -74,6 +79,8 @@ export interface CatalogueEntry extends PlanRecord {
 export interface SubscriptionDetail extends SubscriptionRecord {
   price: PriceRecord;
   plan: PlanRecord;
+  /** The pending change's price and plan (`pending_price_id`), when one is pending. */
+  pending?: { price: PriceRecord; plan: PlanRecord } | null;
 }
 
 export interface InvoiceRecord {
@@ -198,4 +205,24 @@ export interface UsageEventRecord {
   quantity: number;
   recorded_at: Date;
   idempotency_key: string | null;
+}
+
+/** A credit the subject holds (a net proration credit), taken off its next invoices. */
+export interface CustomerBalanceRecord {
+  subject: string;
+  /** Minor units of credit, positive. */
+  amount: number;
+  currency: string;
+}
+
+/** A card being attached (`POST /payment-method/setup`), like a Stripe SetupIntent. */
+export interface PaymentMethodSetupRecord {
+  id: string;
+  subject: string;
+  client_secret: string;
+  status: 'requires_payment_method' | 'requires_action' | 'succeeded';
+  /** The processor's pending authentication (3-D Secure), while `requires_action`. */
+  payment_id: string | null;
+  expires_at: Date;
+  created_at: Date;
 }

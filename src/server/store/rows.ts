@@ -91,6 +91,7 @@ export function subscriptionRow(r: Row): SubscriptionRecord {
     promotion_code: textOrNull(r.promotion_code),
     created_at: date(r.created_at),
     processor_ref: textOrNull(r.processor_ref),
+    pending_price_id: textOrNull(r.pending_price_id),
   };
 }
 

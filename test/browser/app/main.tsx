@@ -15,8 +15,11 @@ import {
   CheckoutForm,
   CheckoutReturn,
   InvoiceList,
+  PayInvoiceButton,
+  planChange,
   PricingTable,
   SubscriptionCard,
+  SubscriptionPaymentDetails,
   useEntitlements,
   type Price,
 } from '../../../src/index';
@@ -27,6 +30,8 @@ if (params.get('token')) sessionStorage.setItem('billkit-token', params.get('tok
 if (params.get('mode')) sessionStorage.setItem('billkit-mode', params.get('mode')!);
 const token = () => sessionStorage.getItem('billkit-token');
 const hosted = sessionStorage.getItem('billkit-mode') === 'hosted';
+// `?mode=selfserve`: the issue 13 opt-ins (plan changes, card on file and recovery, Pay on invoices).
+const selfServe = sessionStorage.getItem('billkit-mode') === 'selfserve';
 
 function EntitlementsLine(): ReactNode {
   const { data } = useEntitlements();
@@ -43,8 +48,9 @@ function PricingPage(): ReactNode {
     <main style={{ display: 'grid', gap: 24, maxWidth: 1100, margin: '0 auto', padding: 24 }}>
       <h1 style={{ font: '600 22px system-ui' }}>Acme Analytics: billing</h1>
       <EntitlementsLine />
-      <SubscriptionCard pricingHref="/" />
+      <SubscriptionCard pricingHref="/" {...(selfServe && { paymentDetails: SubscriptionPaymentDetails })} />
       <PricingTable
+        {...(selfServe && { planChange })}
         {...(hosted
           ? { successUrl: `${window.location.origin}/return?session_id={CHECKOUT_SESSION_ID}`, cancelUrl: `${window.location.origin}/` }
           : { onSelect: (selected: Price) => setPrice(selected) })}
@@ -54,7 +60,7 @@ function PricingPage(): ReactNode {
           <CheckoutForm priceId={price.id} />
         </section>
       )}
-      <InvoiceList />
+      <InvoiceList {...(selfServe && { payButton: PayInvoiceButton })} />
     </main>
   );
 }

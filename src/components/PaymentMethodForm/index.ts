@@ -1,0 +1,2 @@
+export { PaymentMethodForm, type PaymentMethodFormProps } from './PaymentMethodForm';
+export { defaultPaymentMethodLabels, type PaymentMethodLabels } from './paymentMethodLabels';

@@ -1,0 +1,2 @@
+export { SubscriptionPaymentDetails, type SubscriptionPaymentDetailsProps } from './SubscriptionPaymentDetails';
+export { PayInvoiceButton } from './PayInvoiceButton';

@@ -1,0 +1,149 @@
+import type { PlanChangeLine, PlanChangePreview } from '../../contract/types';
+import { InvalidParameter, NotFound } from '../domainErrors';
+import type { PlanRecord, PriceRecord, PromotionCodeRecord, SubscriptionDetail } from '../store/records';
+import type { BillingContext } from './BillingContext';
+import { periodDiscount } from './renewSubscription';
+import { addInterval, iso } from './time';
+
+/** Nominal days of an interval, only to compare prices per day (which change is an upgrade). */
+const NOMINAL_DAYS = { day: 1, week: 7, month: 30, year: 365 } as const;
+
+/** Everything a plan change is decided from, and the decision with its amounts. */
+export interface PlannedPlanChange {
+  sub: SubscriptionDetail;
+  target: { price: PriceRecord; plan: PlanRecord };
+  effective: 'now' | 'period_end';
+  /** The proration lines (empty for a trial or a period-end change). */
+  lines: { description: string; amount: number; period_start: Date; period_end: Date; proration: boolean }[];
+  /** The new period when the interval changes (billing cycle anchor = now), else the current one. */
+  period: { start: Date; end: Date };
+  amountDueToday: number;
+  /** The subject's credit after the change (carried to the next invoices). */
+  balanceAfter: number;
+  nextInvoice: { amount: number; date: Date };
+}
+
+const intervalWord = (price: PriceRecord) => (price.interval === 'year' ? 'yearly' : `${price.interval ?? 'month'}ly`);
+
+/**
+ * Decides a change of the subscription to `target` at `now` (the rules of the README's
+ * "Changing plan"): while trialing the plan changes now without a charge and the trial
+ * keeps its end; a higher price per day, or a longer interval (monthly → yearly), changes
+ * now with Stripe's proration to the second (credit for the unused time of the current
+ * price, charge for the rest of the period at the new one; an interval change starts a new
+ * period now and charges it whole); anything else (a downgrade) waits for the period end.
+ * Amounts are prices less the running promotion, rounded to whole minor units (whole yen
+ * for JPY). A net credit never makes `amountDueToday` negative: it is kept as the
+ * subject's balance and taken off the next invoice.
+ */
+export function planPlanChange(
+  sub: SubscriptionDetail,
+  target: { price: PriceRecord; plan: PlanRecord },
+  promo: PromotionCodeRecord | null,
+  balance: number,
+  now: Date,
+): PlannedPlanChange {
+  const old = sub.price;
+  const next = target.price;
+  const net = (price: PriceRecord, start: Date) => price.amount - periodDiscount({ ...sub, price }, promo, start, false);
+  const perDay = (p: PriceRecord) => p.amount / NOMINAL_DAYS[p.interval ?? 'month'];
+  const longer = NOMINAL_DAYS[next.interval ?? 'month'] > NOMINAL_DAYS[old.interval ?? 'month'];
+  const intervalChanges = next.interval !== old.interval;
+  const periodEnd = sub.current_period_end;
+
+  if (sub.status === 'trialing') {
+    const date = sub.trial_end ?? periodEnd;
+    return {
+      sub, target, effective: 'now', lines: [],
+      period: { start: sub.current_period_start, end: intervalChanges ? date : periodEnd },
+      amountDueToday: 0, balanceAfter: balance,
+      nextInvoice: { amount: Math.max(0, net(next, date) - balance), date },
+    };
+  }
+  if (!(perDay(next) > perDay(old) || longer)) {
+    const amount = net(next, periodEnd);
+    return {
+      sub, target, effective: 'period_end',
+      lines: [{
+        description: `${target.plan.name} (${intervalWord(next)})`, amount,
+        period_start: periodEnd, period_end: addInterval(periodEnd, next.interval ?? 'month'), proration: false,
+      }],
+      period: { start: sub.current_period_start, end: periodEnd },
+      amountDueToday: 0, balanceAfter: balance,
+      nextInvoice: { amount: Math.max(0, amount - balance), date: periodEnd },
+    };
+  }
+  const total = periodEnd.getTime() - sub.current_period_start.getTime();
+  const unused = Math.max(0, periodEnd.getTime() - now.getTime());
+  const fraction = total > 0 ? unused / total : 0;
+  const lines: PlannedPlanChange['lines'] = [];
+  const credit = Math.round(net(old, sub.current_period_start) * fraction);
+  if (credit > 0) {
+    lines.push({ description: `Unused time on ${sub.plan.name} (${intervalWord(old)})`, amount: -credit, period_start: now, period_end: periodEnd, proration: true });
+  }
+  let period = { start: sub.current_period_start, end: periodEnd };
+  if (intervalChanges) {
+    // Stripe's billing_cycle_anchor=now: the new interval starts a new period, charged whole.
+    period = { start: now, end: addInterval(now, next.interval ?? 'month') };
+    lines.push({ description: `${target.plan.name} (${intervalWord(next)})`, amount: net(next, now), period_start: now, period_end: period.end, proration: false });
+  } else {
+    lines.push({
+      description: `Remaining time on ${target.plan.name} (${intervalWord(next)})`,
+      amount: Math.round(net(next, sub.current_period_start) * fraction), period_start: now, period_end: periodEnd, proration: true,
+    });
+  }
+  const sum = lines.reduce((s, l) => s + l.amount, 0) - balance;
+  const balanceAfter = Math.max(0, -sum);
+  return {
+    sub, target, effective: 'now', lines, period,
+    amountDueToday: Math.max(0, sum), balanceAfter,
+    nextInvoice: { amount: Math.max(0, net(next, period.end) - balanceAfter), date: period.end },
+  };
+}
+
+/** The wire form of a decided change (`POST /subscription/preview`). */
+export function toWirePreview(p: PlannedPlanChange): PlanChangePreview {
+  const { price, plan } = p.target;
+  return {
+    price: { id: price.id, amount: price.amount, interval: price.interval, currency: price.currency },
+    plan: { id: plan.id, name: plan.name },
+    effective: p.effective,
+    lines: p.lines.map((l): PlanChangeLine => ({ ...l, period_start: iso(l.period_start), period_end: iso(l.period_end) })),
+    amount_due_today: p.amountDueToday,
+    currency: price.currency,
+    next_invoice: { amount: p.nextInvoice.amount, date: iso(p.nextInvoice.date) },
+  };
+}
+
+/**
+ * Checks a requested change and decides it. No live subscription → `NotFound`; one that
+ * is not `active`/`trialing`, pending cancellation, or held by a processor that cannot
+ * change plans → `InvalidParameter` `subscription_not_changeable`; an unknown, hidden,
+ * one-time or other-currency price → `InvalidParameter` on `price_id`. `allowSame` lets
+ * `change` name the current price (which undoes a pending change).
+ */
+export async function decidePlanChange(
+  ctx: BillingContext,
+  sub: SubscriptionDetail | null,
+  priceId: string,
+): Promise<PlannedPlanChange | 'same'> {
+  if (!sub || sub.status === 'canceled') throw new NotFound('no_subscription', 'There is no subscription to change.');
+  if (!['active', 'trialing'].includes(sub.status) || sub.cancel_at_period_end || sub.processor_ref) {
+    throw new InvalidParameter('subscription_not_changeable',
+      sub.cancel_at_period_end
+        ? 'This subscription is set to cancel; resume it before changing plan.'
+        : sub.processor_ref
+          ? 'Plan changes of subscriptions held by this payment processor are not supported yet.'
+          : `A ${sub.status} subscription cannot change plan; pay its open invoice first.`);
+  }
+  const found = await ctx.store.getPrice(priceId);
+  if (!found || found.plan.hidden) throw new InvalidParameter('resource_missing', `No such price: "${priceId}".`, 'price_id');
+  if (!found.price.interval) throw new InvalidParameter('parameter_invalid', 'Only recurring prices can be subscribed to.', 'price_id');
+  if (found.price.currency !== sub.price.currency) {
+    throw new InvalidParameter('currency_mismatch', `The subscription is billed in ${sub.price.currency}; choose a price in that currency.`, 'price_id');
+  }
+  if (found.price.id === sub.price.id) return 'same';
+  const promo = sub.promotion_code ? await ctx.store.getPromotionCode(sub.promotion_code) : null;
+  const balance = await ctx.store.getCustomerBalance(sub.subject);
+  return planPlanChange(sub, found, promo, balance?.currency === sub.price.currency ? balance.amount : 0, ctx.now());
+}

@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { CardDetails } from '../../contract/types';
+import { callerOf } from '../auth/authMiddleware';
+import { changePlan, previewPlanChange } from '../billing/changePlan';
+import { payInvoice } from '../billing/payInvoice';
+import {
+  authenticatePaymentMethodSetup,
+  confirmPaymentMethodSetup,
+  createPaymentMethodSetup,
+  getPaymentMethod,
+} from '../billing/paymentMethods';
+import { idempotent } from './idempotent';
+import type { ApiEnv, RouteContext } from './RouteContext';
+import { parse, pathParam, readJson, storableHeader } from './validation';
+
+const priceBody = z.object({ price_id: z.string().min(1).max(200) });
+const cardSchema: z.ZodType<CardDetails> = z.object({
+  number: z.string().min(1).max(32),
+  exp_month: z.number().int(),
+  exp_year: z.number().int(),
+  cvc: z.string().max(8),
+  postal_code: z.string().max(16).optional(),
+});
+const confirmBody = z.object({ client_secret: z.string().min(1).max(200), card: cardSchema });
+const authenticateBody = z.object({ client_secret: z.string().min(1).max(200), approve: z.boolean() });
+
+/**
+ * Issue 13: `POST /subscription/preview`, `POST /subscription/change`, `GET /payment-method`,
+ * `POST /payment-method/setup`, `POST /payment-method/setup/:setup_id/confirm` and
+ * `/authenticate`, `POST /invoices/:id/pay`. Paying requests honour `Idempotency-Key`.
+ */
+export function planChangeRoutes(ctx: RouteContext) {
+  const key = (c: Parameters<typeof storableHeader>[0]) => storableHeader(c, 'Idempotency-Key');
+  return new Hono<ApiEnv>()
+    .post('/subscription/preview', async (c) => {
+      const body = parse(priceBody, await readJson(c));
+      return c.json({ preview: await previewPlanChange(ctx, callerOf(c).subject, body.price_id) });
+    })
+    .post('/subscription/change', async (c) => {
+      const subject = callerOf(c).subject;
+      const body = parse(priceBody, await readJson(c));
+      const result = await idempotent(ctx, `change:${subject}`, key(c), body, async (chargeKey) => ({
+        subscription: await changePlan(ctx, subject, body.price_id, chargeKey),
+      }));
+      return c.json(result.body as object, result.status as 200);
+    })
+    .get('/payment-method', async (c) => c.json({ payment_method: await getPaymentMethod(ctx, callerOf(c).subject) }))
+    .post('/payment-method/setup', async (c) => {
+      await readJson(c);
+      return c.json(await createPaymentMethodSetup(ctx, callerOf(c).subject));
+    })
+    .post('/payment-method/setup/:setup_id/confirm', async (c) => {
+      const subject = callerOf(c).subject;
+      const id = pathParam(c, 'setup_id');
+      const body = parse(confirmBody, await readJson(c));
+      const result = await idempotent(ctx, `setup:${subject}`, key(c), { id, ...body }, (attemptKey) =>
+        confirmPaymentMethodSetup(ctx, subject, id, body, attemptKey),
+      );
+      return c.json(result.body as object, result.status as 200);
+    })
+    .post('/payment-method/setup/:setup_id/authenticate', async (c) => {
+      const subject = callerOf(c).subject;
+      const id = pathParam(c, 'setup_id');
+      const body = parse(authenticateBody, await readJson(c));
+      const result = await idempotent(ctx, `setup:${subject}`, key(c), { id, a: body.approve }, () =>
+        authenticatePaymentMethodSetup(ctx, subject, id, body),
+      );
+      return c.json(result.body as object, result.status as 200);
+    })
+    .post('/invoices/:id/pay', async (c) => {
+      const subject = callerOf(c).subject;
+      const id = pathParam(c, 'id');
+      await readJson(c);
+      const result = await idempotent(ctx, `pay:${subject}`, key(c), { id }, async (chargeKey) => ({
+        invoice: await payInvoice(ctx, subject, id, chargeKey),
+      }));
+      return c.json(result.body as object, result.status as 200);
+    });
+}
