@@ -112,8 +112,8 @@ async function writeProrationInvoice(ctx: BillingContext, store: BillingContext[
     created_at: now,
   };
   await store.insertInvoice(invoice, lines);
-  await recordEvent(ctx, store, 'invoice.created', toWireInvoice({ ...invoice, status: 'open', amount_paid: 0 }), now);
-  await recordEvent(ctx, store, 'invoice.paid', toWireInvoice(invoice), now);
+  await recordEvent(ctx, store, 'invoice.created', invoice.subject, toWireInvoice({ ...invoice, status: 'open', amount_paid: 0 }), now);
+  await recordEvent(ctx, store, 'invoice.paid', invoice.subject, toWireInvoice(invoice), now);
 }
 
 /**
@@ -132,7 +132,7 @@ async function write(
       throw new Conflict('subscription_changed', 'The subscription changed while this request ran; try again.');
     }
     const next = await apply(store);
-    await recordEvent(ctx, store, 'subscription.updated', toWireSubscription(next), now);
+    await recordEvent(ctx, store, 'subscription.updated', next.subject, toWireSubscription(next), now);
     return next;
   });
   ctx.onEventsWritten?.();

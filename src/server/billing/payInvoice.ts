@@ -43,11 +43,11 @@ export async function payInvoice(ctx: BillingContext, subject: string, id: strin
       attempt_count: (attempts?.attempt_count ?? 0) + 1,
       next_payment_attempt: null,
     });
-    await recordEvent(ctx, store, 'invoice.paid', toWireInvoice(paid), now);
+    await recordEvent(ctx, store, 'invoice.paid', invoice.subject, toWireInvoice(paid), now);
     const sub = invoice.subscription_id ? await store.getSubscription(invoice.subscription_id) : null;
     if (sub && (sub.status === 'past_due' || sub.status === 'incomplete') && (await store.openInvoiceIds(sub.id)).length === 0) {
       await store.updateSubscription(sub.id, { status: 'active' });
-      await recordEvent(ctx, store, 'subscription.updated', toWireSubscription({ ...sub, status: 'active' }), now);
+      await recordEvent(ctx, store, 'subscription.updated', sub.subject, toWireSubscription({ ...sub, status: 'active' }), now);
     }
   });
   ctx.onEventsWritten?.();
