@@ -1,6 +1,7 @@
 import { catalogueQueries } from './catalogueQueries';
 import { checkoutSessionQueries } from './checkoutSessionQueries';
 import { customerQueries } from './customerQueries';
+import { devQueries } from './devQueries';
 import type { Db, DbSession } from './Db';
 import { invoiceQueries } from './invoiceQueries';
 import { lifecycleQueries } from './lifecycleQueries';
@@ -61,6 +62,7 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory, onCatalogue
     ...usageQueries(s),
     ...outboxQueries(s),
     ...lifecycleQueries(s.q),
+    ...devQueries(s),
   };
   return store;
 }
