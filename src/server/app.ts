@@ -226,7 +226,12 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     app.route('/api/dev', devClockRoutes(clock, lifecycle));
     app.route(
       '/api/dev',
-      devToolsRoutes(ctx, { tokenSecret: 'secret' in options.auth ? options.auth.secret : null, webhookUrl: webhooks !== null, realNow: baseNow }),
+      devToolsRoutes(ctx, {
+        // Tokens for any subject only with the CLI's dev keys: never with a real secret (`--dev-clock` alone).
+        tokenSecret: options.devMode && 'secret' in options.auth ? options.auth.secret : null,
+        webhookUrl: webhooks !== null,
+        realNow: baseNow,
+      }),
     );
   }
 

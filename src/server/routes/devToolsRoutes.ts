@@ -37,15 +37,16 @@ const wireOutcome = (outcome: DevInvoiceOutcome) => ({
  * - `POST /invoices/:id/pay`, `POST /invoices/:id/void` → `{ invoice, subscription, events }`;
  * - `GET /events?limit=` → `{ webhooks, events }`: the caller's webhook events, newest first.
  *
- * `tokenSecret` is the HS256 secret session tokens are checked with; null (JWKS) makes
- * `POST /token` a 404, since the proxy cannot sign for an outside identity provider.
+ * `tokenSecret` is the HS256 dev key session tokens are checked with; null makes `POST /token`
+ * a 404: with `--jwks-url` the proxy cannot sign for the identity provider, and with a real
+ * `--jwt-secret` (`--dev-clock` alone) it must not sign tokens for any subject.
  */
 export function devToolsRoutes(ctx: RouteContext, options: { tokenSecret: string | null; webhookUrl: boolean; realNow: () => Date }) {
   return new Hono<ApiEnv>()
     .post('/token', async (c) => {
       const body = parse(tokenBody, await readJson(c));
       if (!options.tokenSecret) {
-        throw new ProxyError(404, 'not_found', 'Dev tokens need the proxy to check tokens with its own secret (not --jwks-url).');
+        throw new ProxyError(404, 'not_found', 'Dev tokens are only minted with the dev keys (no --jwt-secret / --jwks-url).');
       }
       // Token expiry is checked against real time, not the dev clock.
       const now = options.realNow();
