@@ -52,6 +52,14 @@ describe('POST /api/dev/token', () => {
     expect((await withToken(proxy, org.body.token, '/entitlements')).body).toEqual({ plan: null, status: null, features: [] });
   });
 
+  it('is a 404 when the proxy checks tokens with a real secret (--dev-clock without the dev keys)', async () => {
+    const proxy = await proxyWith({ devMode: false, devClock: true });
+    expect((await as(proxy, 'user_free').get('/api/dev/clock')).status).toBe(200);
+    const res = await as(proxy, 'user_free').post('/api/dev/token', { user: 'user_pro' });
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual(errorBody('not_found'));
+  });
+
   it('needs a valid token and a user id', async () => {
     const proxy = await proxyWith();
     expect((await proxy.fetch('/api/dev/token', { method: 'POST' })).status).toBe(401);
@@ -93,7 +101,7 @@ describe('POST /api/dev/invoices/:id/pay', () => {
     return body.invoices.find((i: { status: string }) => i.status === 'open').id;
   }
 
-  it('is declined (402) on the failing card and changes nothing', async () => {
+  it('is declined (402) on the failing card: the attempt is recorded, the invoice stays open; a later attempt is charged anew', async () => {
     const proxy = await proxyWith();
     const user = as(proxy, 'user_past_due');
     const id = await openInvoiceOf(proxy, 'user_past_due');
@@ -101,6 +109,11 @@ describe('POST /api/dev/invoices/:id/pay', () => {
     expect(res.status).toBe(402);
     expect(res.body).toEqual(errorBody('card_declined'));
     expect((await user.get('/subscription')).body.subscription.status).toBe('past_due');
+    expect(await proxy.store.getInvoiceAttempts(id)).toMatchObject({ attempt_count: 3 });
+    expect((await user.get('/api/dev/events')).body.events[0]).toMatchObject({ type: 'invoice.payment_failed' });
+    // The next attempt is a new charge (not the declined one replayed), so a paying card pays.
+    await user.post('/api/dev/payment-method', { card: 'paying' });
+    expect((await user.post(`/api/dev/invoices/${id}/pay`)).status).toBe(200);
   });
 
   it('pays with a paying card: the invoice is paid, the subscription active, the events recorded', async () => {

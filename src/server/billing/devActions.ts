@@ -83,24 +83,34 @@ async function settleSubscription(step: StepContext, subscriptionId: string | nu
 }
 
 /**
- * Pays an open invoice now with the card on file. A decline is a `PaymentDeclined`
- * (`card_declined`, …) and changes nothing; paid, the invoice fires `invoice.paid` and a
+ * Pays an open invoice now with the card on file. A decline counts as an attempt (the
+ * invoice's `attempt_count`, `invoice.payment_failed`, as Stripe records a failed manual
+ * payment; the dunning schedule is left as it was) and is then raised as a
+ * `PaymentDeclined` (`card_declined`, …); paid, the invoice fires `invoice.paid` and a
  * subscription left with nothing open becomes `active`.
  */
 export async function payInvoiceNow(ctx: BillingContext, subject: string, invoiceId: string): Promise<DevInvoiceOutcome> {
   const events: LifecycleEvent[] = [];
+  let declined: PaymentDeclined | null = null;
   const outcome = await ctx.store.transaction(async (store) => {
     const step = devStep(ctx, store, events);
     const invoice = await openInvoice(store, subject, invoiceId);
     const attempts = (await store.getInvoiceAttempts(invoice.id))?.attempt_count ?? 0;
+    // Each attempt has its own number, so the processor's idempotency key differs from the last one's.
     const charge = await chargeInvoice(step, invoice, 'Invoice payment', attempts + 1);
-    if (!charge.paid) throw new PaymentDeclined(charge.code, charge.message);
+    if (!charge.paid) {
+      await store.updateInvoicePayment(invoice.id, { attempt_count: attempts + 1 });
+      await step.emit('invoice.payment_failed', subject, invoice);
+      declined = new PaymentDeclined(charge.code, charge.message);
+      return null;
+    }
     const paid = { ...invoice, status: 'paid' as const, amount_paid: invoice.amount_due };
     await store.updateInvoicePayment(invoice.id, { status: 'paid', amount_paid: invoice.amount_due, attempt_count: attempts + 1, next_payment_attempt: null });
     await step.emit('invoice.paid', subject, paid);
     return { invoice: paid, subscription: await settleSubscription(step, invoice.subscription_id), events };
   });
   if (events.length > 0) ctx.onEventsWritten?.();
+  if (declined || !outcome) throw declined ?? new PaymentDeclined('card_declined', 'The card was declined.');
   return outcome;
 }
 
