@@ -23,7 +23,7 @@ export interface DevtoolsContextValue {
    * Billkit query invalidated afterwards so the page shows the new state at once.
    */
   run(action: () => Promise<DevActionResult>): Promise<void>;
-  /** The label of the action running now, if any. */
+  /** Whether an action is running (the buttons are disabled meanwhile). */
   pending: boolean;
   last: { ok: true; result: DevActionResult } | { ok: false; message: string } | null;
 }
