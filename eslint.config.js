@@ -22,15 +22,18 @@ const BILLING = forbid('^\\.\\./billing/', 'Only routes and the app call billing
  * file matches one entry; the last entry a file matches wins, so entries go from broad
  * to narrow.
  */
+const DEVTOOLS = forbid('(^|/)devtools(/|$)', 'Only billkit/devtools reaches the devtools: billkit never imports them.');
+
 const layers = [
-  { files: ['src/index.ts', 'src/contract/**', 'src/client/**', 'src/react/**', 'src/components/**', 'src/stripe/**'], patterns: [SERVER] },
-  { files: ['src/contract/**'], patterns: [SERVER, BROWSER_LAYERS] },
-  { files: ['src/client/**'], patterns: [SERVER, forbid('(^|/)(react|components)(/|$)', 'The client knows no React.')] },
+  { files: ['src/index.ts', 'src/contract/**', 'src/client/**', 'src/react/**', 'src/components/**', 'src/stripe/**'], patterns: [SERVER, DEVTOOLS] },
+  { files: ['src/devtools/**'], patterns: [SERVER] },
+  { files: ['src/contract/**'], patterns: [SERVER, DEVTOOLS, BROWSER_LAYERS] },
+  { files: ['src/client/**'], patterns: [SERVER, DEVTOOLS, forbid('(^|/)(react|components)(/|$)', 'The client knows no React.')] },
   {
     files: ['src/react/**'],
     // Only a component's labels file (`components/UsageMeter/usageMeterLabels`), which
     // BillingLabels gathers.
-    patterns: [SERVER, forbid('(^|/)components/(?![A-Za-z]+/[a-z][A-Za-z]*Labels$)', 'Hooks never import components (only their labels).')],
+    patterns: [SERVER, DEVTOOLS, forbid('(^|/)components/(?![A-Za-z]+/[a-z][A-Za-z]*Labels$)', 'Hooks never import components (only their labels).')],
   },
   {
     files: ['src/server/billing/**'],

@@ -6,12 +6,12 @@ const proxyDependencies = Object.keys(proxyPackage.dependencies).map((name) => n
 
 // Two worlds, built separately so nothing from the Node entry can leak into the
 // browser bundle: `billkit` (browser, one module per file so apps tree-shake and each
-// keeps its own 'use client'), `billkit/stripe` (the Stripe opt-in), and the second
+// keeps its own 'use client'), `billkit/stripe` (the Stripe opt-in), `billkit/devtools`, and the second
 // package `billkit-proxy` (Node only: proxy/dist, with its bin), built from src/server.
 // `billkit/server` re-exports `billkit-proxy` (scripts/build-server-entry.mjs).
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'stripe/index': 'src/stripe/index.ts' },
+    entry: { index: 'src/index.ts', 'stripe/index': 'src/stripe/index.ts', 'devtools/index': 'src/devtools/index.ts' },
     platform: 'browser',
     format: 'esm',
     dts: true,

@@ -1,7 +1,7 @@
 /**
  * The reference proxy, running in the Storybook page: the real `createProxyApp` over an
  * in-memory PGlite store, reached through msw (a service worker hands every
- * `/api/proxy/billing/*` and `/api/v1/billing/*` request to `app.fetch`). So stories show
+ * `/api/proxy/billing/*`, `/api/v1/billing/*` and `/api/dev/*` request to `app.fetch`). So stories show
  * what the proxy really answers, and Cancel / Resume really change its data.
  *
  * One PGlite instance is initialised per page load (~2-3 s). A story gets the demo seed,
@@ -78,6 +78,8 @@ async function startWorker(): Promise<void> {
   worker = setupWorker(
     http.all('*/api/proxy/billing/*', ({ request }) => forward(request)),
     http.all('*/api/v1/billing/*', ({ request }) => forward(request)),
+    // The dev clock and the devtools' endpoints (the proxy runs in dev mode here).
+    http.all('*/api/dev/*', ({ request }) => forward(request)),
   );
   await worker.start({
     serviceWorker: { url: './mockServiceWorker.js' },

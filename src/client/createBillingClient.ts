@@ -64,6 +64,8 @@ export interface BillingClient {
   readonly baseUrl: string;
   /** The cache scope of this client's data (see {@link BillingClientOptions.scope}). */
   readonly scope: string;
+  /** How its requests get their token and `fetch`: for `billkit/devtools`, which calls `/api/dev/*` the same way. */
+  readonly requestConfig: RequestConfig;
   /** `GET /plans`: the public plans and their prices. */
   getPlans(options?: BillingCallOptions): Promise<Plan[]>;
   /** `GET /subscription`: the caller's subscription, or `null`. */
@@ -191,6 +193,7 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
   return {
     baseUrl,
     scope: options.scope ?? baseUrl,
+    requestConfig: config,
     getPlans: async (call) => (await getJson<PlansResponse>('/plans', call)).plans,
     getSubscription: async (call) => (await getJson<SubscriptionResponse>('/subscription', call)).subscription,
     createCheckout: (body, call) => postJson<CheckoutSession>(url('/checkout'), body, call),

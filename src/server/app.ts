@@ -26,6 +26,7 @@ import { OUTBOX_KIND } from './store/outboxQueries';
 import { createClock } from './billing/createClock';
 import { createLifecycleScheduler, type LifecycleScheduler } from './billing/createLifecycleScheduler';
 import { devClockRoutes } from './routes/devClockRoutes';
+import { devToolsRoutes } from './routes/devToolsRoutes';
 import { createUsageWriter } from './billing/createUsageWriter';
 
 /** Options of {@link createProxyApp}. */
@@ -135,7 +136,8 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     processor,
     now,
     signingSecret: options.signingSecret,
-    webhooks: webhooks !== null,
+    // In dev mode events are recorded even without a webhook URL, so the dev tools can show them.
+    webhooks: webhooks !== null || devClock,
     ...(webhooks ? { onEventsWritten: () => outbox!.kick() } : {}),
     ...(processor.cancelSubscription ? { onProcessorJobsWritten: () => outbox!.kick() } : {}),
     devMode: options.devMode ?? false,
@@ -224,6 +226,15 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   if (devClock) {
     app.use('/api/dev/*', auth);
     app.route('/api/dev', devClockRoutes(clock, lifecycle));
+    app.route(
+      '/api/dev',
+      devToolsRoutes(ctx, {
+        // Tokens for any subject only with the CLI's dev keys: never with a real secret (`--dev-clock` alone).
+        tokenSecret: options.devMode && 'secret' in options.auth ? options.auth.secret : null,
+        webhookUrl: webhooks !== null,
+        realNow: baseNow,
+      }),
+    );
   }
 
   return Object.assign(app as unknown as Hono, {

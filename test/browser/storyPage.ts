@@ -57,7 +57,7 @@ export class StoryPage {
       // Error-state stories make the in-page proxy answer 4xx/5xx on purpose; Chromium
       // logs each as "Failed to load resource". Anything else failing to load is a bug.
       const url = message.location().url;
-      if (message.text().startsWith('Failed to load resource') && /\/api\/(proxy|v1)\/billing\//.test(url)) return;
+      if (message.text().startsWith('Failed to load resource') && /\/api\/((proxy|v1)\/billing|dev)\//.test(url)) return;
       this.errors.push(`console error: ${message.text()}${url ? ` (${url})` : ''}`);
     });
   }

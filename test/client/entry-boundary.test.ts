@@ -113,3 +113,20 @@ describe('the Stripe boundary', () => {
     expect(graph.packages.filter(isStripe)).toEqual([]);
   });
 });
+
+describe('the devtools boundary', () => {
+  const DEVTOOLS_DIR = join(ROOT, 'src/devtools') + '/';
+
+  it('billkit reaches no module of src/devtools, not even through types or import()', () => {
+    const graph = walk(ENTRY, { types: true, dynamic: true });
+    expect([...graph.files].filter((file) => file.startsWith(DEVTOOLS_DIR)).map((file) => relative(ROOT, file))).toEqual([]);
+  });
+
+  it('billkit/devtools is where they are (the detector sees them), and it reaches no server code', () => {
+    const graph = walk(join(ROOT, 'src/devtools/index.ts'));
+    const files = [...graph.files].map((file) => relative(ROOT, file));
+    expect(files).toContain('src/devtools/BillingDevtools.tsx');
+    expect(files.filter((file) => file.startsWith('src/server/'))).toEqual([]);
+    expect(graph.packages.filter(({ specifier }) => SERVER_ONLY.includes(packageName(specifier)) || specifier.startsWith('@stripe/'))).toEqual([]);
+  });
+});

@@ -54,7 +54,7 @@ describe("'use client' per module (sources)", () => {
   const sources = filesUnder(join(ROOT, 'src'), /\.tsx?$/).filter((file) => !file.includes(`${join(ROOT, 'src/server')}/`));
 
   it('the entries carry no directive (it would make every export a client reference)', () => {
-    for (const entry of ['src/index.ts', 'src/stripe/index.ts']) {
+    for (const entry of ['src/index.ts', 'src/stripe/index.ts', 'src/devtools/index.ts']) {
       expect(readFileSync(join(ROOT, entry), 'utf8'), entry).not.toMatch(DIRECTIVE);
     }
   });

@@ -39,6 +39,8 @@ export interface TestProxyOptions {
   allowedOrigins?: string[];
   /** `POST /usage` with user tokens; on by default as in `npm run dev`. */
   devMode?: boolean;
+  /** The dev clock (and dev tools endpoints) without dev mode, as `--dev-clock` with a real secret. */
+  devClock?: boolean;
   /** Payment processor; the built-in test processor by default. */
   processor?: ProxyAppOptions['processor'];
   processorJobs?: ProxyAppOptions['processorJobs'];
@@ -115,6 +117,7 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     auth: { secret: TEST_SECRETS.jwt },
     signingSecret: TEST_SECRETS.signing,
     devMode: options.devMode ?? true,
+    ...(options.devClock !== undefined ? { devClock: options.devClock } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.webhook ? { webhook: options.webhook } : {}),
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),

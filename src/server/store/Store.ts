@@ -18,7 +18,9 @@ import type {
 } from './records';
 import type { LifecycleQueries } from './lifecycleQueries';
 import type { PlanChangeQueries } from './planChangeQueries';
+import type { DevQueries } from './devQueries';
 
+export type { DevQueries, DevWebhookEvent } from './devQueries';
 export type { InvoiceAttempts, LifecycleQueries, LifecycleStep, LifecycleStepKind } from './lifecycleQueries';
 
 /**
@@ -27,7 +29,7 @@ export type { InvoiceAttempts, LifecycleQueries, LifecycleStep, LifecycleStepKin
  * change several rows are called inside {@link Store.transaction}, which hands the
  * callback a Store bound to that transaction.
  */
-export interface Store extends LifecycleQueries, PlanChangeQueries {
+export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries {
   /** Runs `fn` in one transaction; the Store it receives writes inside it. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import { catalogueQueries } from './catalogueQueries';
 import { checkoutSessionQueries } from './checkoutSessionQueries';
 import { customerQueries } from './customerQueries';
+import { devQueries } from './devQueries';
 import type { Db, DbSession } from './Db';
 import { invoiceQueries } from './invoiceQueries';
 import { lifecycleQueries } from './lifecycleQueries';
@@ -63,6 +64,7 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory, onCatalogue
     ...outboxQueries(s),
     ...lifecycleQueries(s.q),
     ...planChangeQueries(s),
+    ...devQueries(s),
   };
   return store;
 }

@@ -12,6 +12,7 @@ export type WebhookEventType =
   | 'invoice.paid'
   | 'invoice.payment_failed'
   | 'invoice.marked_uncollectible'
+  | 'invoice.voided'
   | 'subscription.trial_will_end';
 
 /**

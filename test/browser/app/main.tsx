@@ -8,7 +8,7 @@
  * (or, with `?mode=hosted`, the hosted redirect); `/return` the checkout's success page,
  * activating the session when `?activate=1`.
  */
-import { StrictMode, useState, type ReactNode } from 'react';
+import { lazy, StrictMode, Suspense, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
   BillingProvider,
@@ -32,6 +32,10 @@ const token = () => sessionStorage.getItem('billkit-token');
 const hosted = sessionStorage.getItem('billkit-mode') === 'hosted';
 // `?mode=selfserve`: the issue 13 opt-ins (plan changes, card on file and recovery, Pay on invoices).
 const selfServe = sessionStorage.getItem('billkit-mode') === 'selfserve';
+// `?devtools=1`: the devtools, loaded lazily as the README shows (never part of the app's own bundle).
+const BillingDevtools = params.get('devtools')
+  ? lazy(() => import('../../../src/devtools/index').then((m) => ({ default: m.BillingDevtools })))
+  : () => null;
 
 function EntitlementsLine(): ReactNode {
   const { data } = useEntitlements();
@@ -80,6 +84,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <BillingProvider baseUrl="/api/proxy/billing" getToken={token} locale="en-US">
       {window.location.pathname.startsWith('/return') ? <ReturnPage /> : <PricingPage />}
+      <Suspense>
+        <BillingDevtools />
+      </Suspense>
     </BillingProvider>
   </StrictMode>,
 );
