@@ -84,6 +84,16 @@ describe('POST /subscription/preview', () => {
     expect(res.body.preview).toMatchObject({ effective: 'now', lines: [], amount_due_today: 0, next_invoice: { amount: 2900, date: '2025-04-20T00:00:00Z' } });
   });
 
+  it("during a trial with a one-time promotion, the trial end's invoice still gets it (TENOFF: 2900 − 1000)", async () => {
+    const proxy = await proxyWith();
+    expect((await subscribe(proxy, 'user_free', { trial_days: 7, promotion_code: 'TENOFF' })).status).toBe(200);
+    const res = await preview(proxy, 'user_free', 'price_pro_monthly');
+    expect(res.body.preview).toMatchObject({ effective: 'now', amount_due_today: 0, next_invoice: { amount: 1900, date: '2025-04-18T12:00:00Z' } });
+    expect((await change(proxy, 'user_free', 'price_pro_monthly')).status).toBe(200);
+    await advance(proxy, { to: '2025-04-18T12:00:00Z' });
+    expect((await invoicesOf(proxy, 'user_free')).at(-1)).toMatchObject({ amount_due: 1900, status: 'paid' });
+  });
+
   it('JPY amounts round to whole yen (23 of 30 days left: credit round(766.67) = 767, charge 2300)', async () => {
     const proxy = await proxyWith();
     await proxy.store.insertPlan({ id: 'plan_jp', key: 'jp', name: 'Japan', description: null, features: [], recommended: false, hidden: false, trial_allowed: false, sort_order: 9 });

@@ -57,7 +57,8 @@ export function planPlanChange(
       sub, target, effective: 'now', lines: [],
       period: { start: sub.current_period_start, end: intervalChanges ? date : periodEnd },
       amountDueToday: 0, balanceAfter: balance,
-      nextInvoice: { amount: Math.max(0, net(next, date) - balance), date },
+      // The trial's end is the first charge: a `once` promotion is spent on it (as endPeriod does).
+      nextInvoice: { amount: Math.max(0, next.amount - periodDiscount({ ...sub, price: next }, promo, date, true) - balance), date },
     };
   }
   if (!(perDay(next) > perDay(old) || longer)) {
