@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintDevToken } from '../../src/server/auth/mintDevToken';
 
 // Three real proxy processes (the CLI) on one real PostgreSQL: the lifecycle engine's row
-// locks must make each renewal happen exactly once however the processes race.
+// locks must make each renewal happen exactly once however the processes race, and the
+// outbox's claims must deliver each webhook event exactly once.
 const initdb = ['/usr/local/bin/initdb', '/usr/lib/postgresql/15/bin/initdb'].find((p) => existsSync(p));
 const external = process.env.BILLKIT_TEST_DATABASE_URL;
 const available = Boolean(external || (initdb && process.getuid?.() === 0));
@@ -27,11 +29,12 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts `billkit-proxy` on a free port against `databaseUrl`; resolves with its URL once ready. */
-async function startProxyProcess(databaseUrl: string, dataDir: string, children: ChildProcess[]): Promise<string> {
+async function startProxyProcess(databaseUrl: string, dataDir: string, webhookUrl: string, children: ChildProcess[]): Promise<string> {
   // One data folder for the three: the same key signs checkout sessions, whichever proxy made them.
   const child = spawn(
     process.execPath,
-    [...CLI, '--port', '0', '--data-dir', dataDir, '--database-url', databaseUrl, '--seed', 'demo', '--jwt-secret', SECRET, '--dev-clock'],
+    [...CLI, '--port', '0', '--data-dir', dataDir, '--database-url', databaseUrl, '--seed', 'demo', '--jwt-secret', SECRET, '--dev-clock',
+      '--webhook-url', webhookUrl, '--webhook-secret', 'whsec_multi_process'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   children.push(child);
@@ -63,6 +66,9 @@ describe.skipIf(!available)('three proxies on one PostgreSQL', () => {
   let url: string;
   const children: ChildProcess[] = [];
   let proxies: string[] = [];
+  /** Every webhook delivery the three proxies made, by event id. */
+  const deliveries = new Map<string, number>();
+  let receiver: Server;
 
   beforeAll(async () => {
     url = external ?? '';
@@ -77,9 +83,20 @@ describe.skipIf(!available)('three proxies on one PostgreSQL', () => {
       as(join(initdb!, '..', 'pg_ctl'), ['-D', join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-l', join(dir, 'log'), '-w', 'start']);
       url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     }
+    receiver = createHttpServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        const { id } = JSON.parse(body) as { id: string };
+        deliveries.set(id, (deliveries.get(id) ?? 0) + 1);
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const hooks = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks`;
     // The first one migrates and seeds; the other two find it done.
-    proxies = [await startProxyProcess(url, keysDir, children)];
-    proxies.push(...(await Promise.all([startProxyProcess(url, keysDir, children), startProxyProcess(url, keysDir, children)])));
+    proxies = [await startProxyProcess(url, keysDir, hooks, children)];
+    proxies.push(...(await Promise.all([startProxyProcess(url, keysDir, hooks, children), startProxyProcess(url, keysDir, hooks, children)])));
   }, 120_000);
 
   afterAll(async () => {
@@ -93,6 +110,7 @@ describe.skipIf(!available)('three proxies on one PostgreSQL', () => {
           }),
       ),
     );
+    await new Promise<void>((resolve) => (receiver ? receiver.close(() => resolve()) : resolve()));
     if (keysDir) rmSync(keysDir, { recursive: true, force: true });
     if (dir) {
       execFileSync('runuser', ['-u', 'postgres', '--', join(initdb!, '..', 'pg_ctl'), '-D', join(dir, 'data'), '-m', 'fast', 'stop'], { stdio: 'ignore' });
@@ -145,6 +163,16 @@ describe.skipIf(!available)('three proxies on one PostgreSQL', () => {
            and exists (select 1 from invoices i where i.subscription_id = s.id and i.period_start = s.current_period_start and i.status = 'paid')`,
       );
       expect(periods.rows[0]!.n).toBe(SUBSCRIPTIONS);
+
+      // Every event the three wrote (4 per checkout, 3 per renewal) was delivered, each once.
+      const pending = async () =>
+        (await client.query<{ n: number }>(`select count(*)::int as n from outbox where kind = 'webhook' and status = 'pending'`)).rows[0]!.n;
+      for (let waited = 0; (await pending()) > 0 && waited < 60_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+      expect(await pending()).toBe(0);
+      const written = await client.query<{ id: string; subject: string | null }>(`select id, subject from outbox where kind = 'webhook'`);
+      expect(written.rows.filter((r) => r.subject?.startsWith('user:user_mp_')).length).toBe(SUBSCRIPTIONS * 7);
+      expect([...deliveries.keys()].sort()).toEqual(written.rows.map((r) => r.id).sort());
+      expect([...deliveries.values()].filter((n) => n !== 1)).toEqual([]);
     } finally {
       await client.end();
     }

@@ -116,14 +116,15 @@ describe.skipIf(!available)('PostgreSQL store', () => {
       }
     });
     // Two claims at once, as two workers would: each row goes to exactly one of them.
+    const now = new Date();
     const [a, b] = await Promise.all([
-      store.claimOutbox(['webhook', 'cancel_subscription'], at, 1, lease),
-      store.claimOutbox(['webhook', 'cancel_subscription'], at, 1, lease),
+      store.claimOutbox(['webhook', 'cancel_subscription'], now, 1, lease),
+      store.claimOutbox(['webhook', 'cancel_subscription'], now, 1, lease),
     ]);
     const claimed = [...a, ...b].map((r) => r.id).sort();
     expect(claimed).toEqual(['evt_pg_1', 'evt_pg_2']);
     // Leased: not due again before the lease ends.
-    expect(await store.claimOutbox(['webhook'], at, 10, lease)).toEqual([]);
+    expect(await store.claimOutbox(['webhook'], now, 10, lease)).toEqual([]);
     for (const id of claimed) await store.markOutboxDone(id, new Date());
     expect(await store.countPendingWebhookEvents()).toBe(0);
   });

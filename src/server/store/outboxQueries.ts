@@ -38,8 +38,10 @@ type OutboxQueries = Pick<
  * Claims and marks go through `untracked`: no cached read depends on the outbox.
  */
 export function outboxQueries(s: StoreSession): OutboxQueries {
+  // Due at once by the wall clock that schedules the worker: `created_at` is the billing
+  // clock's time, which a dev clock may have moved days ahead.
   const enqueue = (row: { id: string; kind: string; subject: string | null; payload: string; created_at: Date }) =>
-    s.insert('outbox', { ...row, next_attempt_at: row.created_at });
+    s.insert('outbox', { ...row, next_attempt_at: new Date() });
   const pending = (kind: string, now: Date, limit: number) =>
     s.q(
       `select seq, id, kind, subject, payload, created_at, attempts, next_attempt_at from outbox
