@@ -51,6 +51,21 @@ async function receiver(statuses: number[] = [], answer?: (event: Received['even
   };
 }
 
+/** `user_free` pays Starter monthly in the embedded checkout (4 events: completed, created, invoice created, paid). */
+async function payStarterAsFreeUser(proxy: Parameters<typeof as>[0]): Promise<void> {
+  const client = as(proxy, 'user_free');
+  const { body: session } = await client.post('/checkout', {
+    price_id: 'price_starter_monthly',
+    success_url: 'https://app.example.com/ok',
+    cancel_url: 'https://app.example.com/no',
+    ui_mode: 'embedded',
+  });
+  await client.post(`/checkout/${session.session_id}/confirm`, {
+    client_secret: session.client_secret,
+    card: { number: '4242424242424242', exp_month: 12, exp_year: 2099, cvc: '123' },
+  });
+}
+
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const fn of cleanup.reverse()) await fn();
@@ -84,17 +99,7 @@ describe('webhooks', () => {
     cleanup.push(hooks.close);
     const proxy = await startTestProxy({ webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 50, pollMs: 50 } });
     cleanup.push(proxy.close);
-    const client = as(proxy, 'user_free');
-    const { body: session } = await client.post('/checkout', {
-      price_id: 'price_starter_monthly',
-      success_url: 'https://app.example.com/ok',
-      cancel_url: 'https://app.example.com/no',
-      ui_mode: 'embedded',
-    });
-    await client.post(`/checkout/${session.session_id}/confirm`, {
-      client_secret: session.client_secret,
-      card: { number: '4242424242424242', exp_month: 12, exp_year: 2099, cvc: '123' },
-    });
+    await payStarterAsFreeUser(proxy);
     await hooks.until(4);
     expect(hooks.received.map((r) => r.event.type)).toEqual([
       'checkout.session.completed',
@@ -122,17 +127,7 @@ describe('webhooks', () => {
     cleanup.push(hooks.close);
     const proxy = await startTestProxy({ webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 30, pollMs: 20 } });
     cleanup.push(proxy.close);
-    const client = as(proxy, 'user_free');
-    const { body: session } = await client.post('/checkout', {
-      price_id: 'price_starter_monthly',
-      success_url: 'https://app.example.com/ok',
-      cancel_url: 'https://app.example.com/no',
-      ui_mode: 'embedded',
-    });
-    await client.post(`/checkout/${session.session_id}/confirm`, {
-      client_secret: session.client_secret,
-      card: { number: '4242424242424242', exp_month: 12, exp_year: 2099, cvc: '123' },
-    });
+    await payStarterAsFreeUser(proxy);
     await hooks.until(4);
     expect(hooks.received.map((r) => r.event.type)).toEqual([
       'checkout.session.completed',
