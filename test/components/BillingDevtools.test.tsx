@@ -5,8 +5,8 @@ import { InvoiceList } from '../../src/components/InvoiceList';
 import { SubscriptionCard } from '../../src/components/SubscriptionCard';
 import { BillingDevtools } from '../../src/devtools';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { fixedClock } from '../server/http';
-import { componentRoot, renderWithProxy } from './renderWithProxy';
+import { fixedClock } from '../helpers/http';
+import { componentRoot, renderWithProxy } from '../helpers/renderWithProxy';
 
 let proxy: TestProxy | undefined;
 afterEach(async () => {

@@ -10,7 +10,7 @@ import { createStripeProcessor } from '../../src/server/processor/stripe';
 import { stripeIntegration } from '../../src/stripe';
 import { createFakeStripe } from '../../stories/fakeStripe';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { startFakeStripeApi } from '../server/stripeFakeApi';
+import { startFakeStripeApi } from '../helpers/stripeFakeApi';
 
 // Counts evaluations of the Stripe packages: the test processor path must load neither.
 const stripeModules = vi.hoisted(() => ({ stripeJs: 0, reactStripeJs: 0 }));

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SubscriptionCard } from '../../src/components/SubscriptionCard';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { componentRoot, renderWithProxy } from './renderWithProxy';
+import { componentRoot, renderWithProxy } from '../helpers/renderWithProxy';
 
 let proxy: TestProxy;
 beforeAll(async () => {

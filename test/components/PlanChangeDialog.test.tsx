@@ -8,7 +8,7 @@ import { SubscriptionCard } from '../../src/components/SubscriptionCard';
 import { SubscriptionPaymentDetails } from '../../src/components/SubscriptionPaymentDetails';
 import type { Price, Subscription } from '../../src/contract/types';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { componentRoot, renderWithProxy } from './renderWithProxy';
+import { componentRoot, renderWithProxy } from '../helpers/renderWithProxy';
 import { PaymentMethodForm } from '../../src/components/PaymentMethodForm';
 import { PayInvoiceButton } from '../../src/components/SubscriptionPaymentDetails';
 

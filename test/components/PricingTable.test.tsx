@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PricingTable } from '../../src/components/PricingTable';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { componentRoot, renderWithProxy } from './renderWithProxy';
+import { componentRoot, renderWithProxy } from '../helpers/renderWithProxy';
 
 let proxy: TestProxy;
 beforeAll(async () => {

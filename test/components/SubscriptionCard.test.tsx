@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatDate } from '../../src/contract/formatDate';
 import { SubscriptionCard } from '../../src/components/SubscriptionCard';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { componentRoot, renderWithProxy } from './renderWithProxy';
+import { componentRoot, renderWithProxy } from '../helpers/renderWithProxy';
 
 // Cancel and resume change the proxy's data: every test gets its own copy of the demo seed.
 let proxy: TestProxy;

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InvoiceList } from '../../src/components/InvoiceList';
 import { SubscriptionCard } from '../../src/components/SubscriptionCard';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { fixedClock } from '../server/http';
+import { fixedClock } from '../helpers/http';
 import { advance, CARDS, days, subscribe } from '../server/lifecycleHelpers';
-import { componentRoot, renderWithProxy } from './renderWithProxy';
+import { componentRoot, renderWithProxy } from '../helpers/renderWithProxy';
 
 // States reached by moving the proxy's dev clock, not seeded by hand.
 let proxy: TestProxy | undefined;

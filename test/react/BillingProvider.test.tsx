@@ -9,7 +9,7 @@ import {
   useSubscription,
 } from '../../src/index';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { billingWrapper, countingFetch } from './billingWrapper';
+import { billingWrapper, countingFetch } from '../helpers/billingWrapper';
 
 let proxy: TestProxy;
 beforeAll(async () => {

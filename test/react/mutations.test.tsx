@@ -16,7 +16,7 @@ import {
   useUsage,
 } from '../../src/index';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { billingWrapper, countingFetch } from './billingWrapper';
+import { billingWrapper, countingFetch } from '../helpers/billingWrapper';
 
 const paying = { number: '4242424242424242', exp_month: 12, exp_year: new Date().getFullYear() + 3, cvc: '123' };
 

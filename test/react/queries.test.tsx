@@ -12,7 +12,7 @@ import {
   createBillingClient,
 } from '../../src/index';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { billingWrapper, countingFetch } from './billingWrapper';
+import { billingWrapper, countingFetch } from '../helpers/billingWrapper';
 
 let proxy: TestProxy;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { createBillingClient, useInvoices } from '../../src/index';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { billingWrapper, countingFetch } from './billingWrapper';
+import { billingWrapper, countingFetch } from '../helpers/billingWrapper';
 
 let proxy: TestProxy;
 beforeAll(async () => {

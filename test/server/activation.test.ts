@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signCheckoutSession } from '../../src/server/checkout/checkoutSessionSignature';
 import { startTestProxy, TEST_SECRETS, type TestProxy } from '../helpers/proxy';
-import { as, errorBody } from './http';
+import { as, errorBody } from '../helpers/http';
 
 const API_KEY = 'bk_test_server_key_0123456789';
 let proxy: TestProxy;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { as, errorBody, fixedClock } from './http';
+import { as, errorBody, fixedClock } from '../helpers/http';
 
 // Every endpoint's success shape, field by field, against the demo seed at a fixed clock.
 let proxy: TestProxy;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SUBJECTS } from '../../src/server/seed/demo';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { as } from './http';
+import { as } from '../helpers/http';
 
 // Each demo subject against every other subject's invoices, PDFs and checkout sessions.
 const subjects = DEMO_SUBJECTS.map((s) => (s.kind === 'org' ? { user: 'user_free', org: s.id } : { user: s.id, org: undefined as string | undefined }));

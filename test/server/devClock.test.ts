@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { as, errorBody, fixedClock, FIXED_NOW } from './http';
+import { as, errorBody, fixedClock, FIXED_NOW } from '../helpers/http';
 import { advance, days } from './lifecycleHelpers';
 
 let cleanup: (() => Promise<void>)[] = [];

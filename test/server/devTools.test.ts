@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { as, errorBody, fixedClock } from './http';
+import { as, errorBody, fixedClock } from '../helpers/http';
 import { advance, days } from './lifecycleHelpers';
 
 let cleanup: (() => Promise<void>)[] = [];

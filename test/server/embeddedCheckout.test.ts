@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { as, errorBody } from './http';
+import { as, errorBody } from '../helpers/http';
 
 const card = (number: string, extra: Record<string, unknown> = {}) => ({
   number,

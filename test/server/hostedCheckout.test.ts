@@ -1,7 +1,7 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { as } from './http';
+import { as } from '../helpers/http';
 
 let proxy: TestProxy;
 afterEach(() => proxy.close());

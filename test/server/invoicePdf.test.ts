@@ -1,7 +1,7 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { as, errorBody, fixedClock } from './http';
+import { as, errorBody, fixedClock } from '../helpers/http';
 
 let proxy: TestProxy;
 beforeAll(async () => {

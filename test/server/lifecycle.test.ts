@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestProcessor } from '../../src/server/processor/createTestProcessor';
 import type { PaymentProcessor } from '../../src/server/processor/types';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { as, errorBody, fixedClock } from './http';
+import { as, errorBody, fixedClock } from '../helpers/http';
 import { advance, CARDS, days, invoicesOf, subscribe, subscriptionOf } from './lifecycleHelpers';
 
 let cleanup: (() => Promise<void>)[] = [];

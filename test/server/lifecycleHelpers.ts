@@ -1,5 +1,5 @@
 import type { TestProxy } from '../helpers/proxy';
-import { as } from './http';
+import { as } from '../helpers/http';
 
 /** Stripe's test cards the lifecycle tests pay with. */
 export const CARDS = {

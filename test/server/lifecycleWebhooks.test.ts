@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { verifyWebhookSignature } from '../../src/server/webhooks/webhookSignature';
 import { startTestProxy } from '../helpers/proxy';
-import { as, FIXED_NOW } from './http';
+import { as, FIXED_NOW } from '../helpers/http';
 import { advance, CARDS, days, subscribe, subscriptionOf } from './lifecycleHelpers';
 
 const SECRET = 'whsec_lifecycle';

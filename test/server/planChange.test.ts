@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { subjectKey } from '../../src/server/subjectKey';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { as, errorBody, fixedClock } from './http';
+import { as, errorBody, fixedClock } from '../helpers/http';
 import { advance, CARDS, days, invoicesOf, subscribe, subscriptionOf } from './lifecycleHelpers';
 
 let cleanup: (() => Promise<void>)[] = [];

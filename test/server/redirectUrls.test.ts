@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { as, errorBody } from './http';
+import { as, errorBody } from '../helpers/http';
 
 // Issue 11, failure 2: a success_url with CR/LF was accepted, and paying then answered a
 // 500 (the 303 could not be built) after the customer had been charged; a `"><script>`

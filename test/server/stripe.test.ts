@@ -2,7 +2,7 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStripeProcessor } from '../../src/server/processor/stripe';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { startFakeStripeApi, type FakeStripeApi } from './stripeFakeApi';
+import { startFakeStripeApi, type FakeStripeApi } from '../helpers/stripeFakeApi';
 
 const WEBHOOK_SECRET = 'whsec_billkit_test_secret';
 const stripeHelpers = new Stripe('sk_test_unused');

@@ -2,9 +2,9 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStripeProcessor } from '../../src/server/processor/stripe';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { as } from './http';
+import { as } from '../helpers/http';
 import { advance, days } from './lifecycleHelpers';
-import { startFakeStripeApi, type FakeStripeApi } from './stripeFakeApi';
+import { startFakeStripeApi, type FakeStripeApi } from '../helpers/stripeFakeApi';
 
 const WEBHOOK_SECRET = 'whsec_billkit_lifecycle';
 const stripeHelpers = new Stripe('sk_test_unused');

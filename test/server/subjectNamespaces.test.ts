@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { as } from './http';
+import { as } from '../helpers/http';
 
 // Issue 11, failure 5: orgs and users shared one id space, so a token with
 // `org_id: "user_pro"` billed (and saw) user_pro. Subjects are now stored as

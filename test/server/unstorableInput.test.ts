@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jwtHmacKey } from '../../src/server/crypto/hmac';
 import { startTestProxy, TEST_SECRETS, type TestProxy } from '../helpers/proxy';
-import { as, errorBody } from './http';
+import { as, errorBody } from '../helpers/http';
 
 // Issue 11, failure 1: a NUL byte (or another control character, or a lone surrogate) in
 // any string input reached PostgreSQL and came back as a 500. Each is now a 400 naming

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintDevToken } from '../../src/server/auth/mintDevToken';
 import { loadOrCreateKeys } from '../../src/server/keysFile';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { as, errorBody } from './http';
+import { as, errorBody } from '../helpers/http';
 
 // Issue 11, failure 6: POST /usage committed one transaction per request (230-280/s).
 // Events arriving together now share one commit, each request answered after it; a batch

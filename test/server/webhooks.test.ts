@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { signWebhookPayload, verifyWebhookSignature } from '../../src/server/webhooks/webhookSignature';
 import { startTestProxy } from '../helpers/proxy';
-import { as } from './http';
+import { as } from '../helpers/http';
 
 const SECRET = 'whsec_test_secret';
 

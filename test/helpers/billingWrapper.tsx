@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { BillingProvider, type BillingProviderProps } from '../../src/index';
-import type { TestProxy } from '../helpers/proxy';
+import type { TestProxy } from './proxy';
 
 /** A request the proxy received through a {@link countingFetch}. */
 export interface SeenRequest {

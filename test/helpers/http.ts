@@ -1,4 +1,4 @@
-import type { TestProxy } from '../helpers/proxy';
+import type { TestProxy } from './proxy';
 
 /** A JSON answer: status, headers and parsed body. */
 export interface JsonAnswer<T = any> {

@@ -9,7 +9,7 @@ import { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { BillingProvider } from '../../src/react/BillingProvider';
 import type { BillingLabels } from '../../src/react/labels';
-import type { TestProxy } from '../helpers/proxy';
+import type { TestProxy } from './proxy';
 
 export interface RenderOptions {
   /** The demo subject (`user_pro`, …); `org_*` is billed as the org. */
