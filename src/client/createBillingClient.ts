@@ -58,14 +58,20 @@ export interface BillingCallOptions {
  * A typed client of the billing proxy: one method per endpoint. Single-field envelopes
  * are unwrapped (`getPlans()` resolves with the `plans` array, `getSubscription()` with
  * the subscription or `null`); every failure rejects with a `BillingError`.
+ *
+ * The client is also its own request configuration: every request reads its `getToken`,
+ * `fetch` and `onUnauthorized` at the time it is made, so replacing `getToken` changes the
+ * session of every later request (how `billkit/devtools` bills another subject).
  */
-export interface BillingClient {
+export interface BillingClient extends RequestConfig {
   /** The proxy's base URL, without a trailing slash. */
   readonly baseUrl: string;
   /** The cache scope of this client's data (see {@link BillingClientOptions.scope}). */
   readonly scope: string;
-  /** How its requests get their token and `fetch`: for `billkit/devtools`, which calls `/api/dev/*` the same way. */
-  readonly requestConfig: RequestConfig;
+  /** The session token source, awaited before every request (see {@link BillingClientOptions.getToken}). */
+  getToken: RequestConfig['getToken'];
+  /** The `fetch` every request goes through. */
+  readonly fetch: typeof fetch;
   /** `GET /plans`: the public plans and their prices. */
   getPlans(options?: BillingCallOptions): Promise<Plan[]>;
   /** `GET /subscription`: the caller's subscription, or `null`. */
@@ -175,12 +181,6 @@ function filenameOf(disposition: string | null): string | undefined {
 export function createBillingClient(options: BillingClientOptions): BillingClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const activateUrl = options.activateUrl ?? `${originOf(baseUrl)}/api/v1/billing/activate`;
-  const config: RequestConfig = {
-    getToken: options.getToken,
-    // Looked up per call, not captured: test set-ups and polyfills may replace the global.
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    onUnauthorized: options.onUnauthorized,
-  };
   const url = (path: string) => `${baseUrl}${path}`;
   const id = (value: string) => encodeURIComponent(value);
   const getJson = async <T>(path: string, call?: BillingCallOptions, query?: Record<string, string | number | undefined>) =>
@@ -190,10 +190,14 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
       await request(config, target, { method: 'POST', body, signal: call?.signal, ...(headers && { headers }) }),
     );
 
-  return {
+  // The client is the config its requests read (request(config, …)), field by field per request.
+  const config: BillingClient = {
     baseUrl,
     scope: options.scope ?? baseUrl,
-    requestConfig: config,
+    getToken: options.getToken,
+    // Looked up per call, not captured: test set-ups and polyfills may replace the global.
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    onUnauthorized: options.onUnauthorized,
     getPlans: async (call) => (await getJson<PlansResponse>('/plans', call)).plans,
     getSubscription: async (call) => (await getJson<SubscriptionResponse>('/subscription', call)).subscription,
     createCheckout: (body, call) => postJson<CheckoutSession>(url('/checkout'), body, call),
@@ -261,4 +265,5 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
       ).invoice;
     },
   };
+  return config;
 }

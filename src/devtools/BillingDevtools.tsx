@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Tabs } from 'radix-ui';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { BillingError } from '../client/BillingError';
+import type { BillingClient } from '../client/createBillingClient';
 import { Button } from '../components/ui/Button';
 import { cx } from '../components/ui/cx';
 import { Notice } from '../components/ui/Notice';
@@ -60,27 +61,42 @@ const tabClasses =
  *   : () => null;
  */
 export function BillingDevtools({ position = 'bottom-right', initialOpen = false, devUrl, subjects = DEMO_SUBJECTS, className }: BillingDevtoolsProps): ReactNode {
-  const { client, queryClient, scope, tokenOverride } = useBillingContext();
+  const { client, queryClient, scope } = useBillingContext();
   const [open, setOpen] = useState(initialOpen);
   const [subject, setSubjectState] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [last, setLast] = useState<DevtoolsContextValue['last']>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const panelId = useId();
-  const dev = useMemo(() => createDevClient(client.requestConfig, devUrl ?? devUrlFor(client.baseUrl)), [client, devUrl]);
+  const dev = useMemo(() => createDevClient(client, devUrl ?? devUrlFor(client.baseUrl)), [client, devUrl]);
+  // The page client's own token source while the devtools bill another subject (null: not switched).
+  const appToken = useRef<BillingClient['getToken'] | null>(null);
   // The dev clock answers only in dev mode: a 404 says the proxy is not in dev mode.
   const clock = useQuery({ queryKey: devtoolsKeys.clock(scope), queryFn: () => dev.getClock(), retry: false, enabled: open }, queryClient);
   const devMode = clock.isSuccess ? true : clock.isError ? false : null;
 
   const setSubject = useCallback(
     async (next: string | null, token: string | null) => {
-      if (!tokenOverride) throw new Error('This <BillingProvider> cannot switch subjects (billkit and billkit/devtools versions differ).');
-      tokenOverride.current = token;
+      // Every request of the page's client reads `client.getToken` when it is made, so
+      // swapping it bills every later request as `next`, until it is put back.
+      appToken.current ??= client.getToken;
+      client.getToken = token ? () => token : appToken.current;
+      if (!token) appToken.current = null;
       setSubjectState(next);
       // The cached data is the previous subject's: drop it, so nothing shows it under the new one.
       await queryClient.resetQueries({ queryKey: billingKeys.all });
     },
-    [queryClient, tokenOverride],
+    [client, queryClient],
+  );
+
+  // Unmounted (or the provider made a new client): the app's session again.
+  useEffect(
+    () => () => {
+      if (appToken.current) client.getToken = appToken.current;
+      appToken.current = null;
+      setSubjectState(null);
+    },
+    [client],
   );
 
   const run = useCallback(

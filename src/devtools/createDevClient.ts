@@ -55,7 +55,7 @@ export function devUrlFor(baseUrl: string): string {
   return `${origin}/api/dev`;
 }
 
-/** Builds the client of the dev endpoints over the provider's request config (its token and fetch). */
+/** Builds the client of the dev endpoints over the page's billing client (its token source and fetch, read per request). */
 export function createDevClient(config: RequestConfig, devUrl: string): DevClient {
   const url = devUrl.replace(/\/+$/, '');
   const get = async <T>(path: string) => readJson<T>(await request(config, `${url}${path}`));

@@ -17,11 +17,6 @@ export interface BillingContextValue {
   labels: BillingLabels;
   /** The cache scope of this provider's queries (`client.scope`): pass it to `billingKeys`. */
   scope: string;
-  /**
-   * A session token used instead of the provider's `getToken()` while set: how
-   * `<BillingDevtools/>` (billkit/devtools) bills another subject. Not for app code.
-   */
-  tokenOverride?: { current: string | null };
   /** The provider's Stripe opt-in (`stripeIntegration()` from `billkit/stripe`), if any. */
   stripe?: StripeIntegration;
 }

@@ -66,15 +66,13 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
   useInsertionEffect(() => {
     latest.current = props;
   });
-  // Set by `<BillingDevtools/>` (billkit/devtools) to bill another subject; null = the app's own token.
-  const tokenOverride = useRef<string | null>(null);
   const client = useMemo(
     () =>
       createBillingClient({
         baseUrl,
         ...(activateUrl !== undefined && { activateUrl }),
         ...(scope !== undefined && { scope }),
-        getToken: () => tokenOverride.current ?? latest.current.getToken(),
+        getToken: () => latest.current.getToken(),
         fetch: (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init),
         onUnauthorized: (error) => latest.current.onUnauthorized?.(error),
       }),
@@ -96,7 +94,7 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
   const mergedLabels = useMemo(() => mergeLabels(defaultLabels, labels), [labels]);
   const resolvedLocale = locale ?? browserLocale();
   const value = useMemo<BillingContextValue>(
-    () => ({ client, queryClient, locale: resolvedLocale, labels: mergedLabels, scope: client.scope, tokenOverride, ...(stripe && { stripe }) }),
+    () => ({ client, queryClient, locale: resolvedLocale, labels: mergedLabels, scope: client.scope, ...(stripe && { stripe }) }),
     [client, queryClient, resolvedLocale, mergedLabels, stripe],
   );
   return <BillingContext.Provider value={value}>{children}</BillingContext.Provider>;
