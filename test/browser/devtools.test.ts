@@ -95,7 +95,7 @@ beforeAll(async () => {
     logLevel: 'error',
     clearScreen: false,
     optimizeDeps: {
-      include: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client', '@tanstack/react-query', 'radix-ui'],
+      include: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client', '@tanstack/react-query', '@radix-ui/react-dialog', '@radix-ui/react-tabs'],
     },
     server: { host: '127.0.0.1', port: appPort, strictPort: true, hmr: false, proxy: { '/api': proxyUrl, '/billing': proxyUrl } },
   });

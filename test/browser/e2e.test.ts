@@ -110,7 +110,7 @@ beforeAll(async () => {
     logLevel: 'error',
     clearScreen: false,
     optimizeDeps: {
-      include: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client', '@tanstack/react-query', 'radix-ui'],
+      include: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client', '@tanstack/react-query', '@radix-ui/react-dialog', '@radix-ui/react-tabs'],
     },
     server: {
       host: '127.0.0.1',
