@@ -27,7 +27,7 @@ export function parseAdvance(text: string): { seconds: number } | { to: string }
 /**
  * `billkit-proxy clock [advance <duration>]`: calls the running dev proxy's
  * `GET /api/dev/clock` or `POST /api/dev/clock/advance` with a dev token signed by the data
- * folder's key, and prints the new now and the events that fired.
+ * folder's key (an operator token), and prints the new now and every subject's events that fired.
  */
 export async function clockCommand(args: string[], env: Record<string, string | undefined>): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -55,7 +55,8 @@ export async function clockCommand(args: string[], env: Record<string, string | 
     values['jwt-secret'] ??
     env.BILLKIT_JWT_SECRET ??
     (await loadOrCreateKeys(resolve(values['data-dir'] ?? env.BILLKIT_DATA_DIR ?? '.billkit'))).jwtSecret;
-  const token = await mintDevToken({ secret, user: 'billkit_cli' });
+  // An operator token: the data folder's key holder sees every subject's events.
+  const token = await mintDevToken({ secret, user: 'billkit_cli', operator: true });
   let res: Response;
   try {
     res = await fetch(`${base}/api/dev/clock${body ? '/advance' : ''}`, {

@@ -94,6 +94,9 @@ describe('<BillingDevtools/>', () => {
     const panel = await open(user);
     await user.click(within(panel).getByRole('button', { name: '+1 week' }));
     await waitFor(() => expect(within(panel).getByRole('list', { name: 'Events fired' })).toHaveTextContent('subscription.trial_will_end'));
+    // The week also ran user_past_due's dunning retry: the panel lists only the page's subject's events.
+    const fired = within(within(panel).getByRole('list', { name: 'Events fired' })).getAllByRole('listitem');
+    expect(fired.map((item) => item.textContent?.split(' · ')[1])).toEqual(fired.map(() => 'user_trial'));
 
     await user.click(within(panel).getByRole('tab', { name: 'Events' }));
     const events = await within(panel).findByRole('list', { name: 'Webhook events, newest first' });

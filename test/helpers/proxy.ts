@@ -20,8 +20,11 @@ export interface TestProxy {
   origin: string;
   /** `http://billkit.test/api/proxy/billing` */
   baseUrl: string;
-  /** A valid dev session token for a subject (`org` makes the org the billed subject). */
-  tokenFor(user: string, org?: string): Promise<string>;
+  /**
+   * A valid dev session token for a subject (`org` makes the org the billed subject);
+   * `operator` adds the claim of `billkit-proxy clock`'s token (the dev clock lists every subject's events).
+   */
+  tokenFor(user: string, org?: string, operator?: boolean): Promise<string>;
   store: Store;
   /** Stops webhook delivery and closes the database. */
   close(): Promise<void>;
@@ -137,8 +140,8 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     fetch: proxyFetch,
     origin: TEST_ORIGIN,
     baseUrl: `${TEST_ORIGIN}/api/proxy/billing`,
-    tokenFor: (user, org) =>
-      mintDevToken({ secret: TEST_SECRETS.jwt, user, ...(org ? { org } : {}), ...(options.now ? { now: options.now() } : {}) }),
+    tokenFor: (user, org, operator) =>
+      mintDevToken({ secret: TEST_SECRETS.jwt, user, ...(org ? { org } : {}), ...(operator ? { operator } : {}), ...(options.now ? { now: options.now() } : {}) }),
     store,
     close: async () => {
       await app.close();

@@ -88,6 +88,43 @@ describe('POST /api/dev/clock/advance', () => {
     expect((await as(proxy, 'user_free').get('/api/dev/clock')).body.now).toBe('2025-04-11T12:00:00Z');
   });
 
+  it("answers a subject's token with that subject's events only, while every subject's steps still run", async () => {
+    const proxy = await proxyWith();
+    // user_free has nothing due; user_past_due's retry runs (there is one clock) but is not shown to user_free.
+    const asFree = await advance(proxy, days(2), 'user_free');
+    expect(asFree.body).toEqual({ now: '2025-04-13T12:00:00Z', events: [] });
+    expect((await as(proxy, 'user_past_due').get('/api/dev/events')).body.events[0]).toMatchObject({ type: 'invoice.payment_failed' });
+  });
+
+  it('shows a subject its own events under its plain id, and none of them to an org with the same id', async () => {
+    const [one, other] = [await proxyWith(), await proxyWith()];
+    const asPastDue = await advance(one, days(2), 'user_past_due');
+    expect(asPastDue.body.events).toEqual([{ type: 'invoice.payment_failed', subject: 'user_past_due', id: expect.any(String) }]);
+    // The same two days, advanced by org:user_past_due (another subject than user:user_past_due).
+    const asOrg = await as(other, 'someone', 'user_past_due').post('/api/dev/clock/advance', days(2));
+    expect(asOrg.status).toBe(200);
+    expect(asOrg.body.events).toEqual([]);
+  });
+
+  it("lists every subject's events for the operator token of `billkit-proxy clock` and for the API key, never via POST /api/dev/token", async () => {
+    const proxy = await proxyWith({ apiKey: 'sk_test_operator' });
+    const operator = await advance(proxy, days(2));
+    expect(operator.body.events).toEqual([{ type: 'invoice.payment_failed', subject: 'user_past_due', id: expect.any(String) }]);
+    const res = await proxy.fetch('/api/dev/clock/advance', {
+      method: 'POST',
+      headers: { Authorization: 'Bearer sk_test_operator', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ seconds: 2 * 86_400 }),
+    });
+    expect(res.status).toBe(200);
+    const subjects = ((await res.json()) as { events: { subject: string }[] }).events.map((e) => e.subject);
+    // Days 2-4 of the demo: user_past_due's next steps, listed to the API key, which is no subject.
+    expect(subjects.length).toBeGreaterThan(0);
+    expect(subjects.every((subject) => subject === 'user_past_due')).toBe(true);
+    // The dev token endpoint mints subject tokens only.
+    const minted = await as(proxy, 'user_free').post('/api/dev/token', { user: 'user_free', operator: true });
+    expect(minted.status).toBe(400);
+  });
+
   it('keeps the offset across a restart of the data folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'billkit-clock-'));
     cleanup.push(() => rm(dir, { recursive: true, force: true }));

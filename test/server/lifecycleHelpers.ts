@@ -30,9 +30,13 @@ export async function subscribe(
   });
 }
 
-/** `POST /api/dev/clock/advance` as `user`. */
-export function advance(proxy: TestProxy, body: { seconds: number } | { to: string }, user = 'user_free') {
-  return as(proxy, user).post('/api/dev/clock/advance', body);
+/**
+ * `POST /api/dev/clock/advance` with an operator token, as `billkit-proxy clock` sends it:
+ * the answer lists every subject's events. With `user`, as that subject (its own events only).
+ */
+export function advance(proxy: TestProxy, body: { seconds: number } | { to: string }, user?: string) {
+  const caller = user ? as(proxy, user) : as({ ...proxy, tokenFor: (id) => proxy.tokenFor(id, undefined, true) }, 'billkit_operator');
+  return caller.post('/api/dev/clock/advance', body);
 }
 
 /** Days as seconds, for `advance`. */

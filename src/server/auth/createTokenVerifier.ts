@@ -16,6 +16,12 @@ export interface Caller {
   id: string;
   /** The user (`sub`) who made the request. */
   user: string;
+  /**
+   * Set for a token with the claim `billkit_dev: "operator"`, which only the holder of the
+   * signing key mints (`billkit-proxy clock`, with the data folder's dev key; never
+   * `POST /api/dev/token`): the dev clock's advance then lists every subject's events.
+   */
+  operator?: true;
 }
 
 /**
@@ -84,6 +90,7 @@ export function createTokenVerifier(auth: AuthOptions, clock: () => Date): (toke
         org !== undefined
           ? { subject: subjectKey('org', org), kind: 'org', id: org, user: payload.sub }
           : { subject: subjectKey('user', payload.sub), kind: 'user', id: payload.sub, user: payload.sub };
+      if (payload.billkit_dev === 'operator') caller.operator = true;
       const exp = validUntil(payload, nowMs);
       if (exp === null) return null;
       if (cache.size >= CACHE_MAX) cache.clear();

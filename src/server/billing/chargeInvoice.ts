@@ -12,7 +12,12 @@ export interface LifecycleEvent {
   type: WebhookEventType;
   subject: string;
   id: string;
+  /** The subject as the store keys it (`user:<id>` / `org:<id>`): who may see the event. Never sent outward. */
+  subjectKey: string;
 }
+
+/** An event as the dev endpoints answer it: `{ type, subject, id }` (the plain id, not the store's key). */
+export const wireLifecycleEvent = ({ type, subject, id }: LifecycleEvent) => ({ type, subject, id });
 
 /** What one lifecycle step works with: the transaction's store, its instant, and the events it fires. */
 export interface StepContext {

@@ -52,7 +52,7 @@ function devStep(ctx: BillingContext, store: Store, events: LifecycleEvent[]): S
     async emit(type, subject, object) {
       const wire = 'plan' in object ? toWireSubscription(object) : toWireInvoice(object);
       await recordEvent(ctx, store, type, subject, wire, at);
-      events.push({ type, subject: parseSubjectKey(subject).id, id: object.id });
+      events.push({ type, subject: parseSubjectKey(subject).id, id: object.id, subjectKey: subject });
     },
   };
 }

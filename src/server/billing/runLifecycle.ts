@@ -102,7 +102,7 @@ export async function runNextLifecycleStep(
         const wire = 'plan' in object ? toWireSubscription(object) : toWireInvoice(object);
         await recordEvent(ctx, store, type, subject, wire, claimed.due);
         // The wire names subjects by their plain ids (`user_pro`), as tokens do.
-        events.push({ type, subject: parseSubjectKey(subject).id, id: object.id });
+        events.push({ type, subject: parseSubjectKey(subject).id, id: object.id, subjectKey: subject });
       },
     };
     await runStep(step, claimed);

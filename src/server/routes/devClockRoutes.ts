@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { wireLifecycleEvent } from '../billing/chargeInvoice';
 import type { Clock } from '../billing/createClock';
 import type { LifecycleScheduler } from '../billing/createLifecycleScheduler';
 import { iso } from '../billing/time';
@@ -16,8 +17,10 @@ const toInstant = z.object({ to: z.string().datetime({ offset: true }) }).strict
 /**
  * The dev clock (dev mode only; the app mounts it under `/api/dev`, behind the token check):
  * `GET /clock` → `{ now }`; `POST /clock/advance` `{ seconds }` or `{ to }` (forward only)
- * → runs every lifecycle step due up to the new now, in time order, and answers
- * `{ now, events: [{ type, subject, id }] }`.
+ * → runs every lifecycle step due up to the new now, in time order, for every subject (there
+ * is one clock), and answers `{ now, events: [{ type, subject, id }] }` with the events of the
+ * caller's own subject: a subject sees only its own data, even in dev. The API key and the
+ * `billkit-proxy clock` command's operator token (see {@link Caller.operator}) see all of them.
  */
 export function devClockRoutes(clock: Clock, scheduler: LifecycleScheduler) {
   return new Hono<ApiEnv>()
@@ -41,6 +44,8 @@ export function devClockRoutes(clock: Clock, scheduler: LifecycleScheduler) {
         throw new ProxyError(400, 'parameter_invalid', 'Advance at most ten years at a time.', 'to');
       }
       const events = await scheduler.advance(to);
-      return c.json({ now: iso(clock.now()), events });
+      const caller = c.get('caller');
+      const visible = caller && !caller.operator ? events.filter((event) => event.subjectKey === caller.subject) : events;
+      return c.json({ now: iso(clock.now()), events: visible.map(wireLifecycleEvent) });
     });
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { callerOf } from '../auth/authMiddleware';
 import { mintDevToken } from '../auth/mintDevToken';
+import { wireLifecycleEvent } from '../billing/chargeInvoice';
 import { payInvoiceNow, setTestCard, voidInvoice, type DevInvoiceOutcome } from '../billing/devActions';
 import { iso } from '../billing/time';
 import { toWireInvoice, toWireSubscription } from '../billing/wire';
@@ -26,7 +27,7 @@ const wireCard = (m: PaymentMethodRecord | null) =>
 const wireOutcome = (outcome: DevInvoiceOutcome) => ({
   invoice: toWireInvoice(outcome.invoice),
   subscription: outcome.subscription ? toWireSubscription(outcome.subscription) : null,
-  events: outcome.events,
+  events: outcome.events.map(wireLifecycleEvent),
 });
 
 /**
