@@ -4,13 +4,20 @@
  * of an app importing the given exports of the built `billkit` (dist/), then gzip -9, with
  * React, react-dom, TanStack Query and Stripe external. Prints the whole entry, what the
  * seeds name, BillingProvider + UsageMeter, and each component alone, with PASS/MISS
- * against the budgets; exits 1 on a MISS. Run by `npm run size` after the build.
+ * against the budgets, and each line against its recorded figure in bench/size-baseline.json:
+ * exits 1 on a MISS or when a `billkit` line grew (any byte, minified or gzipped), so growth
+ * is a decision made in review: `node bench/esbuildSize.mjs --record` writes the new figures
+ * into the baseline, in the same commit as the change that explains them. Run by
+ * `npm run size` and by CI after the build.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const BASELINE = resolve(import.meta.dirname, 'size-baseline.json');
+const record = process.argv.includes('--record');
 const EXTERNAL = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', '@tanstack/react-query', '@stripe/stripe-js', '@stripe/react-stripe-js'];
 const COMPONENTS = ['PricingTable', 'CheckoutForm', 'SubscriptionCard', 'UsageMeter', 'InvoiceList', 'CheckoutReturn'];
 const HOOKS = ['usePlans', 'useSubscription', 'useCheckout', 'useCancelSubscription', 'useResumeSubscription', 'useEntitlements', 'useUsage', 'useInvoices', 'useDownloadInvoice', 'useActivateCheckout'];
@@ -43,15 +50,39 @@ const rows = [
   { name: 'PricingTable + planChange (the plan change opt-in)', names: ['PricingTable', 'planChange'] },
   { name: 'SubscriptionCard + SubscriptionPaymentDetails', names: ['SubscriptionCard', 'SubscriptionPaymentDetails'] },
   // Its own line: an app that does not import billkit/devtools pays none of it (CONTRACT §4).
-  { name: 'billkit/devtools: BillingDevtools (shared modules counted again)', names: ['BillingDevtools'], entry: './dist/devtools/index.js' },
+  // Not gated: the devtools are for development only; their figure is printed beside the baseline.
+  { name: 'billkit/devtools: BillingDevtools (shared modules counted again)', names: ['BillingDevtools'], entry: './dist/devtools/index.js', gate: false },
 ];
 
+const baseline = JSON.parse(readFileSync(BASELINE, 'utf8'));
+const signed = (n) => (n > 0 ? `+${n}` : `${n}`);
+
 console.log('\nesbuild --minify + gzip -9 (react, react-dom, @tanstack/react-query, @stripe/* external)');
-let missed = false;
+console.log(`  against bench/size-baseline.json (${baseline.recorded}): bytes gzip / min`);
+let failed = false;
+const measured = {};
 for (const row of rows) {
   const { min, gzip } = await measure(row.names, row.entry);
+  measured[row.name] = { gzip, min };
   const verdict = row.limit === undefined ? '' : gzip <= row.limit ? `  PASS (<= ${kB(row.limit)})` : `  MISS (> ${kB(row.limit)})`;
-  if (row.limit !== undefined && gzip > row.limit) missed = true;
-  console.log(`  ${row.name.padEnd(70)} ${kB(gzip).padStart(9)} gzip  (${kB(min)} min)${verdict}`);
+  if (row.limit !== undefined && gzip > row.limit) failed = true;
+  const base = baseline.rows[row.name];
+  let growth = '  (no baseline)';
+  if (base) {
+    const grew = gzip > base.gzip || min > base.min;
+    growth = `  ${signed(gzip - base.gzip)} / ${signed(min - base.min)} B${grew && row.gate !== false ? '  GREW' : ''}`;
+    if (grew && row.gate !== false && !record) failed = true;
+  }
+  console.log(`  ${row.name.padEnd(70)} ${kB(gzip).padStart(9)} gzip  (${kB(min)} min)${verdict}${growth}`);
 }
-process.exitCode = missed ? 1 : 0;
+
+if (record) {
+  baseline.recorded = new Date().toISOString().slice(0, 10);
+  baseline.rows = measured;
+  writeFileSync(BASELINE, `${JSON.stringify(baseline, null, 2)}\n`);
+  console.log('\nRecorded these figures in bench/size-baseline.json.');
+} else if (failed) {
+  console.log('\nA budget is missed or a billkit line grew. If the growth is intended, record it with');
+  console.log('`node bench/esbuildSize.mjs --record` in the commit that explains it.');
+}
+process.exitCode = failed ? 1 : 0;
