@@ -1,6 +1,6 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PaymentMethodForm } from '../../src/components/PaymentMethodForm';
@@ -130,9 +130,14 @@ describe('<PaymentMethodForm/> on the Stripe processor', () => {
 });
 
 describe('<PaymentMethodForm/> on the test processor', () => {
-  it('shows the card fields at once and confirms the setup it made on mount', async () => {
+  it('shows the card fields at once and confirms the setup it made on mount (one, even in strict mode)', async () => {
     const onSaved = vi.fn();
-    const { user, requests } = await renderOn(testProxy, <PaymentMethodForm onSaved={onSaved} />);
+    const { user, requests } = await renderOn(
+      testProxy,
+      <StrictMode>
+        <PaymentMethodForm onSaved={onSaved} />
+      </StrictMode>,
+    );
     expect(screen.getByLabelText('Card number')).toBeInTheDocument();
     await waitFor(() => expect(form()).toHaveAttribute('data-processor', 'test'));
     await user.type(screen.getByLabelText('Card number'), '4242424242424242');

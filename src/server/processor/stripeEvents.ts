@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { toProcessorSetup } from './stripePaymentMethods';
+import { plainId, toProcessorSetup } from './stripePaymentMethods';
 import { stripeSubscriptionState } from './stripeSubscriptionState';
 import type { ProcessorChange, ProcessorEvent, ProcessorInvoice } from './types';
 
@@ -111,7 +111,7 @@ function changeOf(event: Stripe.Event): ProcessorChange | null {
     }
     case 'setup_intent.succeeded': {
       const setup = toProcessorSetup(event.data.object);
-      return { type: 'setup_succeeded', setupId: setup.id, subject: setup.subject };
+      return setup.subject && plainId(setup.id) ? { type: 'setup_succeeded', setupId: setup.id, subject: setup.subject } : null;
     }
     default:
       return null;

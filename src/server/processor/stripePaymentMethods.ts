@@ -15,18 +15,28 @@ const SETUP_STATUSES: readonly ProcessorSetup['status'][] = [
   'canceled',
   'succeeded',
 ];
+/**
+ * Whether an id read from a Stripe object is one Billkit could have written: a non-empty
+ * string without control characters or unpaired surrogates (the store refuses those, and
+ * Billkit never makes such ids), at most 255 characters.
+ */
+// eslint-disable-next-line no-control-regex
+export const plainId = (value: unknown): value is string => typeof value === 'string' && /^(?:[^\u0000-\u001f\u007f-\u009f\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff]){1,255}$/.test(value);
+
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === 'string' ? value : (value?.id ?? null));
 
 /** A Stripe SetupIntent in Billkit's terms; its subject comes from the metadata Billkit put on it. */
 export function toProcessorSetup(intent: Stripe.SetupIntent): ProcessorSetup {
-  const { billkit_subject: id, billkit_subject_kind: kind } = intent.metadata ?? {};
-  const error = intent.last_setup_error;
+  const metadata: Partial<Record<string, unknown>> = typeof intent.metadata === 'object' && intent.metadata !== null ? intent.metadata : {};
+  const { billkit_subject: id, billkit_subject_kind: kind } = metadata;
+  const error = typeof intent.last_setup_error === 'object' ? intent.last_setup_error : null;
   return {
     id: intent.id,
     clientSecret: intent.client_secret ?? '',
     // A status newer than this code is treated as not (yet) attached.
     status: SETUP_STATUSES.includes(intent.status as ProcessorSetup['status']) ? (intent.status as ProcessorSetup['status']) : 'processing',
-    subject: id && (kind === 'user' || kind === 'org') ? subjectKey(kind, id) : null,
+    // Metadata Billkit did not write (or that is not an id at all) names no subject: the setup is not Billkit's.
+    subject: plainId(id) && (kind === 'user' || kind === 'org') ? subjectKey(kind, id) : null,
     paymentMethod: idOf(intent.payment_method),
     lastError: error ? { code: error.decline_code ?? error.code ?? error.type, message: error.message ?? 'The card could not be attached.' } : null,
   };
