@@ -76,6 +76,9 @@ async function deliver(event: unknown) {
   return { status: res.status, json: (await res.json()) as { outcome?: string } };
 }
 
+/** Billkit's own webhook events waiting in the outbox (nobody listens at the configured URL). */
+const outboxSize = async () => (await proxy.store.dueWebhookEvents(new Date(Date.now() + 365 * 86_400_000), 10_000)).length;
+
 /** A user with a live Stripe subscription: an embedded checkout the fake created, made active by Stripe's webhook. */
 async function subscribedUser() {
   const user = await newUser();
@@ -137,8 +140,11 @@ describe('POST /payment-method/setup/:setup_id/confirm (Stripe)', () => {
     const user = await subscribedUser();
     const setup = await startSetup(user.token);
     await confirmInBrowser(setup, 'pm_card_mastercard');
+    const outboxBefore = await outboxSize();
     const { status, json } = await call(user.token, 'POST', `/payment-method/setup/${setup.setup_id}/confirm`, { client_secret: setup.client_secret });
     expect(status).toBe(200);
+    // As with the test processor, saving a card sends no Billkit webhook event.
+    expect(await outboxSize()).toBe(outboxBefore);
     const card = { brand: 'mastercard', last4: '4444', exp_month: 12, exp_year: new Date().getUTCFullYear() + 3 };
     expect(json).toEqual({ status: 'succeeded', payment_method: card });
     expect((await call(user.token, 'GET', '/payment-method')).json).toEqual({ payment_method: card });
