@@ -5,22 +5,14 @@ import { hasBrowserCardSetups } from '../processor/ProcessorSetups';
 import type { SavedCard } from '../processor/types';
 import type { PaymentMethodRecord, PaymentMethodSetupRecord } from '../store/records';
 import type { BillingContext } from './BillingContext';
+import { SETUP_TTL_MS, toWirePaymentMethod } from './paymentMethodWire';
 import { confirmProcessorSetup, createProcessorSetup } from './processorSetups';
 
-/** How long a setup may be confirmed (Stripe's SetupIntents do not expire; ours do, to bound the table's use). */
-export const SETUP_TTL_MS = 60 * 60 * 1000;
-
-const toWire = (m: Pick<PaymentMethodRecord, 'brand' | 'last4' | 'exp_month' | 'exp_year'>): PaymentMethod => ({
-  brand: m.brand,
-  last4: m.last4,
-  exp_month: m.exp_month,
-  exp_year: m.exp_year,
-});
-
+export { SETUP_TTL_MS };
 /** `GET /payment-method`: the subject's card on file, or null. */
 export async function getPaymentMethod(ctx: BillingContext, subject: string): Promise<PaymentMethod | null> {
   const method = await ctx.store.getPaymentMethod(subject);
-  return method ? toWire(method) : null;
+  return method ? toWirePaymentMethod(method) : null;
 }
 
 /**
@@ -77,7 +69,7 @@ async function attach(ctx: BillingContext, setup: PaymentMethodSetupRecord, card
     await store.savePaymentMethod(record);
     await store.updatePaymentMethodSetup(setup.id, { status: 'succeeded', payment_id: null });
   });
-  return { status: 'succeeded', payment_method: toWire(record) };
+  return { status: 'succeeded', payment_method: toWirePaymentMethod(record) };
 }
 
 /**

@@ -4,6 +4,7 @@ import { InvalidParameter, NotFound, PaymentDeclined } from '../domainErrors';
 import { hasBrowserCardSetups, type BrowserCardSetups, type ProcessorSetup } from '../processor/ProcessorSetups';
 import type { PaymentMethodRecord, PaymentMethodSetupRecord } from '../store/records';
 import type { BillingContext } from './BillingContext';
+import { SETUP_TTL_MS, toWirePaymentMethod } from './paymentMethodWire';
 import type { ProcessorEventOutcome } from './processorEvents';
 
 /**
@@ -13,16 +14,6 @@ import type { ProcessorEventOutcome } from './processorEvents';
  * processor's webhook, whichever comes first), makes the card the default of the
  * customer and of the subject's live subscription and records it as the card on file.
  */
-
-/** How long the store keeps an unconfirmed setup row (the processor's own setup does not expire). */
-const SETUP_ROW_TTL_MS = 60 * 60 * 1000;
-
-const toWire = (m: Pick<PaymentMethodRecord, 'brand' | 'last4' | 'exp_month' | 'exp_year'>): PaymentMethod => ({
-  brand: m.brand,
-  last4: m.last4,
-  exp_month: m.exp_month,
-  exp_year: m.exp_year,
-});
 
 /** `POST /payment-method/setup` with such a processor: its setup, recorded under the processor's id. */
 export async function createProcessorSetup(ctx: BillingContext, processor: BrowserCardSetups, subject: string): Promise<PaymentMethodSetup> {
@@ -35,7 +26,7 @@ export async function createProcessorSetup(ctx: BillingContext, processor: Brows
     client_secret: created.setup.clientSecret,
     status: 'requires_payment_method',
     payment_id: null,
-    expires_at: new Date(now.getTime() + SETUP_ROW_TTL_MS),
+    expires_at: new Date(now.getTime() + SETUP_TTL_MS),
     created_at: now,
   };
   await ctx.store.insertPaymentMethodSetup(row);
@@ -74,14 +65,14 @@ async function recordSucceededSetup(
   const paymentMethod = setup.paymentMethod;
   if (!paymentMethod) throw new PaymentDeclined('setup_failed', 'The card could not be attached.');
   const card = await processor.retrieveCard(paymentMethod);
-  if (row.status === 'succeeded' && row.payment_id === paymentMethod) return toWire(card);
+  if (row.status === 'succeeded' && row.payment_id === paymentMethod) return toWirePaymentMethod(card);
   const current = await ctx.store.findCurrentSubscription(row.subject, ctx.now());
   const subscriptions =
     current?.processor_ref && current.status !== 'canceled'
       ? [{ processorRef: current.processor_ref, subscriptionId: current.id, subject: row.subject }]
       : [];
   await processor.setDefaultPaymentMethod({ subject: row.subject, store: ctx.store, paymentMethod, subscriptions });
-  const record: PaymentMethodRecord = { subject: row.subject, processor_ref: card.processorRef, ...toWire(card), created_at: ctx.now() };
+  const record: PaymentMethodRecord = { subject: row.subject, processor_ref: card.processorRef, ...toWirePaymentMethod(card), created_at: ctx.now() };
   await ctx.store.transaction(async (store) => {
     // The confirm call and the webhook may race: the first to lock the row records the card.
     const locked = await store.getPaymentMethodSetup(row.subject, row.id, { forUpdate: true });
@@ -89,7 +80,7 @@ async function recordSucceededSetup(
     await store.savePaymentMethod(record);
     await store.updatePaymentMethodSetup(row.id, { status: 'succeeded', payment_id: paymentMethod });
   });
-  return toWire(card);
+  return toWirePaymentMethod(card);
 }
 
 /**
