@@ -111,6 +111,7 @@ export {
   type SetupPaymentMethodResult,
   type UseSetupPaymentMethodVariables,
 } from './react/useSetupPaymentMethod';
+export { usePaymentMethodSetup, type PaymentMethodSetupState } from './react/usePaymentMethodSetup';
 export { Entitled, type EntitledProps } from './react/Entitled';
 export type { StripeAppearance, StripeIntegration, StripePaymentFormProps } from './react/stripeIntegration';
 

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { fn } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { InvoiceList } from '../src/components/InvoiceList';
 import { planChange } from '../src/components/PlanChangeDialog';
 import { PricingTable } from '../src/components/PricingTable';
@@ -74,4 +74,59 @@ export const InvoiceListWithPay: Story = {
   render: () => <InvoiceList payButton={PayInvoiceButton} />,
   decorators: [(Story) => <div style={{ maxWidth: 900 }}><Story /></div>],
   parameters: { billkit: { subject: 'user_past_due' } },
+};
+
+/** Types one of Stripe's test cards into the card form inside the open dialog and submits it. */
+async function saveCardInDialog(card: string, submit: RegExp) {
+  const dialog = within(await within(document.body).findByRole('dialog', {}, { timeout: 15_000 }));
+  await userEvent.type(await dialog.findByLabelText('Card number', {}, { timeout: 15_000 }), card);
+  await userEvent.type(dialog.getByLabelText('Expiration date'), '1234');
+  await userEvent.type(dialog.getByLabelText('Security code'), '123');
+  await userEvent.type(dialog.getByLabelText('Postal code'), '10115');
+  await userEvent.click(dialog.getByRole('button', { name: submit }));
+}
+
+const recoveryState = () => document.querySelector('[data-billkit-part="recovery"]')?.getAttribute('data-state');
+
+/** Opens the past-due recovery dialog ("Fix your payment"). */
+async function openRecovery(canvasElement: HTMLElement) {
+  await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Fix your payment' }, { timeout: 15_000 }));
+  await waitFor(() => expect(recoveryState()).toBe('card'), { timeout: 10_000 });
+}
+
+/** The recovery dialog open: the new card form, "Pay $9.00" for the open invoice. */
+export const RecoveryUpdateCard: Story = {
+  parameters: { billkit: { subject: 'user_past_due' } },
+  play: async ({ canvasElement }) => {
+    await openRecovery(canvasElement);
+    await expect(within(document.body).getByRole('button', { name: 'Pay $9.00' })).toBeInTheDocument();
+  },
+};
+
+/**
+ * 4000 0000 0000 0341 attaches, then the open invoice's charge on it is declined: the
+ * processor's message above the form, which stays ready for another card.
+ */
+export const RecoveryDeclined: Story = {
+  parameters: { billkit: { subject: 'user_past_due' } },
+  play: async ({ canvasElement }) => {
+    await openRecovery(canvasElement);
+    await saveCardInDialog('4000000000000341', /^Pay \$9\.00$/);
+    await waitFor(() => expect(recoveryState()).toBe('declined'), { timeout: 15_000 });
+    await expect(await within(document.body).findByText('Your card was declined.')).toBeInTheDocument();
+  },
+};
+
+/** 4242 attaches and pays the open invoice: "Paid. Your subscription is active again." and the card turns active. */
+export const RecoveryPaid: Story = {
+  parameters: { billkit: { subject: 'user_past_due' } },
+  play: async ({ canvasElement }) => {
+    await openRecovery(canvasElement);
+    await saveCardInDialog('4242424242424242', /^Pay \$9\.00$/);
+    await waitFor(() => expect(recoveryState()).toBe('paid'), { timeout: 15_000 });
+    await waitFor(
+      () => expect(canvasElement.querySelector('[data-billkit-component="subscription-card"]')?.getAttribute('data-status')).toBe('active'),
+      { timeout: 15_000 },
+    );
+  },
 };

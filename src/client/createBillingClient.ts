@@ -129,7 +129,7 @@ export interface BillingClient extends RequestConfig {
   getPaymentMethod(options?: BillingCallOptions): Promise<PaymentMethod | null>;
   /** `POST /payment-method/setup`: starts attaching a new card (a SetupIntent with Stripe). */
   setupPaymentMethod(options?: BillingCallOptions): Promise<PaymentMethodSetup>;
-  /** `POST /payment-method/setup/:id/confirm`: attaches the card (test processor's card form). */
+  /** `POST /payment-method/setup/:id/confirm`: attaches the card (test processor's card form), or records the one Stripe's PaymentElement confirmed. */
   confirmPaymentMethodSetup(
     setupId: string,
     body: ConfirmPaymentMethodSetupRequest,

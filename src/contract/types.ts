@@ -286,10 +286,14 @@ export interface PaymentMethodSetup {
   publishable_key?: string;
 }
 
-/** Billkit addition: `POST /payment-method/setup/:setup_id/confirm` body (test processor). */
+/**
+ * Billkit addition: `POST /payment-method/setup/:setup_id/confirm` body. `card` with the
+ * test processor; with Stripe only `client_secret`, after the PaymentElement confirmed the
+ * SetupIntent in the browser (a `card` is then refused).
+ */
 export interface ConfirmPaymentMethodSetupRequest {
   client_secret: string;
-  card: CardDetails;
+  card?: CardDetails;
 }
 
 /** Billkit addition: `POST /payment-method/setup/:setup_id/authenticate` body. */

@@ -25,7 +25,7 @@ export interface StripeAppearance {
   rules?: Record<string, Record<string, string>>;
 }
 
-/** What `<CheckoutForm/>` hands the Stripe payment form of a `billkit/stripe` integration. */
+/** What `<CheckoutForm/>` (and `<PaymentMethodForm/>`, with a SetupIntent) hands the Stripe payment form of a `billkit/stripe` integration. */
 export interface StripePaymentFormProps {
   /** The session's publishable key: Stripe.js is loaded for it unless the app gave an instance. */
   publishableKey: string | undefined;
@@ -40,6 +40,8 @@ export interface StripePaymentFormProps {
   /** Where Stripe sends the user back after a redirect-based payment method. */
   returnUrl: string;
   submitLabel: string;
+  /** The button's text while confirming; defaults to the checkout's "Paying…" (a card form passes its own). */
+  pendingLabel?: string;
   phase: PaymentPhase;
   onPhase: (phase: PaymentPhase) => void;
   /** The intent is confirmed; the subscription arrives through the proxy's Stripe webhook. */

@@ -17,9 +17,9 @@ export interface StripePaymentFormProps extends FormProps {
 }
 
 /**
- * The Stripe path of `<CheckoutForm/>`: Stripe's PaymentElement inside `<Elements>`,
- * confirmed with `stripe.confirmPayment` (or `confirmSetup` when a trial leaves nothing
- * to pay now). Only `billkit/stripe` reaches this module, and only through a dynamic
+ * The Stripe path of `<CheckoutForm/>` and `<PaymentMethodForm/>`: Stripe's PaymentElement
+ * inside `<Elements>`, confirmed with `stripe.confirmPayment` (or `confirmSetup` for a
+ * SetupIntent: a trial that leaves nothing to pay now, or a card saved for later). Only `billkit/stripe` reaches this module, and only through a dynamic
  * `import()`, so apps that never render a Stripe checkout do not download `@stripe/*`.
  */
 export default function StripePaymentForm({ stripe: given, publishableKey, clientSecret, themeElement, ...rest }: StripePaymentFormProps): ReactNode {
@@ -39,7 +39,7 @@ export default function StripePaymentForm({ stripe: given, publishableKey, clien
 function StripeConfirmForm(
   props: Omit<StripePaymentFormProps, 'stripe' | 'themeElement' | 'publishableKey'>,
 ): ReactNode {
-  const { clientSecret, returnUrl, submitLabel, phase, onPhase, onConfirmed, onFailed, error } = props;
+  const { clientSecret, returnUrl, submitLabel, pendingLabel, phase, onPhase, onConfirmed, onFailed, error } = props;
   const stripe = useStripe();
   const elements = useElements();
   const { labels } = useBillingContext();
@@ -74,7 +74,7 @@ function StripeConfirmForm(
       <PaymentElement options={{ layout: 'tabs' }} />
       {error && <PaymentError error={error} />}
       <Button type="submit" size="lg" fullWidth pending={phase === 'paying'} disabled={!stripe || !elements || busy} data-billkit-part="submit">
-        {phase === 'paying' ? labels.checkout.paying : submitLabel}
+        {phase === 'paying' ? (pendingLabel ?? labels.checkout.paying) : submitLabel}
       </Button>
     </form>
   );

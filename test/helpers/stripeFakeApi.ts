@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createPaymentMethodsPart } from './stripeFakePaymentMethods';
 
 /**
  * A local HTTP server that answers the few Stripe API endpoints Billkit's Stripe
@@ -52,6 +53,8 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
   const requests: FakeStripeApi['requests'] = [];
   const objects = new Map<string, Record<string, unknown>>();
   let failure: { status: number; body: unknown } | null = null;
+  // Parts in their own files answer their endpoints first (see each file).
+  const parts = [createPaymentMethodsPart({ objects, fakeId, nowUnix })];
 
   const handle = (method: string, path: string, query: URLSearchParams, body: Record<string, unknown>): { status: number; body: unknown } => {
     const created = nowUnix();
@@ -224,7 +227,8 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
       const answer = failed
         ? failed
         : req.headers.authorization?.startsWith('Bearer sk_test_')
-          ? handle(req.method ?? 'GET', url.pathname, url.searchParams, body)
+          ? (parts.map((part) => part(req.method ?? 'GET', url.pathname, body, req.headers)).find(Boolean) ??
+            handle(req.method ?? 'GET', url.pathname, url.searchParams, body))
           : { status: 401, body: { error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } } };
       res.writeHead(answer.status, { 'content-type': 'application/json', 'request-id': fakeId('req') });
       res.end(JSON.stringify(answer.body));

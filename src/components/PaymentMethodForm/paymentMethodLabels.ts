@@ -14,6 +14,10 @@ export interface PaymentMethodLabels {
   saveCard: string;
   savingCard: string;
   cardSaved: string;
+  /** The card form could not be started (`POST /payment-method/setup` failed). */
+  setupFailed: string;
+  /** While the form learns which processor takes the card. */
+  loadingCardForm: string;
   updateCardTitle: string;
   updateCardDescription: string;
   /** The recovery dialog of a past-due subscription. */
@@ -67,6 +71,8 @@ export const defaultPaymentMethodLabels: PaymentMethodLabels = {
   saveCard: 'Save card',
   savingCard: 'Saving…',
   cardSaved: 'Your card was saved.',
+  setupFailed: "We couldn't start the card form.",
+  loadingCardForm: 'Loading the card form…',
   updateCardTitle: 'Update payment method',
   updateCardDescription: 'The new card is used for your next payments.',
   recoverTitle: 'Fix your payment',

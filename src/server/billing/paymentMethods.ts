@@ -1,33 +1,29 @@
 import type { CardDetails, ConfirmPaymentMethodSetupResponse, PaymentMethod, PaymentMethodSetup } from '../../contract/types';
 import { randomId, timingSafeEqual } from '../crypto/hmac';
 import { InvalidParameter, NotFound, PaymentDeclined } from '../domainErrors';
+import { hasBrowserCardSetups } from '../processor/ProcessorSetups';
 import type { SavedCard } from '../processor/types';
 import type { PaymentMethodRecord, PaymentMethodSetupRecord } from '../store/records';
 import type { BillingContext } from './BillingContext';
+import { SETUP_TTL_MS, toWirePaymentMethod } from './paymentMethodWire';
+import { confirmProcessorSetup, createProcessorSetup } from './processorSetups';
 
-/** How long a setup may be confirmed (Stripe's SetupIntents do not expire; ours do, to bound the table's use). */
-export const SETUP_TTL_MS = 60 * 60 * 1000;
-
-const toWire = (m: Pick<PaymentMethodRecord, 'brand' | 'last4' | 'exp_month' | 'exp_year'>): PaymentMethod => ({
-  brand: m.brand,
-  last4: m.last4,
-  exp_month: m.exp_month,
-  exp_year: m.exp_year,
-});
-
+export { SETUP_TTL_MS };
 /** `GET /payment-method`: the subject's card on file, or null. */
 export async function getPaymentMethod(ctx: BillingContext, subject: string): Promise<PaymentMethod | null> {
   const method = await ctx.store.getPaymentMethod(subject);
-  return method ? toWire(method) : null;
+  return method ? toWirePaymentMethod(method) : null;
 }
 
 /**
  * `POST /payment-method/setup`: starts attaching a card. The id and the secret are random
  * (20 and 32 characters of base 62), the row belongs to the subject and expires after
- * {@link SETUP_TTL_MS}. Only the test processor's card form confirms setups; with a
- * processor that takes cards itself (Stripe) this is `InvalidParameter` `processor_unsupported`.
+ * {@link SETUP_TTL_MS}. A processor whose browser form takes the card (Stripe) makes its own
+ * setup instead (`billing/processorSetups.ts`); any other processor is `InvalidParameter`
+ * `processor_unsupported`.
  */
 export async function createPaymentMethodSetup(ctx: BillingContext, subject: string): Promise<PaymentMethodSetup> {
+  if (hasBrowserCardSetups(ctx.processor)) return createProcessorSetup(ctx, ctx.processor, subject);
   if (ctx.processor.name !== 'test') {
     throw new InvalidParameter('processor_unsupported', 'Card setup with this payment processor is not supported yet.');
   }
@@ -73,7 +69,7 @@ async function attach(ctx: BillingContext, setup: PaymentMethodSetupRecord, card
     await store.savePaymentMethod(record);
     await store.updatePaymentMethodSetup(setup.id, { status: 'succeeded', payment_id: null });
   });
-  return { status: 'succeeded', payment_method: toWire(record) };
+  return { status: 'succeeded', payment_method: toWirePaymentMethod(record) };
 }
 
 /**
@@ -86,9 +82,15 @@ export async function confirmPaymentMethodSetup(
   ctx: BillingContext,
   subject: string,
   id: string,
-  body: { client_secret: string; card: CardDetails },
+  body: { client_secret: string; card?: CardDetails | undefined },
   idempotencyKey: string,
 ): Promise<ConfirmPaymentMethodSetupResponse> {
+  // With Stripe the PaymentElement has confirmed the card in the browser; it never comes here.
+  if (hasBrowserCardSetups(ctx.processor)) {
+    if (body.card) throw new InvalidParameter('parameter_invalid', 'Card details go to the payment processor directly; send only client_secret.', 'card');
+    return confirmProcessorSetup(ctx, ctx.processor, subject, id, body.client_secret);
+  }
+  if (!body.card) throw new InvalidParameter('parameter_missing', 'Missing required parameter: card.', 'card');
   const setup = await openSetup(ctx, subject, id, body.client_secret);
   const result = await ctx.processor.confirmPayment({
     amount: 0,

@@ -3,6 +3,7 @@ import type { SubscriptionDetail } from '../store/records';
 import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
 import { fulfilCheckout } from './completeCheckout';
+import { applySucceededSetup } from './processorSetups';
 import { processorInvoiceRecord, recordFailedInvoice, settleOpenInvoice } from './processorInvoiceEvents';
 import { subscriptionPatchChanges } from './subscriptions';
 import { toWireInvoice, toWireSubscription } from './wire';
@@ -95,6 +96,8 @@ async function apply(ctx: BillingContext, event: ProcessorEvent): Promise<Proces
       });
     case 'invoice_uncollectible':
       return (await settleOpenInvoice(ctx, change.processorRef, change.invoiceId, 'uncollectible')) ?? 'ignored';
+    case 'setup_succeeded':
+      return applySucceededSetup(ctx, change.setupId, change.subject);
     default:
       return 'ignored';
   }

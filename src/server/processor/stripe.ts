@@ -1,6 +1,8 @@
 import { parseSubjectKey } from '../subjectKey';
 import Stripe from 'stripe';
-import { ProcessorUnavailable } from '../domainErrors';
+import { callStripe } from './callStripe';
+import { stripeCustomerId } from './stripeCustomer';
+import { stripePaymentMethods, type StripePaymentMethods } from './stripePaymentMethods';
 import type { PromotionCodeRecord, PriceRecord, PlanRecord } from '../store/records';
 import { stripeSubscriptionState } from './stripeSubscriptionState';
 import type {
@@ -28,7 +30,7 @@ export interface StripeProcessorOptions {
 }
 
 /** The Stripe implementation of the proxy's payment processor. */
-export interface StripeProcessor extends PaymentProcessor {
+export interface StripeProcessor extends Omit<PaymentProcessor, keyof StripePaymentMethods>, StripePaymentMethods {
   readonly name: 'stripe';
   /** The `stripe` API client (for the webhook route). */
   readonly stripe: Stripe;
@@ -45,23 +47,6 @@ export interface BillkitStripeMetadata {
   billkit_checkout: string;
   billkit_subject: string;
   billkit_price: string;
-}
-
-/**
- * Runs a Stripe call; Stripe's refusals and connection failures become `ProcessorUnavailable`
- * `processor_error` with Stripe's message (never the key or the request), logged for the
- * operator. Anything else is a bug and stays an internal error.
- */
-async function callStripe<T>(what: { refused: string; unreachable: string }, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (!(error instanceof Stripe.errors.StripeError)) throw error;
-    console.error(`[billkit-proxy] Stripe ${error.type} (${error.statusCode ?? 'no status'}): ${error.message}`);
-    const message =
-      error instanceof Stripe.errors.StripeConnectionError ? `${what.unreachable}: ${error.message}` : `${what.refused}: ${error.message}`;
-    throw new ProcessorUnavailable('processor_error', message);
-  }
 }
 
 const cardsUnsupported: PaymentResult = {
@@ -139,24 +124,15 @@ export function createStripeProcessor(options: StripeProcessorOptions): StripePr
     return created.id;
   };
 
-  /** One Stripe customer per Billkit subject, remembered in the proxy's settings. */
-  const customerId = async (input: ProcessorCheckoutInput): Promise<string> => {
-    const key = `stripe_customer:${input.subject}`;
-    const known = await input.store.getSetting(key);
-    if (known) return known;
-    const customer = await stripe.customers.create(
-      { metadata: { billkit_subject: parseSubjectKey(input.subject).id, billkit_subject_kind: input.subjectKind } },
-      { idempotencyKey: `billkit-customer-${input.subject}` },
-    );
-    await input.store.setSetting(key, customer.id);
-    return customer.id;
-  };
+  /** One Stripe customer per Billkit subject (shared with card setups). */
+  const customerId = (input: ProcessorCheckoutInput): Promise<string> => stripeCustomerId(stripe, input.store, input.subject);
 
   return {
     name: 'stripe',
     stripe,
     publishableKey: options.publishableKey,
     webhookSecret: options.webhookSecret,
+    ...stripePaymentMethods(stripe, { publishableKey: options.publishableKey }),
 
     createCheckout: (input) =>
       callStripe({ refused: 'Stripe refused the checkout', unreachable: 'Stripe could not be reached for the checkout' }, () =>

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { plainId, toProcessorSetup } from './stripePaymentMethods';
 import { stripeSubscriptionState } from './stripeSubscriptionState';
 import type { ProcessorChange, ProcessorEvent, ProcessorInvoice } from './types';
 
@@ -11,6 +12,7 @@ export const HANDLED_STRIPE_EVENTS = [
   'customer.subscription.deleted',
   'invoice.payment_failed',
   'invoice.marked_uncollectible',
+  'setup_intent.succeeded',
 ] as const;
 
 const fromUnix = (seconds: number) => new Date(seconds * 1000);
@@ -106,6 +108,10 @@ function changeOf(event: Stripe.Event): ProcessorChange | null {
       const processorRef = subscriptionRefOf(event.data.object);
       const invoiceId = event.data.object.id;
       return processorRef && invoiceId ? { type: 'invoice_uncollectible', processorRef, invoiceId } : null;
+    }
+    case 'setup_intent.succeeded': {
+      const setup = toProcessorSetup(event.data.object);
+      return setup.subject && plainId(setup.id) ? { type: 'setup_succeeded', setupId: setup.id, subject: setup.subject } : null;
     }
     default:
       return null;

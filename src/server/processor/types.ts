@@ -1,6 +1,7 @@
 import type { CardDetails, SubscriptionStatus } from '../../contract/types';
 import type { Store } from '../store/Store';
 import type { PlanRecord, PriceRecord, PromotionCodeRecord } from '../store/records';
+import type { ProcessorSetups } from './ProcessorSetups';
 
 /**
  * The payment side of the proxy. The built-in test processor implements it with
@@ -93,7 +94,8 @@ export interface ProcessorSubscriptionState {
   current_period_end?: Date;
 }
 
-export interface PaymentProcessor {
+/** Card setups (`ProcessorSetups`) are optional members too, declared in their own file. */
+export interface PaymentProcessor extends ProcessorSetups {
   /**
    * Cancels a subscription this processor created, at the end of its period (access
    * continues, renewal stops) or at once. The proxy calls it before writing its store and
@@ -190,7 +192,9 @@ export type ProcessorChange =
       next_payment_attempt: Date | null;
     }
   /** The processor gave up collecting an invoice (its retries are exhausted). */
-  | { type: 'invoice_uncollectible'; processorRef: string; invoiceId: string };
+  | { type: 'invoice_uncollectible'; processorRef: string; invoiceId: string }
+  /** A card setup (Stripe SetupIntent) succeeded; `subject` is the store subject key it was made for, when known. */
+  | { type: 'setup_succeeded'; setupId: string; subject: string | null };
 
 /** A processor's webhook event: its id (each is applied once), its type, and what it says. */
 export interface ProcessorEvent {
