@@ -90,7 +90,7 @@ export function DialogContent({ title, description, children, footer, className 
               </Description>
             </div>
             {children}
-            {footer && <div className="bk:flex bk:flex-col-reverse bk:gap-2 bk:sm:flex-row bk:sm:justify-end">{footer}</div>}
+            {footer && <div className="bk:flex bk:flex-col-reverse bk:gap-2 bk:sm:flex-row bk:sm:flex-wrap bk:sm:justify-end">{footer}</div>}
           </Content>
         </div>
       </Portal>
