@@ -1,6 +1,7 @@
 import type { CardDetails, SubscriptionStatus } from '../../contract/types';
 import type { Store } from '../store/Store';
 import type { PlanRecord, PriceRecord, PromotionCodeRecord } from '../store/records';
+import type { ProcessorPlanChanges } from './planChangeTypes';
 
 /**
  * The payment side of the proxy. The built-in test processor implements it with
@@ -91,9 +92,14 @@ export interface ProcessorSubscriptionState {
   /** Left out when the processor's answer has no period. */
   current_period_start?: Date;
   current_period_end?: Date;
+  /** The Billkit price the processor bills now; left out when the processor's answer does not name one Billkit knows. */
+  price_id?: string;
+  /** `null` when the processor has no change scheduled (Stripe: no subscription schedule); left out when unknown. */
+  pending_price_id?: null;
 }
 
-export interface PaymentProcessor {
+/** A payment processor; issue 13's optional plan-change methods are in {@link ProcessorPlanChanges}. */
+export interface PaymentProcessor extends ProcessorPlanChanges {
   /**
    * Cancels a subscription this processor created, at the end of its period (access
    * continues, renewal stops) or at once. The proxy calls it before writing its store and
