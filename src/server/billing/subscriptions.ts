@@ -125,7 +125,17 @@ export async function cancelSubscription(ctx: BillingContext, subject: string, a
         ? { cancel_at_period_end: true, canceled_at: ctx.now() }
         : { status: 'canceled', cancel_at_period_end: false, canceled_at: ctx.now(), ended_at: ctx.now() },
       event: 'subscription.canceled',
-      ...(processor.cancelSubscription ? { atProcessor: (ref) => processor.cancelSubscription!(ref, { atPeriodEnd }) } : {}),
+      ...(processor.cancelSubscription
+        ? {
+            atProcessor: async (ref) => {
+              // Stripe refuses to change the cancellation of a subscription a schedule manages:
+              // a pending plan change (issue 13) is dropped first, and goes from the store with
+              // the processor's answer (no schedule attached).
+              if (sub.pending_price_id && processor.cancelScheduledPlanChange) await processor.cancelScheduledPlanChange(ref);
+              return processor.cancelSubscription!(ref, { atPeriodEnd });
+            },
+          }
+        : {}),
     };
   });
 }

@@ -2,6 +2,7 @@ import { parseSubjectKey } from '../subjectKey';
 import Stripe from 'stripe';
 import { ProcessorUnavailable } from '../domainErrors';
 import type { PromotionCodeRecord, PriceRecord, PlanRecord } from '../store/records';
+import { stripePlanChanges } from './stripePlanChange';
 import { stripeSubscriptionState } from './stripeSubscriptionState';
 import type {
   PaymentProcessor,
@@ -27,7 +28,7 @@ export interface StripeProcessorOptions {
   config?: Stripe.StripeConfig;
 }
 
-/** The Stripe implementation of the proxy's payment processor. */
+/** The Stripe implementation of the proxy's payment processor (plan changes and invoice payment: stripePlanChange.ts). */
 export interface StripeProcessor extends PaymentProcessor {
   readonly name: 'stripe';
   /** The `stripe` API client (for the webhook route). */
@@ -37,6 +38,11 @@ export interface StripeProcessor extends PaymentProcessor {
   createCheckout(input: ProcessorCheckoutInput): Promise<ProcessorCheckout>;
   cancelSubscription(ref: ProcessorSubscriptionRef, options: { atPeriodEnd: boolean }): Promise<ProcessorSubscriptionState>;
   resumeSubscription(ref: ProcessorSubscriptionRef, options: { paused: boolean }): Promise<ProcessorSubscriptionState>;
+  previewPlanChange: NonNullable<PaymentProcessor['previewPlanChange']>;
+  changePlanNow: NonNullable<PaymentProcessor['changePlanNow']>;
+  schedulePlanChange: NonNullable<PaymentProcessor['schedulePlanChange']>;
+  cancelScheduledPlanChange: NonNullable<PaymentProcessor['cancelScheduledPlanChange']>;
+  payInvoice: NonNullable<PaymentProcessor['payInvoice']>;
 }
 
 /** Metadata on every Stripe object Billkit creates, so webhooks find their way back. */
@@ -157,6 +163,7 @@ export function createStripeProcessor(options: StripeProcessorOptions): StripePr
     stripe,
     publishableKey: options.publishableKey,
     webhookSecret: options.webhookSecret,
+    ...stripePlanChanges({ stripe, stripePriceId, call: callStripe }),
 
     createCheckout: (input) =>
       callStripe({ refused: 'Stripe refused the checkout', unreachable: 'Stripe could not be reached for the checkout' }, () =>
