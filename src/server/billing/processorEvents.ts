@@ -52,8 +52,8 @@ async function syncSubscription(
   await ctx.store.transaction(async (store) => {
     await store.updateSubscription(current.id, patch);
     const type = status === 'canceled' ? 'subscription.canceled' : 'subscription.updated';
-    // Re-read when the price moved, so the event names the new price and plan.
-    const next = patch.price_id !== undefined && patch.price_id !== current.price_id ? await store.getSubscription(current.id) : null;
+    // Re-read, so the event names the new price and plan, and the pending change as it now is.
+    const next = await store.getSubscription(current.id);
     if (announce) await recordEvent(ctx, store, type, current.subject, toWireSubscription(next ?? { ...current, ...patch }), now);
   });
   if (announce) ctx.onEventsWritten?.();

@@ -101,7 +101,8 @@ async function changeSubscription(
     const change = remote && planned ? { ...planned, patch: remote } : plan(sub);
     if (!change || !subscriptionPatchChanges(sub, change.patch)) return { sub: change ? { ...sub, ...change.patch } : sub, changed: false };
     await store.updateSubscription(sub.id, change.patch);
-    const next = { ...sub, ...change.patch };
+    // A processor's answer may end a pending plan change (Stripe: its schedule released).
+    const next = { ...sub, ...change.patch, ...(change.patch.pending_price_id === null ? { pending: null } : {}) };
     await recordEvent(ctx, store, change.event, next.subject, toWireSubscription(next), now);
     return { sub: next, changed: true };
   });
