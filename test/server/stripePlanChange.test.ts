@@ -293,6 +293,20 @@ describe('POST /subscription/change with Stripe', () => {
     expect(added).toEqual([{ type: 'subscription.updated', object: expect.objectContaining({ plan: { id: 'plan_starter', name: 'Starter' }, pending_change: null }) }]);
   });
 
+  it('an upgrade while a downgrade is pending: a decline keeps both as they were; paid, the schedule is released', async () => {
+    const { client, stripeSub } = await stripeSubscriber('user_sp_up_pending', 'price_pro_monthly', 'pm_card_chargeDeclined');
+    await change(client, 'price_starter_monthly');
+    const scheduleId = stripeSub.schedule;
+    expect(await change(client, 'price_pro_annual')).toMatchObject({ status: 402, body: errorBody('card_declined') });
+    expect((await client.get('/subscription')).body.subscription).toMatchObject({ price: { id: 'price_pro_monthly' }, pending_change: { price: { id: 'price_starter_monthly' } } });
+    expect(fake.objects.get(scheduleId)).toMatchObject({ status: 'active' });
+    stripeSub.default_payment_method = 'pm_card_visa';
+    const res = await change(client, 'price_pro_annual');
+    expect(res.body.subscription).toMatchObject({ price: { id: 'price_pro_annual' }, pending_change: null, current_period_end: '2026-04-11T12:00:00Z' });
+    expect(fake.objects.get(scheduleId)).toMatchObject({ status: 'released' });
+    expect(stripeSub.schedule).toBeNull();
+  });
+
   it('cancel at period end while a schedule is attached releases it first (Stripe refuses otherwise)', async () => {
     const { client, stripeSub } = await stripeSubscriber('user_sp_cancel_sched', 'price_pro_monthly');
     await change(client, 'price_starter_monthly');

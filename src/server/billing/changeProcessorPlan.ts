@@ -60,7 +60,7 @@ export async function processorPreview(ctx: BillingContext, d: PlannedPlanChange
  * `POST /subscription/change` for a processor's subscription:
  * - now: the processor changes the price and charges the proration at once; a decline is
  *   `PaymentDeclined` with its code and nothing changes (there or here). A pending
- *   period-end change is dropped at the processor first.
+ *   period-end change is dropped at the processor once the change went through.
  * - at the period end: the processor schedules the switch; `pending_price_id` is set.
  * - the current price: the scheduled switch is dropped; `pending_price_id` cleared
  *   (`same_price` 400 when none is pending).
@@ -84,13 +84,11 @@ export async function changeProcessorPlan(
     await processor.schedulePlanChange!(ref, { price: decided.target.price, plan: decided.target.plan, idempotencyKey });
     return record(ctx, sub, { pending_price_id: decided.target.price.id });
   }
-  if (sub.pending_price_id) await processor.cancelScheduledPlanChange!(ref);
   const result = await processor.changePlanNow!({ ...changeInput(decided, ctx.now()), idempotencyKey });
-  if (result.status === 'failed') {
-    // The pending switch was dropped at the processor already: forget it here too.
-    if (sub.pending_price_id) await record(ctx, sub, { pending_price_id: null });
-    throw new PaymentDeclined(result.code, result.message);
-  }
+  if (result.status === 'failed') throw new PaymentDeclined(result.code, result.message);
+  // A pending period-end switch would undo this one when its phase starts: drop it, now that
+  // the change went through (on a decline it stays, as everything else does).
+  if (sub.pending_price_id) await processor.cancelScheduledPlanChange!(ref);
   return record(ctx, sub, { ...result.state, price_id: decided.target.price.id, pending_price_id: null });
 }
 
