@@ -77,4 +77,17 @@ describe('POST /invoices/:id/pay against a dunning retry of the same invoice', (
     expect(paid).toMatchObject({ status: 400, body: { error: { code: 'invoice_not_open' } } });
     expect((await as(proxy, 'user_past_due').get('/invoices?limit=1')).body.invoices[0]).toMatchObject({ id: open.id, status: 'paid' });
   });
+
+  it('two pay requests with different keys at once: one charges and pays, the other is a 409 invoice_being_collected', async () => {
+    const { client, open, charges } = await pastDueWithGoodCard(300);
+    const [a, b] = await Promise.all([
+      client.post(`/invoices/${open.id}/pay`, undefined, { 'Idempotency-Key': 'double-a' }),
+      client.post(`/invoices/${open.id}/pay`, undefined, { 'Idempotency-Key': 'double-b' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect([a, b].find((r) => r.status === 409)!.body).toMatchObject({ error: { code: 'invoice_being_collected' } });
+    expect(charges).toHaveLength(1);
+    // Once paid, another try is the usual 400.
+    expect(await client.post(`/invoices/${open.id}/pay`)).toMatchObject({ status: 400, body: { error: { code: 'invoice_not_open' } } });
+  });
 });
