@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPaymentMethodsPart } from './stripeFakePaymentMethods';
+import { handlePlanChangeRequest } from './stripeFakePlanChange';
 
 /**
  * A local HTTP server that answers the few Stripe API endpoints Billkit's Stripe
@@ -56,8 +57,17 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
   // Parts in their own files answer their endpoints first (see each file).
   const parts = [createPaymentMethodsPart({ objects, fakeId, nowUnix })];
 
-  const handle = (method: string, path: string, query: URLSearchParams, body: Record<string, unknown>): { status: number; body: unknown } => {
+  const handle = (
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: Record<string, unknown>,
+    idempotencyKey?: string,
+  ): { status: number; body: unknown } => {
     const created = nowUnix();
+    // Plan changes, invoice previews, schedules and invoices.pay (issue 13): stripeFakePlanChange.ts.
+    const planChange = handlePlanChangeRequest({ objects, fakeId, list, missing }, method, path, body, idempotencyKey);
+    if (planChange) return planChange;
     if (method === 'GET' && path === '/v1/prices') {
       const keys = [...query.entries()].filter(([k]) => k.startsWith('lookup_keys')).map(([, v]) => v);
       const data = [...objects.values()].filter((o) => o.object === 'price' && keys.includes(String(o.lookup_key)));
@@ -174,6 +184,7 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
           ? { id: setiId, object: 'setup_intent', client_secret: `${setiId}_secret_${Math.random().toString(36).slice(2)}`, status: 'requires_payment_method' }
           : null,
         discounts: [],
+        schedule: null,
         created,
         start_date: created,
         livemode: false,
@@ -228,7 +239,7 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
         ? failed
         : req.headers.authorization?.startsWith('Bearer sk_test_')
           ? (parts.map((part) => part(req.method ?? 'GET', url.pathname, body, req.headers)).find(Boolean) ??
-            handle(req.method ?? 'GET', url.pathname, url.searchParams, body))
+            handle(req.method ?? 'GET', url.pathname, url.searchParams, body, req.headers['idempotency-key'] as string | undefined))
           : { status: 401, body: { error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } } };
       res.writeHead(answer.status, { 'content-type': 'application/json', 'request-id': fakeId('req') });
       res.end(JSON.stringify(answer.body));

@@ -4,6 +4,7 @@ import { Conflict, InvalidParameter, PaymentDeclined } from '../domainErrors';
 import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
 import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
+import { changeProcessorPlan, processorPreview } from './changeProcessorPlan';
 import { decidePlanChange, toWirePreview, type PlannedPlanChange } from './previewPlanChange';
 import { toWireInvoice, toWireSubscription } from './wire';
 
@@ -11,11 +12,12 @@ import { toWireInvoice, toWireSubscription } from './wire';
 export async function previewPlanChange(ctx: BillingContext, subject: string, priceId: string): Promise<PlanChangePreview> {
   const decided = await decidePlanChange(ctx, await ctx.store.findCurrentSubscription(subject, ctx.now()), priceId);
   if (decided === 'same') throw new InvalidParameter('same_price', 'The subscription is already on this price.', 'price_id');
-  return toWirePreview(decided);
+  return toWirePreview(decided.sub.processor_ref ? await processorPreview(ctx, decided) : decided);
 }
 
 /**
- * `POST /subscription/change`. A change effective now with something due charges the
+ * `POST /subscription/change`. A subscription a processor holds (Stripe) is changed there
+ * (`changeProcessorPlan`), by the same rules. Otherwise: a change effective now with something due charges the
  * card on file first (outside any transaction, with `chargeKey` as the processor's
  * idempotency key); a decline is `PaymentDeclined` with the processor's code and nothing is
  * written. Then, in one transaction: the proration invoice (paid), the new price (and
@@ -29,6 +31,7 @@ export async function changePlan(ctx: BillingContext, subject: string, priceId: 
   const before = await ctx.store.findCurrentSubscription(subject, now);
   const decided = await decidePlanChange(ctx, before, priceId);
   const sub = before!;
+  if (sub.processor_ref) return changeProcessorPlan(ctx, sub, decided, chargeKey);
   if (decided === 'same') {
     if (!sub.pending_price_id) throw new InvalidParameter('same_price', 'The subscription is already on this price.', 'price_id');
     return write(ctx, sub, async (store) => {

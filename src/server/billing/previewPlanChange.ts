@@ -4,6 +4,12 @@ import type { PlanRecord, PriceRecord, PromotionCodeRecord, SubscriptionDetail }
 import type { BillingContext } from './BillingContext';
 import { periodDiscount } from './renewSubscription';
 import { addInterval, iso } from './time';
+import type { PaymentProcessor } from '../processor/types';
+
+/** Whether the processor can change the plans of subscriptions it holds (issue 13 on Stripe). */
+export function processorChangesPlans(processor: PaymentProcessor): boolean {
+  return Boolean(processor.previewPlanChange && processor.changePlanNow && processor.schedulePlanChange && processor.cancelScheduledPlanChange);
+}
 
 /** Nominal days of an interval, only to compare prices per day (which change is an upgrade). */
 const NOMINAL_DAYS = { day: 1, week: 7, month: 30, year: 365 } as const;
@@ -119,7 +125,7 @@ export function toWirePreview(p: PlannedPlanChange): PlanChangePreview {
 /**
  * Checks a requested change and decides it. No live subscription → `NotFound`; one that
  * is not `active`/`trialing`, pending cancellation, or held by a processor that cannot
- * change plans → `InvalidParameter` `subscription_not_changeable`; an unknown, hidden,
+ * change plans (one that can, Stripe, is decided by the same rules) → `InvalidParameter` `subscription_not_changeable`; an unknown, hidden,
  * one-time or other-currency price → `InvalidParameter` on `price_id`. `allowSame` lets
  * `change` name the current price (which undoes a pending change).
  */
@@ -129,11 +135,12 @@ export async function decidePlanChange(
   priceId: string,
 ): Promise<PlannedPlanChange | 'same'> {
   if (!sub || sub.status === 'canceled') throw new NotFound('no_subscription', 'There is no subscription to change.');
-  if (!['active', 'trialing'].includes(sub.status) || sub.cancel_at_period_end || sub.processor_ref) {
+  const processorCannot = sub.processor_ref !== null && !processorChangesPlans(ctx.processor);
+  if (!['active', 'trialing'].includes(sub.status) || sub.cancel_at_period_end || processorCannot) {
     throw new InvalidParameter('subscription_not_changeable',
       sub.cancel_at_period_end
         ? 'This subscription is set to cancel; resume it before changing plan.'
-        : sub.processor_ref
+        : processorCannot
           ? 'Plan changes of subscriptions held by this payment processor are not supported yet.'
           : `A ${sub.status} subscription cannot change plan; pay its open invoice first.`);
   }
@@ -145,6 +152,7 @@ export async function decidePlanChange(
   }
   if (found.price.id === sub.price.id) return 'same';
   const promo = sub.promotion_code ? await ctx.store.getPromotionCode(sub.promotion_code) : null;
-  const balance = await ctx.store.getCustomerBalance(sub.subject);
+  // A processor holding the subscription (Stripe) keeps the customer's balance itself.
+  const balance = sub.processor_ref ? null : await ctx.store.getCustomerBalance(sub.subject);
   return planPlanChange(sub, found, promo, balance?.currency === sub.price.currency ? balance.amount : 0, ctx.now());
 }

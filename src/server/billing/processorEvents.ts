@@ -30,10 +30,10 @@ async function syncSubscription(
   ctx: BillingContext,
   processorRef: string,
   checkoutId: string | null,
-  patch: ProcessorSubscriptionState,
+  state: ProcessorSubscriptionState,
 ): Promise<ProcessorEventOutcome> {
   let sub = await ctx.store.findSubscriptionByProcessorRef(processorRef);
-  const { status } = patch;
+  const { status } = state;
   if (!sub && checkoutId && (status === 'active' || status === 'trialing')) {
     // The embedded flow has no Checkout Session: the subscription going live is the completion.
     sub = await completeCheckout(ctx, checkoutId, processorRef);
@@ -45,6 +45,7 @@ async function syncSubscription(
   // subscription.canceled.
   if (sub.status === 'canceled' && status !== 'canceled') return 'ignored';
   const announce = !(sub.status === 'canceled' && status === 'canceled');
+  const patch = await withPriceChange(ctx, sub, state);
   // Nothing new (e.g. the echo of a cancel / resume the proxy made itself): no event.
   if (!subscriptionPatchChanges(sub, patch)) return 'applied';
   const now = ctx.now();
@@ -52,10 +53,25 @@ async function syncSubscription(
   await ctx.store.transaction(async (store) => {
     await store.updateSubscription(current.id, patch);
     const type = status === 'canceled' ? 'subscription.canceled' : 'subscription.updated';
-    if (announce) await recordEvent(ctx, store, type, current.subject, toWireSubscription({ ...current, ...patch }), now);
+    // Re-read, so the event names the new price and plan, and the pending change as it now is.
+    const next = await store.getSubscription(current.id);
+    if (announce) await recordEvent(ctx, store, type, current.subject, toWireSubscription(next ?? { ...current, ...patch }), now);
   });
   if (announce) ctx.onEventsWritten?.();
   return 'applied';
+}
+
+/**
+ * The processor's price on the subscription, in Billkit's terms: a price Billkit does not
+ * know (changed in the processor's dashboard to one outside the catalogue) is left as it
+ * was; the price of a pending change means the scheduled switch happened (the period
+ * ended), which ends the pending change (issue 13).
+ */
+async function withPriceChange(ctx: BillingContext, sub: SubscriptionDetail, state: ProcessorSubscriptionState): Promise<ProcessorSubscriptionState> {
+  const { price_id: priceId, ...rest } = state;
+  if (priceId === undefined || priceId === sub.price_id) return state;
+  if (!(await ctx.store.getPrice(priceId))) return rest;
+  return priceId === sub.pending_price_id ? { ...state, pending_price_id: null } : state;
 }
 
 /** A paid renewal (or any later invoice): a Billkit invoice with the processor's id, amounts and lines. */

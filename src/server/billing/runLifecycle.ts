@@ -4,6 +4,7 @@ import { parseSubjectKey } from '../subjectKey';
 import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
 import { chargeInvoice, DEFAULT_RETRY_DAYS, recordFailedCharge, type LifecycleEvent, type StepContext } from './chargeInvoice';
+import { claimInvoiceCollection } from './collectInvoice';
 import { endPeriod } from './renewSubscription';
 import { toWireInvoice, toWireSubscription } from './wire';
 
@@ -70,7 +71,11 @@ async function runStep(step: StepContext, claimed: LifecycleStep): Promise<void>
         await store.updateInvoicePayment(invoice.id, { next_payment_attempt: null });
         return;
       }
+      // The customer may be paying it this instant (POST /invoices/:id/pay): only the
+      // lease holder charges. Held in this transaction, the row stays locked until commit.
+      if (!(await claimInvoiceCollection(store, invoice.id))) return;
       await retryInvoice(step, sub, invoice, attempts.attempt_count);
+      await store.releaseInvoiceCollection(invoice.id);
       return;
     }
   }

@@ -101,7 +101,8 @@ async function changeSubscription(
     const change = remote && planned ? { ...planned, patch: remote } : plan(sub);
     if (!change || !subscriptionPatchChanges(sub, change.patch)) return { sub: change ? { ...sub, ...change.patch } : sub, changed: false };
     await store.updateSubscription(sub.id, change.patch);
-    const next = { ...sub, ...change.patch };
+    // A processor's answer may end a pending plan change (Stripe: its schedule released).
+    const next = { ...sub, ...change.patch, ...(change.patch.pending_price_id === null ? { pending: null } : {}) };
     await recordEvent(ctx, store, change.event, next.subject, toWireSubscription(next), now);
     return { sub: next, changed: true };
   });
@@ -125,7 +126,17 @@ export async function cancelSubscription(ctx: BillingContext, subject: string, a
         ? { cancel_at_period_end: true, canceled_at: ctx.now() }
         : { status: 'canceled', cancel_at_period_end: false, canceled_at: ctx.now(), ended_at: ctx.now() },
       event: 'subscription.canceled',
-      ...(processor.cancelSubscription ? { atProcessor: (ref) => processor.cancelSubscription!(ref, { atPeriodEnd }) } : {}),
+      ...(processor.cancelSubscription
+        ? {
+            atProcessor: async (ref) => {
+              // Stripe refuses to change the cancellation of a subscription a schedule manages:
+              // a pending plan change (issue 13) is dropped first, and goes from the store with
+              // the processor's answer (no schedule attached).
+              if (sub.pending_price_id && processor.cancelScheduledPlanChange) await processor.cancelScheduledPlanChange(ref);
+              return processor.cancelSubscription!(ref, { atPeriodEnd });
+            },
+          }
+        : {}),
     };
   });
 }

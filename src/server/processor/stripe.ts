@@ -4,6 +4,7 @@ import { callStripe } from './callStripe';
 import { stripeCustomerId } from './stripeCustomer';
 import { stripePaymentMethods, type StripePaymentMethods } from './stripePaymentMethods';
 import type { PromotionCodeRecord, PriceRecord, PlanRecord } from '../store/records';
+import { stripePlanChanges } from './stripePlanChange';
 import { stripeSubscriptionState } from './stripeSubscriptionState';
 import type {
   PaymentProcessor,
@@ -29,7 +30,7 @@ export interface StripeProcessorOptions {
   config?: Stripe.StripeConfig;
 }
 
-/** The Stripe implementation of the proxy's payment processor. */
+/** The Stripe implementation of the proxy's payment processor (card setups: stripePaymentMethods.ts; plan changes and invoice payment: stripePlanChange.ts). */
 export interface StripeProcessor extends Omit<PaymentProcessor, keyof StripePaymentMethods>, StripePaymentMethods {
   readonly name: 'stripe';
   /** The `stripe` API client (for the webhook route). */
@@ -39,6 +40,11 @@ export interface StripeProcessor extends Omit<PaymentProcessor, keyof StripePaym
   createCheckout(input: ProcessorCheckoutInput): Promise<ProcessorCheckout>;
   cancelSubscription(ref: ProcessorSubscriptionRef, options: { atPeriodEnd: boolean }): Promise<ProcessorSubscriptionState>;
   resumeSubscription(ref: ProcessorSubscriptionRef, options: { paused: boolean }): Promise<ProcessorSubscriptionState>;
+  previewPlanChange: NonNullable<PaymentProcessor['previewPlanChange']>;
+  changePlanNow: NonNullable<PaymentProcessor['changePlanNow']>;
+  schedulePlanChange: NonNullable<PaymentProcessor['schedulePlanChange']>;
+  cancelScheduledPlanChange: NonNullable<PaymentProcessor['cancelScheduledPlanChange']>;
+  payInvoice: NonNullable<PaymentProcessor['payInvoice']>;
 }
 
 /** Metadata on every Stripe object Billkit creates, so webhooks find their way back. */
@@ -133,6 +139,7 @@ export function createStripeProcessor(options: StripeProcessorOptions): StripePr
     publishableKey: options.publishableKey,
     webhookSecret: options.webhookSecret,
     ...stripePaymentMethods(stripe, { publishableKey: options.publishableKey }),
+    ...stripePlanChanges({ stripe, stripePriceId, call: callStripe }),
 
     createCheckout: (input) =>
       callStripe({ refused: 'Stripe refused the checkout', unreachable: 'Stripe could not be reached for the checkout' }, () =>

@@ -18,8 +18,8 @@ const STATUS: Record<Stripe.Subscription.Status, SubscriptionStatus> = {
 const fromUnix = (seconds: number) => new Date(seconds * 1000);
 
 /**
- * A Stripe subscription in the store's terms: status, cancellation, trial and current
- * period. The one mapping used both for Stripe's answers to cancel / resume and for its
+ * A Stripe subscription in the store's terms: status, cancellation, trial, current
+ * period, the Billkit price it bills and whether a plan change is scheduled. The one mapping used both for Stripe's answers to cancel / resume and for its
  * `customer.subscription.*` webhooks, so the two always agree on what changed.
  */
 export function stripeSubscriptionState(stripeSub: Stripe.Subscription): ProcessorSubscriptionState {
@@ -28,6 +28,9 @@ export function stripeSubscriptionState(stripeSub: Stripe.Subscription): Process
   const legacy = stripeSub as unknown as { current_period_start?: number; current_period_end?: number };
   const start = item?.current_period_start ?? legacy.current_period_start;
   const end = item?.current_period_end ?? legacy.current_period_end;
+  // Billkit's prices are found in Stripe by lookup key (the Billkit price id); see stripe.ts.
+  const price = item?.price;
+  const billkitPrice = price && typeof price === 'object' ? (price.lookup_key ?? price.metadata?.billkit_price ?? null) : null;
   return {
     status: STATUS[stripeSub.status] ?? 'incomplete',
     cancel_at_period_end: stripeSub.cancel_at_period_end,
@@ -41,5 +44,8 @@ export function stripeSubscriptionState(stripeSub: Stripe.Subscription): Process
         : null,
     ...(start ? { current_period_start: fromUnix(start) } : {}),
     ...(end ? { current_period_end: fromUnix(end) } : {}),
+    ...(billkitPrice ? { price_id: billkitPrice } : {}),
+    // No schedule attached: no plan change is waiting (released, or applied and done).
+    ...(stripeSub.schedule === null ? { pending_price_id: null } : {}),
   };
 }

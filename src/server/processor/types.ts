@@ -2,6 +2,7 @@ import type { CardDetails, SubscriptionStatus } from '../../contract/types';
 import type { Store } from '../store/Store';
 import type { PlanRecord, PriceRecord, PromotionCodeRecord } from '../store/records';
 import type { ProcessorSetups } from './ProcessorSetups';
+import type { ProcessorPlanChanges } from './planChangeTypes';
 
 /**
  * The payment side of the proxy. The built-in test processor implements it with
@@ -92,10 +93,14 @@ export interface ProcessorSubscriptionState {
   /** Left out when the processor's answer has no period. */
   current_period_start?: Date;
   current_period_end?: Date;
+  /** The Billkit price the processor bills now; left out when the processor's answer does not name one Billkit knows. */
+  price_id?: string;
+  /** `null` when the processor has no change scheduled (Stripe: no subscription schedule); left out when unknown. */
+  pending_price_id?: null;
 }
 
-/** Card setups (`ProcessorSetups`) are optional members too, declared in their own file. */
-export interface PaymentProcessor extends ProcessorSetups {
+/** Card setups ({@link ProcessorSetups}) and plan changes ({@link ProcessorPlanChanges}) are optional members, declared in their own files. */
+export interface PaymentProcessor extends ProcessorSetups, ProcessorPlanChanges {
   /**
    * Cancels a subscription this processor created, at the end of its period (access
    * continues, renewal stops) or at once. The proxy calls it before writing its store and

@@ -19,6 +19,7 @@ import type {
 import type { LifecycleQueries } from './lifecycleQueries';
 import type { PlanChangeQueries } from './planChangeQueries';
 import type { DevQueries } from './devQueries';
+import type { InvoiceCollectionQueries } from './invoiceCollectionQueries';
 
 export type { DevQueries, DevWebhookEvent } from './devQueries';
 export type { InvoiceAttempts, LifecycleQueries, LifecycleStep, LifecycleStepKind } from './lifecycleQueries';
@@ -29,7 +30,7 @@ export type { InvoiceAttempts, LifecycleQueries, LifecycleStep, LifecycleStepKin
  * change several rows are called inside {@link Store.transaction}, which hands the
  * callback a Store bound to that transaction.
  */
-export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries {
+export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, InvoiceCollectionQueries {
   /** Runs `fn` in one transaction; the Store it receives writes inside it. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

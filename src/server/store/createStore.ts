@@ -3,6 +3,7 @@ import { checkoutSessionQueries } from './checkoutSessionQueries';
 import { customerQueries } from './customerQueries';
 import { devQueries } from './devQueries';
 import type { Db, DbSession } from './Db';
+import { invoiceCollectionQueries } from './invoiceCollectionQueries';
 import { invoiceQueries } from './invoiceQueries';
 import { lifecycleQueries } from './lifecycleQueries';
 import { outboxQueries } from './outboxQueries';
@@ -64,6 +65,7 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory, onCatalogue
     ...outboxQueries(s),
     ...lifecycleQueries(s.q),
     ...planChangeQueries(s),
+    ...invoiceCollectionQueries(s),
     ...devQueries(s),
   };
   return store;

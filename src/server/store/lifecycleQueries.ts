@@ -23,8 +23,8 @@ export interface InvoiceAttempts {
 export interface LifecycleQueries {
   /**
    * The earliest lifecycle step due at or before `until`, or null. Subscriptions the
-   * payment processor holds (`processor_ref`, Stripe) are left out: the processor runs them.
-   * With `lock` (inside a transaction) the row is locked `FOR UPDATE SKIP LOCKED`, so
+   * payment processor holds (`processor_ref`, Stripe) are left out: the processor runs them;
+   * so are invoices someone is charging right now (`claimInvoiceCollection`). With `lock` (inside a transaction) the row is locked `FOR UPDATE SKIP LOCKED`, so
    * several proxies on one database each claim a different step.
    */
   nextLifecycleStep(until: Date, options?: { lock?: boolean }): Promise<LifecycleStep | null>;
@@ -73,6 +73,7 @@ const RETRY_DUE = `
   select i.id, i.subscription_id, i.next_payment_attempt as due
   from invoices i join subscriptions s on s.id = i.subscription_id
   where i.status = 'open' and i.next_payment_attempt <= $1 and s.processor_ref is null
+    and (i.collecting_until is null or i.collecting_until <= $2)
   order by i.next_payment_attempt, i.number
   limit 1`;
 
@@ -94,7 +95,9 @@ export function lifecycleQueries(q: <T = Record<string, unknown>>(sql: string, p
       };
       const retryStep = async (lock: boolean): Promise<LifecycleStep | null> => {
         // The subscription's row is locked too, so no other proxy runs its period end meanwhile.
-        const r = (await q(RETRY_DUE + (lock ? ' for update of i, s skip locked' : ''), [until]))[0];
+        // An invoice the customer is paying right now (its collection lease, by the wall
+        // clock) is not retried meanwhile: it is paid, or due again, when the lease ends.
+        const r = (await q(RETRY_DUE + (lock ? ' for update of i, s skip locked' : ''), [until, new Date()]))[0];
         return r ? { kind: 'retry', subscriptionId: r.subscription_id as string, invoiceId: r.id as string, due: date(r.due) } : null;
       };
       // Which kind is earliest is decided without locks; only that kind's row is then

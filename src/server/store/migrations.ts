@@ -331,6 +331,13 @@ create table payment_method_setups (
 );
 `,
   },
+  {
+    version: 10,
+    name: 'invoices.collecting_until',
+    // Issue 13: the lease of whoever is charging an open invoice (the customer paying it,
+    // or a dunning retry), so the two never both charge it.
+    sql: `alter table invoices add column collecting_until timestamptz;`,
+  },
 ];
 
 /** Applies the migrations the database does not have yet. Returns how many ran. */
