@@ -77,6 +77,19 @@ describe('hosted checkout over HTTP', () => {
     expect((await as(proxy, 'user_free').get('/subscription')).body.subscription).toBeNull();
   });
 
+  it('reads the expiry as typed without the page script (the card form’s parser): a past, malformed or impossible one is refused, "1/2034" pays', async () => {
+    proxy = await startTestProxy();
+    const session = await hostedSession('user_free');
+    for (const exp of ['12 / 20', '13/34', 'soon', '1234567']) {
+      const res = await proxy.fetch(session.checkout_url, form({ ...card('4242 4242 4242 4242'), card_exp: exp }));
+      expect(res.status, exp).toBe(402);
+      expect(await res.text()).toContain('Your card&#39;s expiration date is invalid.');
+    }
+    expect((await as(proxy, 'user_free').get('/subscription')).body.subscription).toBeNull();
+    const paid = await proxy.fetch(session.checkout_url, form({ ...card('4242 4242 4242 4242'), card_exp: '1/2034' }));
+    expect(paid.status).toBe(303);
+  });
+
   it('asks for 3-D Secure authentication, fails it, then approves it', async () => {
     proxy = await startTestProxy();
     const session = await hostedSession('user_free', { trial_days: 7 });
