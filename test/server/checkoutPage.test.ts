@@ -60,6 +60,17 @@ describe('renderCheckoutPage', () => {
       expect(text).toMatch(/Due today\s*\$29\.00/);
     });
 
+    it.each([
+      ['day', 'Billed daily', '$29.00 per day'],
+      ['week', 'Billed weekly', '$29.00 per week'],
+      ['month', 'Billed monthly', '$29.00 per month'],
+      ['year', 'Billed yearly', '$29.00 per year'],
+    ] as const)('words a %s price as the components do: "%s", "%s"', (interval, billed, perInterval) => {
+      const { text } = render({ price: { amount: 2900, currency: 'usd', interval } });
+      expect(text).toContain(billed);
+      expect(text).toContain(perInterval);
+    });
+
     it('links back to the cancel URL', () => {
       const { document } = render();
       const back = [...document.querySelectorAll('a')].find((a) => a.textContent?.includes('Cancel'));
