@@ -112,6 +112,26 @@ describe('<CheckoutForm/> on the test processor', () => {
     expect(requests.filter((r) => r.endsWith('/confirm'))).toHaveLength(0);
   });
 
+  it('writes the expiry as "MM / YY" while typing and tells an incomplete date from an impossible month', async () => {
+    const { user } = await renderForNewUser(<CheckoutForm priceId="price_pro_monthly" />);
+    await waitForState('idle');
+    const expiry = screen.getByLabelText('Expiration date');
+    await user.type(expiry, '4');
+    expect(expiry).toHaveValue('04');
+    await user.type(expiry, '3');
+    expect(expiry).toHaveValue('04 / 3');
+    await user.click(screen.getByRole('button', { name: 'Pay $29.00' }));
+    expect(expiry).toHaveAccessibleDescription("Your card's expiration date is incomplete.");
+    await user.clear(expiry);
+    await user.type(expiry, '1334');
+    expect(expiry).toHaveValue('13 / 34');
+    expect(expiry).toHaveAccessibleDescription("Your card's expiration month is invalid.");
+    await user.clear(expiry);
+    await user.type(expiry, '0434');
+    expect(expiry).toHaveValue('04 / 34');
+    expect(expiry).not.toHaveAccessibleDescription();
+  });
+
   it.each([
     ['4000000000000002', 'card_declined', 'Your card was declined.'],
     ['4000000000009995', 'insufficient_funds', 'Your card has insufficient funds.'],
