@@ -147,6 +147,25 @@ describe('POST /checkout/:session_id/confirm', () => {
     expect(reused.body).toEqual(errorBody('idempotency_key_reused'));
   });
 
+  it('replays a decline under its Idempotency-Key even once the session is paid; keys are per subject and at most 255 characters', async () => {
+    const user = as(proxy, 'user_free');
+    const session = await openSession('user_free');
+    const declined = { client_secret: session.client_secret, card: card('4000000000000002') };
+    const first = await user.post(`/checkout/${session.session_id}/confirm`, declined, { 'Idempotency-Key': 'd-1' });
+    expect(first).toMatchObject({ status: 402, body: errorBody('card_declined') });
+    const paid = await user.post(`/checkout/${session.session_id}/confirm`, { ...declined, card: card('4242424242424242') }, { 'Idempotency-Key': 'd-2' });
+    expect(paid.body.status).toBe('succeeded');
+    // Run again, the declined card would now get the paid session's answer; the key replays the decline.
+    expect(await user.post(`/checkout/${session.session_id}/confirm`, declined, { 'Idempotency-Key': 'd-1' })).toMatchObject({ status: 402, body: first.body });
+
+    const other = await openSession('user_pro');
+    const theirs = await as(proxy, 'user_pro').post(`/checkout/${other.session_id}/confirm`, { client_secret: other.client_secret, card: card('4242424242424242') }, { 'Idempotency-Key': 'd-1' });
+    expect(theirs).toMatchObject({ status: 200, body: { status: 'succeeded' } });
+
+    const long = await user.post(`/checkout/${session.session_id}/confirm`, declined, { 'Idempotency-Key': 'k'.repeat(256) });
+    expect(long).toMatchObject({ status: 400, body: errorBody('parameter_invalid', 'Idempotency-Key') });
+  });
+
   it('refuses a wrong client_secret', async () => {
     const session = await openSession('user_free');
     const { status, body } = await as(proxy, 'user_free').post(`/checkout/${session.session_id}/confirm`, {
