@@ -1,12 +1,12 @@
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStripeProcessor } from '../../src/server/processor/stripe';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
-import { startFakeStripeApi, type FakeStripeApi } from '../helpers/stripeFakeApi';
+import type { FakeStripeApi } from '../helpers/stripeFakeApi';
+import { deliverStripeEvent, startStripeProxy, stripeEvent, type StripeProxy } from '../helpers/stripeProxy';
 
 const WEBHOOK_SECRET = 'whsec_billkit_test_secret';
-const stripeHelpers = new Stripe('sk_test_unused');
 
+let stripe: StripeProxy;
 let fake: FakeStripeApi;
 let proxy: TestProxy;
 let userCount = 0;
@@ -14,24 +14,11 @@ let userCount = 0;
 const jobErrors: string[] = [];
 
 beforeAll(async () => {
-  fake = await startFakeStripeApi();
-  proxy = await startTestProxy({
-    processor: createStripeProcessor({
-      secretKey: 'sk_test_billkit',
-      publishableKey: 'pk_test_billkit',
-      webhookSecret: WEBHOOK_SECRET,
-      config: { host: fake.host, port: fake.port, protocol: 'http', maxNetworkRetries: 0 },
-    }),
-    // Nobody listens there: Billkit's own events stay in the outbox, where tests read them.
-    webhook: { url: 'http://127.0.0.1:9/hooks', secret: 'billkit_hook_secret', retryBaseMs: 3_600_000, pollMs: 3_600_000, onError: () => {} },
-    // Short retries, so a failed Stripe call is tried again within the test.
-    processorJobs: { retryBaseMs: 50, pollMs: 20, onError: (_id, error) => jobErrors.push(error) },
-  });
+  // Short retries, so a failed Stripe call is tried again within the test.
+  stripe = await startStripeProxy({ webhookSecret: WEBHOOK_SECRET, processorJobs: { retryBaseMs: 50, pollMs: 20, onError: (_id, error) => jobErrors.push(error) } });
+  ({ proxy, fake } = stripe);
 });
-afterAll(async () => {
-  await proxy?.close();
-  await fake?.close();
-});
+afterAll(() => stripe?.close());
 
 async function call<T = Record<string, unknown>>(token: string, method: string, path: string, body?: unknown) {
   const res = await proxy.fetch(`${proxy.baseUrl}${path}`, {
@@ -53,35 +40,9 @@ const checkoutBody = (extra: Record<string, unknown> = {}) => ({
 const rowIdOf = (sessionId: string) => sessionId.split('.')[0]!;
 const lastRequest = (method: string, path: string) => [...fake.requests].reverse().find((r) => r.method === method && r.path === path);
 
-/** An event envelope as Stripe documents it (`object: "event"`), for `data.object`. */
-function stripeEvent(type: string, object: Record<string, unknown>) {
-  return {
-    id: `evt_test_${Math.random().toString(36).slice(2, 14)}`,
-    object: 'event',
-    api_version: Stripe.API_VERSION,
-    created: Math.floor(Date.now() / 1000),
-    type,
-    data: { object },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-  };
-}
-
-/** POSTs an event to /webhooks/stripe signed like Stripe does (`t=…,v1=…` over "t.payload"). */
-async function deliver(event: unknown, options: { secret?: string; tamper?: boolean; signature?: string | null } = {}) {
-  const payload = JSON.stringify(event);
-  const header =
-    options.signature !== undefined
-      ? options.signature
-      : stripeHelpers.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? WEBHOOK_SECRET });
-  const res = await proxy.fetch('/webhooks/stripe', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(header === null ? {} : { 'Stripe-Signature': header }) },
-    body: options.tamper ? payload.replace('"livemode":false', '"livemode":true') : payload,
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
+/** POSTs an event to /webhooks/stripe signed with the proxy's webhook secret (or `options.secret`). */
+const deliver = (event: unknown, options: { secret?: string; tamper?: boolean; signature?: string | null } = {}) =>
+  deliverStripeEvent(proxy, event, { ...options, secret: options.secret ?? WEBHOOK_SECRET });
 
 function stripeSubscription(id: string, checkoutId: string, subject: string, extra: Record<string, unknown> = {}) {
   const start = Math.floor(Date.now() / 1000);

@@ -1,59 +1,25 @@
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStripeProcessor } from '../../src/server/processor/stripe';
-import { startTestProxy, type TestProxy } from '../helpers/proxy';
+import type { TestProxy } from '../helpers/proxy';
 import { as } from '../helpers/http';
 import { advance, days } from './lifecycleHelpers';
-import { startFakeStripeApi, type FakeStripeApi } from '../helpers/stripeFakeApi';
+import type { FakeStripeApi } from '../helpers/stripeFakeApi';
+import { deliverStripeEvent, startStripeProxy, stripeEvent, type StripeProxy } from '../helpers/stripeProxy';
 
 const WEBHOOK_SECRET = 'whsec_billkit_lifecycle';
-const stripeHelpers = new Stripe('sk_test_unused');
 const SUBJECT = 'user_stripe_dunning';
 
+let stripe: StripeProxy;
 let fake: FakeStripeApi;
 let proxy: TestProxy;
 
 beforeAll(async () => {
-  fake = await startFakeStripeApi();
-  proxy = await startTestProxy({
-    processor: createStripeProcessor({
-      secretKey: 'sk_test_billkit',
-      publishableKey: 'pk_test_billkit',
-      webhookSecret: WEBHOOK_SECRET,
-      config: { host: fake.host, port: fake.port, protocol: 'http', maxNetworkRetries: 0 },
-    }),
-    // Nobody listens there: Billkit's own events stay in the outbox, where the test reads them.
-    webhook: { url: 'http://127.0.0.1:9/hooks', secret: 'billkit_hook_secret', retryBaseMs: 3_600_000, pollMs: 3_600_000, onError: () => {} },
-  });
+  stripe = await startStripeProxy({ webhookSecret: WEBHOOK_SECRET });
+  ({ proxy, fake } = stripe);
 });
-afterAll(async () => {
-  await proxy?.close();
-  await fake?.close();
-});
-
-function stripeEvent(type: string, object: Record<string, unknown>) {
-  return {
-    id: `evt_test_${Math.random().toString(36).slice(2, 14)}`,
-    object: 'event',
-    api_version: Stripe.API_VERSION,
-    created: Math.floor(Date.now() / 1000),
-    type,
-    data: { object },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-  };
-}
+afterAll(() => stripe?.close());
 
 async function deliver(event: unknown) {
-  const payload = JSON.stringify(event);
-  const header = stripeHelpers.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-  const res = await proxy.fetch('/webhooks/stripe', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header },
-    body: payload,
-  });
-  return (await res.json()) as { outcome: string };
+  return (await deliverStripeEvent(proxy, event, { secret: WEBHOOK_SECRET })).json as { outcome: string };
 }
 
 const start = Math.floor(Date.now() / 1000);
