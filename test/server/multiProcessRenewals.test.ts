@@ -1,32 +1,20 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintDevToken } from '../../src/server/auth/mintDevToken';
+import { postgresAvailable as available, startPostgresCluster, type PostgresCluster } from '../helpers/postgresCluster';
 
 // Three real proxy processes (the CLI) on one real PostgreSQL: the lifecycle engine's row
 // locks must make each renewal happen exactly once however the processes race, and the
 // outbox's claims must deliver each webhook event exactly once.
-const initdb = ['/usr/local/bin/initdb', '/usr/lib/postgresql/15/bin/initdb'].find((p) => existsSync(p));
-const external = process.env.BILLKIT_TEST_DATABASE_URL;
-const available = Boolean(external || (initdb && process.getuid?.() === 0));
 
 const SECRET = 'multi-process-secret';
 const SUBSCRIPTIONS = 100;
 const CLI = ['--import', 'tsx', 'src/server/cli.ts'];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `billkit-proxy` on a free port against `databaseUrl`; resolves with its URL once ready. */
 async function startProxyProcess(databaseUrl: string, dataDir: string, webhookUrl: string, children: ChildProcess[]): Promise<string> {
@@ -61,7 +49,7 @@ async function call(base: string, user: string, method: string, path: string, bo
 }
 
 describe.skipIf(!available)('three proxies on one PostgreSQL', () => {
-  let dir: string | undefined;
+  let cluster: PostgresCluster | undefined;
   let keysDir: string;
   let url: string;
   const children: ChildProcess[] = [];
@@ -71,18 +59,9 @@ describe.skipIf(!available)('three proxies on one PostgreSQL', () => {
   let receiver: Server;
 
   beforeAll(async () => {
-    url = external ?? '';
     keysDir = mkdtempSync(join(tmpdir(), 'billkit-multi-keys-'));
-    if (!external) {
-      dir = mkdtempSync(join(tmpdir(), 'billkit-pg-multi-'));
-      const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
-      chownSync(dir, uid, uid);
-      const port = await freePort();
-      const as = (cmd: string, args: string[]) => execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'ignore' });
-      as(initdb!, ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres']);
-      as(join(initdb!, '..', 'pg_ctl'), ['-D', join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-l', join(dir, 'log'), '-w', 'start']);
-      url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    }
+    cluster = await startPostgresCluster('pg-multi');
+    url = cluster.url;
     receiver = createHttpServer((req, res) => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
@@ -112,10 +91,7 @@ describe.skipIf(!available)('three proxies on one PostgreSQL', () => {
     );
     await new Promise<void>((resolve) => (receiver ? receiver.close(() => resolve()) : resolve()));
     if (keysDir) rmSync(keysDir, { recursive: true, force: true });
-    if (dir) {
-      execFileSync('runuser', ['-u', 'postgres', '--', join(initdb!, '..', 'pg_ctl'), '-D', join(dir, 'data'), '-m', 'fast', 'stop'], { stdio: 'ignore' });
-      rmSync(dir, { recursive: true, force: true });
-    }
+    cluster?.stop();
   });
 
   it(`renews each of ${SUBSCRIPTIONS} subscriptions exactly once when all three advance a month at the same time`, async () => {

@@ -1,54 +1,30 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, chownSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProxyApp, type ProxyApp } from '../../src/server/app';
 import { mintDevToken } from '../../src/server/auth/mintDevToken';
 import { initializeStore } from '../../src/server/seed/initializeStore';
 import type { Store } from '../../src/server/store/Store';
 import { openPostgresStore } from '../../src/server/store/openPostgresStore';
+import { postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgresCluster';
 
 // The same store SQL on a real PostgreSQL server (a throw-away cluster), when this
 // machine has one installed. Set BILLKIT_TEST_DATABASE_URL to use an existing server.
-const initdb = ['/usr/local/bin/initdb', '/usr/lib/postgresql/15/bin/initdb'].find((p) => existsSync(p));
-const external = process.env.BILLKIT_TEST_DATABASE_URL;
-const available = Boolean(external || (initdb && process.getuid?.() === 0));
+const available = postgresAvailable;
 // CI installs PostgreSQL (.ci/run) and sets BILLKIT_REQUIRE_POSTGRES, so there a missing
 // server fails the suite instead of skipping it.
 if (!available && process.env.BILLKIT_REQUIRE_POSTGRES) {
   throw new Error('BILLKIT_REQUIRE_POSTGRES is set but no PostgreSQL (initdb) was found and no BILLKIT_TEST_DATABASE_URL given.');
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 describe.skipIf(!available)('PostgreSQL store', () => {
-  let dir: string | undefined;
+  let cluster: PostgresCluster | undefined;
   let store: Store;
   let app: ProxyApp;
   const secret = 'pg-test-secret';
 
   beforeAll(async () => {
-    let url = external;
-    if (!url) {
-      // postgres refuses to run as root: the cluster belongs to the postgres user.
-      dir = mkdtempSync(join(tmpdir(), 'billkit-pg-'));
-      const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
-      chownSync(dir, uid, uid);
-      const port = await freePort();
-      const as = (cmd: string, args: string[]) => execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'ignore' });
-      as(initdb!, ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres']);
-      as(join(initdb!, '..', 'pg_ctl'), ['-D', join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-l', join(dir, 'log'), '-w', 'start']);
-      url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    }
+    // postgres refuses to run as root: the cluster belongs to the postgres user.
+    cluster = await startPostgresCluster('pg');
+    const url = cluster.url;
     store = await openPostgresStore(url);
     await initializeStore(store, { seed: 'demo' });
     // A second open must find the schema migrated and the demo already there.
@@ -61,10 +37,7 @@ describe.skipIf(!available)('PostgreSQL store', () => {
   afterAll(async () => {
     await app?.close();
     await store?.close();
-    if (dir) {
-      execFileSync('runuser', ['-u', 'postgres', '--', join(initdb!, '..', 'pg_ctl'), '-D', join(dir, 'data'), '-m', 'fast', 'stop'], { stdio: 'ignore' });
-      rmSync(dir, { recursive: true, force: true });
-    }
+    cluster?.stop();
   });
 
   const call = async (user: string, path: string, body?: unknown) => {

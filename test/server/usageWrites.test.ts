@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintDevToken } from '../../src/server/auth/mintDevToken';
 import { loadOrCreateKeys } from '../../src/server/keysFile';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
+import { startCli } from '../helpers/cli';
 import { as, errorBody } from '../helpers/http';
 
 // Issue 11, failure 6: POST /usage committed one transaction per request (230-280/s).
@@ -120,7 +121,6 @@ describe('POST /usage (single events)', () => {
 });
 
 describe('POST /usage and kill -9', () => {
-  const CLI = ['--import', 'tsx', 'src/server/cli.ts'];
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'billkit-usage-kill-'));
@@ -130,18 +130,7 @@ describe('POST /usage and kill -9', () => {
   const start = async (): Promise<{ child: ChildProcess; url: string }> => {
     const env = { ...process.env };
     for (const name of ['PORT', 'BILLKIT_JWT_SECRET', 'BILLKIT_JWKS_URL', 'DATABASE_URL', 'BILLKIT_WEBHOOK_URL', 'BILLKIT_DATA_DIR', 'BILLKIT_API_KEY']) delete env[name];
-    const child = spawn(process.execPath, [...CLI, '--port', '0', '--data-dir', dir, '--api-key', API_KEY], { stdio: ['ignore', 'pipe', 'pipe'], env });
-    let out = '';
-    child.stderr!.on('data', (c) => (out += c));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout!.on('data', (chunk) => {
-        out += chunk;
-        const match = /URL:\s+(http:\/\/\S+)/.exec(out);
-        if (match && /org_acme\s+\S+/.test(out)) resolve(match[1]!);
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-    });
-    return { child, url };
+    return startCli(['--port', '0', '--data-dir', dir, '--api-key', API_KEY], { env });
   };
 
   it('loses no acknowledged event when the proxy is killed mid-burst', async () => {
