@@ -4,7 +4,7 @@ import { InvoiceList } from '../../src/components/InvoiceList';
 import { SubscriptionCard } from '../../src/components/SubscriptionCard';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
 import { fixedClock } from '../helpers/http';
-import { advance, CARDS, days, subscribe } from '../server/lifecycleHelpers';
+import { advance, CARDS, days, subscribe } from '../helpers/lifecycle';
 import { componentRoot, renderWithProxy } from '../helpers/renderWithProxy';
 
 // States reached by moving the proxy's dev clock, not seeded by hand.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
 import { as, errorBody, fixedClock, FIXED_NOW } from '../helpers/http';
-import { advance, days } from './lifecycleHelpers';
+import { advance, days } from '../helpers/lifecycle';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
 import { as, errorBody, fixedClock } from '../helpers/http';
-import { advance, days } from './lifecycleHelpers';
+import { advance, days } from '../helpers/lifecycle';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {

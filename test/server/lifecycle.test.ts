@@ -3,7 +3,7 @@ import { createTestProcessor } from '../../src/server/processor/createTestProces
 import type { PaymentProcessor } from '../../src/server/processor/types';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
 import { as, errorBody, fixedClock } from '../helpers/http';
-import { advance, CARDS, days, invoicesOf, subscribe, subscriptionOf } from './lifecycleHelpers';
+import { advance, CARDS, days, invoicesOf, subscribe, subscriptionOf } from '../helpers/lifecycle';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {

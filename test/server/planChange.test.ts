@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { subjectKey } from '../../src/server/subjectKey';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
 import { as, errorBody, fixedClock } from '../helpers/http';
-import { advance, CARDS, days, invoicesOf, subscribe, subscriptionOf } from './lifecycleHelpers';
+import { advance, CARDS, days, invoicesOf, subscribe, subscriptionOf } from '../helpers/lifecycle';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {

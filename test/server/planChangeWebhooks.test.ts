@@ -1,10 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { verifyWebhookSignature } from '../../src/server/webhooks/webhookSignature';
 import { startTestProxy } from '../helpers/proxy';
+import { startWebhookReceiver } from '../helpers/webhookReceiver';
 import { as, FIXED_NOW } from '../helpers/http';
-import { CARDS } from './lifecycleHelpers';
+import { CARDS } from '../helpers/lifecycle';
 
 const SECRET = 'whsec_plan_change';
 
@@ -16,18 +14,9 @@ afterEach(async () => {
 
 /** A local webhook receiver that keeps every verified event it accepts. */
 async function receiver() {
-  const events: { type: string; data: { object: any } }[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', async () => {
-      if (await verifyWebhookSignature(body, req.headers['billkit-signature'] as string, SECRET)) events.push(JSON.parse(body));
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanup.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, events };
+  const hooks = await startWebhookReceiver({ secret: SECRET });
+  cleanup.push(hooks.close);
+  return hooks;
 }
 
 async function proxyWithHooks() {

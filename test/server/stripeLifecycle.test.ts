@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestProxy } from '../helpers/proxy';
 import { as } from '../helpers/http';
-import { advance, days } from './lifecycleHelpers';
+import { advance, days } from '../helpers/lifecycle';
 import type { FakeStripeApi } from '../helpers/stripeFakeApi';
 import { deliverStripeEvent, startStripeProxy, stripeEvent, type StripeProxy } from '../helpers/stripeProxy';
 

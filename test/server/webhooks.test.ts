@@ -1,70 +1,23 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { signWebhookPayload, verifyWebhookSignature } from '../../src/server/webhooks/webhookSignature';
-import { startTestProxy } from '../helpers/proxy';
+import { startTestProxy, type TestProxy } from '../helpers/proxy';
+import { subscribe } from '../helpers/lifecycle';
+import { startWebhookReceiver, type WebhookEvent } from '../helpers/webhookReceiver';
 import { as } from '../helpers/http';
 
 const SECRET = 'whsec_test_secret';
-
-interface Received {
-  body: string;
-  signature: string | undefined;
-  event: { id: string; type: string; created: number; sequence: number; data: { object: any } };
-}
 
 /**
  * A local receiver on 127.0.0.1 that answers `statuses` in turn (then 200), or what
  * `answer` says for each event.
  */
-async function receiver(statuses: number[] = [], answer?: (event: Received['event']) => number) {
-  const received: Received[] = [];
-  let attempts = 0;
-  const waiters: (() => void)[] = [];
-  const server: Server = createServer((req: IncomingMessage, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      const status = answer ? answer(JSON.parse(body)) : (statuses[attempts] ?? 200);
-      attempts++;
-      if (status === 200) {
-        received.push({ body, signature: req.headers['billkit-signature'] as string | undefined, event: JSON.parse(body) });
-        waiters.splice(0).forEach((w) => w());
-      }
-      res.writeHead(status).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-  return {
-    url,
-    received,
-    attempts: () => attempts,
-    /** Resolves once at least `n` events were accepted. */
-    async until(n: number) {
-      while (received.length < n) await new Promise<void>((resolve) => waiters.push(resolve));
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+const receiver = (statuses: number[] = [], answer?: (event: WebhookEvent) => number) => startWebhookReceiver({ statuses, ...(answer ? { answer } : {}) });
 
 /** `user_free` pays Starter monthly in the embedded checkout (4 events: completed, created, invoice created, paid). */
-async function payStarterAsFreeUser(proxy: Parameters<typeof as>[0]): Promise<void> {
-  const client = as(proxy, 'user_free');
-  const { body: session } = await client.post('/checkout', {
-    price_id: 'price_starter_monthly',
-    success_url: 'https://app.example.com/ok',
-    cancel_url: 'https://app.example.com/no',
-    ui_mode: 'embedded',
-  });
-  await client.post(`/checkout/${session.session_id}/confirm`, {
-    client_secret: session.client_secret,
-    card: { number: '4242424242424242', exp_month: 12, exp_year: 2099, cvc: '123' },
-  });
-}
+const payStarterAsFreeUser = (proxy: TestProxy) => subscribe(proxy, 'user_free', { price_id: 'price_starter_monthly' });
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -1,5 +1,6 @@
-import type { TestProxy } from '../helpers/proxy';
-import { as } from '../helpers/http';
+/** The lifecycle tests' vocabulary: subscribe through the embedded checkout, move the dev clock, read what came of it. */
+import type { TestProxy } from './proxy';
+import { as } from './http';
 
 /** Stripe's test cards the lifecycle tests pay with. */
 export const CARDS = {
