@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signCheckoutSession } from '../../src/server/checkout/checkoutSessionSignature';
 import { startTestProxy, TEST_SECRETS, type TestProxy } from '../helpers/proxy';
 import { as, errorBody } from '../helpers/http';
+import { payHostedCheckout } from '../helpers/hostedCheckout';
 
 const API_KEY = 'bk_test_server_key_0123456789';
 let proxy: TestProxy;
@@ -12,18 +13,7 @@ afterEach(() => proxy.close());
 
 /** org_acme (through user_free's token) opens a hosted checkout and pays it on the hosted page. */
 async function paidOrgSession(): Promise<string> {
-  const org = as(proxy, 'user_free', 'org_acme');
-  const { body } = await org.post('/checkout', {
-    price_id: 'price_pro_monthly',
-    success_url: 'https://app.example.com/billing/success?session_id={CHECKOUT_SESSION_ID}',
-    cancel_url: 'https://app.example.com/pricing',
-  });
-  const res = await proxy.fetch(body.checkout_url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ card_number: '4242 4242 4242 4242', card_exp: '12 / 34', card_cvc: '123', postal_code: '94105' }),
-    redirect: 'manual',
-  });
+  const res = await payHostedCheckout(proxy, 'user_free', 'org_acme');
   expect(res.status).toBe(303);
   return new URL(res.headers.get('location')!).searchParams.get('session_id')!;
 }

@@ -2,17 +2,13 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
 import { as } from '../helpers/http';
+import { hostedCard, hostedForm } from '../helpers/hostedCheckout';
 
 let proxy: TestProxy;
 afterEach(() => proxy.close());
 
-const form = (fields: Record<string, string>) => ({
-  method: 'POST',
-  headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-  body: new URLSearchParams(fields),
-  redirect: 'manual' as const,
-});
-const card = (number: string) => ({ card_number: number, card_exp: '12 / 34', card_cvc: '123', postal_code: '94105' });
+const form = hostedForm;
+const card = hostedCard;
 
 async function hostedSession(user: string, extra: Record<string, unknown> = {}) {
   const { body } = await as(proxy, user).post('/checkout', {
