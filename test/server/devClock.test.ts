@@ -1,22 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startTestProxy, type TestProxy } from '../helpers/proxy';
+import { describe, expect, it } from 'vitest';
+import { startTestProxy } from '../helpers/proxy';
+import { proxyPerTest } from '../helpers/closeAfterEach';
 import { as, errorBody, fixedClock, FIXED_NOW } from '../helpers/http';
 import { advance, days } from '../helpers/lifecycle';
 
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.reverse()) await fn();
-  cleanup = [];
-});
-
-async function proxyWith(options: Parameters<typeof startTestProxy>[0] = {}): Promise<TestProxy> {
-  const proxy = await startTestProxy({ now: fixedClock, ...options });
-  cleanup.push(proxy.close);
-  return proxy;
-}
+const { proxyWith, defer } = proxyPerTest({ now: fixedClock });
 
 describe('GET /api/dev/clock', () => {
   it("answers the proxy's now", async () => {
@@ -90,7 +81,7 @@ describe('POST /api/dev/clock/advance', () => {
 
   it('keeps the offset across a restart of the data folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'billkit-clock-'));
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    defer(() => rm(dir, { recursive: true, force: true }));
     const first = await startTestProxy({ now: fixedClock, dataDir: dir });
     await advance(first, days(10));
     await first.close();

@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startTestProxy, type TestProxy } from '../helpers/proxy';
+import { describe, expect, it } from 'vitest';
+import type { TestProxy } from '../helpers/proxy';
+import { proxyPerTest } from '../helpers/closeAfterEach';
 import { as, errorBody, fixedClock } from '../helpers/http';
 import { advance, days } from '../helpers/lifecycle';
 
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.reverse()) await fn();
-  cleanup = [];
-});
-
-async function proxyWith(options: Parameters<typeof startTestProxy>[0] = {}): Promise<TestProxy> {
-  const proxy = await startTestProxy({ now: fixedClock, lifecycle: { timer: false }, ...options });
-  cleanup.push(proxy.close);
-  return proxy;
-}
+const { proxyWith } = proxyPerTest({ now: fixedClock, lifecycle: { timer: false } });
 
 /** Calls the proxy with a raw bearer token. */
 async function withToken(proxy: TestProxy, token: string, path: string) {

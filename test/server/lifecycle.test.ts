@@ -1,21 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestProcessor } from '../../src/server/processor/createTestProcessor';
 import type { PaymentProcessor } from '../../src/server/processor/types';
-import { startTestProxy, type TestProxy } from '../helpers/proxy';
+import { proxyPerTest } from '../helpers/closeAfterEach';
 import { as, errorBody, fixedClock } from '../helpers/http';
 import { advance, CARDS, days, invoicesOf, subscribe, subscriptionOf } from '../helpers/lifecycle';
 
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.reverse()) await fn();
-  cleanup = [];
-});
-
-async function proxyWith(options: Parameters<typeof startTestProxy>[0] = {}): Promise<TestProxy> {
-  const proxy = await startTestProxy({ now: fixedClock, ...options });
-  cleanup.push(proxy.close);
-  return proxy;
-}
+const { proxyWith } = proxyPerTest({ now: fixedClock });
 
 const types = (events: { type: string }[]) => events.map((e) => e.type);
 /** The events an advance fired for `subject` (the demo's other subjects live on meanwhile). */

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { closeAfterEach } from '../helpers/closeAfterEach';
 import { startTestProxy } from '../helpers/proxy';
 import { startWebhookReceiver } from '../helpers/webhookReceiver';
 import { as, FIXED_NOW } from '../helpers/http';
@@ -6,16 +7,12 @@ import { advance, CARDS, days, subscribe, subscriptionOf } from '../helpers/life
 
 const SECRET = 'whsec_lifecycle';
 
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.reverse()) await fn();
-  cleanup = [];
-});
+const defer = closeAfterEach();
 
 /** A local webhook receiver that keeps every verified event it accepts. */
 async function receiver() {
   const hooks = await startWebhookReceiver({ secret: SECRET });
-  cleanup.push(hooks.close);
+  defer(hooks.close);
   return hooks;
 }
 
@@ -26,7 +23,7 @@ describe('lifecycle webhooks', () => {
       now: () => new Date(FIXED_NOW),
       webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 50, pollMs: 50 },
     });
-    cleanup.push(proxy.close);
+    defer(proxy.close);
     await subscribe(proxy, 'user_free', { trial_days: 7, card: CARDS.chargeFails });
     const steps = [...(await advance(proxy, days(7))).body.events, ...(await advance(proxy, days(7))).body.events];
     const mine = steps.filter((e: { subject: string }) => e.subject === 'user_free');
@@ -63,7 +60,7 @@ describe('lifecycle scheduler', () => {
   it('renews by itself when the clock passes the period end, without an advance', async () => {
     let now = new Date(FIXED_NOW);
     const proxy = await startTestProxy({ now: () => now, lifecycle: { pollMs: 25 } });
-    cleanup.push(proxy.close);
+    defer(proxy.close);
     await subscribe(proxy, 'user_free');
     now = new Date('2025-05-11T12:00:01Z');
     await vi.waitFor(async () => expect(await subscriptionOf(proxy, 'user_free')).toMatchObject({ current_period_start: '2025-05-11T12:00:00Z' }), {

@@ -1,20 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { subjectKey } from '../../src/server/subjectKey';
-import { startTestProxy, type TestProxy } from '../helpers/proxy';
+import type { TestProxy } from '../helpers/proxy';
+import { proxyPerTest } from '../helpers/closeAfterEach';
 import { as, errorBody, fixedClock } from '../helpers/http';
 import { advance, CARDS, days, invoicesOf, subscribe, subscriptionOf } from '../helpers/lifecycle';
 
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.reverse()) await fn();
-  cleanup = [];
-});
-
-async function proxyWith(options: Parameters<typeof startTestProxy>[0] = {}): Promise<TestProxy> {
-  const proxy = await startTestProxy({ now: fixedClock, lifecycle: { timer: false }, ...options });
-  cleanup.push(proxy.close);
-  return proxy;
-}
+const { proxyWith } = proxyPerTest({ now: fixedClock, lifecycle: { timer: false } });
 
 const preview = (proxy: TestProxy, user: string, price_id: string) => as(proxy, user).post('/subscription/preview', { price_id });
 const change = (proxy: TestProxy, user: string, price_id: string, key = `k-${Math.random()}`) =>

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { closeAfterEach } from '../helpers/closeAfterEach';
 import { startTestProxy } from '../helpers/proxy';
 import { startWebhookReceiver } from '../helpers/webhookReceiver';
 import { as, FIXED_NOW } from '../helpers/http';
@@ -6,16 +7,12 @@ import { CARDS } from '../helpers/lifecycle';
 
 const SECRET = 'whsec_plan_change';
 
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.reverse()) await fn();
-  cleanup = [];
-});
+const defer = closeAfterEach();
 
 /** A local webhook receiver that keeps every verified event it accepts. */
 async function receiver() {
   const hooks = await startWebhookReceiver({ secret: SECRET });
-  cleanup.push(hooks.close);
+  defer(hooks.close);
   return hooks;
 }
 
@@ -26,7 +23,7 @@ async function proxyWithHooks() {
     lifecycle: { timer: false },
     webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 50, pollMs: 50 },
   });
-  cleanup.push(proxy.close);
+  defer(proxy.close);
   return { proxy, hooks };
 }
 

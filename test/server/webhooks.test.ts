@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { signWebhookPayload, verifyWebhookSignature } from '../../src/server/webhooks/webhookSignature';
+import { closeAfterEach } from '../helpers/closeAfterEach';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
 import { subscribe } from '../helpers/lifecycle';
 import { startWebhookReceiver, type WebhookEvent } from '../helpers/webhookReceiver';
@@ -19,18 +20,14 @@ const receiver = (statuses: number[] = [], answer?: (event: WebhookEvent) => num
 /** `user_free` pays Starter monthly in the embedded checkout (4 events: completed, created, invoice created, paid). */
 const payStarterAsFreeUser = (proxy: TestProxy) => subscribe(proxy, 'user_free', { price_id: 'price_starter_monthly' });
 
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.reverse()) await fn();
-  cleanup = [];
-});
+const defer = closeAfterEach();
 
 describe('webhooks', () => {
   it('POSTs signed events that verifyWebhookSignature accepts', async () => {
     const hooks = await receiver();
-    cleanup.push(hooks.close);
+    defer(hooks.close);
     const proxy = await startTestProxy({ webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 50, pollMs: 50 } });
-    cleanup.push(proxy.close);
+    defer(proxy.close);
     await as(proxy, 'user_pro').post('/subscription/cancel', { at_period_end: true });
     await hooks.until(1);
     const [first] = hooks.received;
@@ -49,9 +46,9 @@ describe('webhooks', () => {
 
   it('sends checkout.session.completed, subscription.created, invoice.created and invoice.paid in order', async () => {
     const hooks = await receiver();
-    cleanup.push(hooks.close);
+    defer(hooks.close);
     const proxy = await startTestProxy({ webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 50, pollMs: 50 } });
-    cleanup.push(proxy.close);
+    defer(proxy.close);
     await payStarterAsFreeUser(proxy);
     await hooks.until(4);
     expect(hooks.received.map((r) => r.event.type)).toEqual([
@@ -64,9 +61,9 @@ describe('webhooks', () => {
 
   it('retries a receiver that fails first, with backoff', async () => {
     const hooks = await receiver([500, 503]);
-    cleanup.push(hooks.close);
+    defer(hooks.close);
     const proxy = await startTestProxy({ webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 50, pollMs: 25 } });
-    cleanup.push(proxy.close);
+    defer(proxy.close);
     await as(proxy, 'user_canceling').post('/subscription/resume');
     await hooks.until(1);
     expect(hooks.attempts()).toBe(3);
@@ -77,9 +74,9 @@ describe('webhooks', () => {
   it("delivers a subject's events in the order they happened when the receiver fails first", async () => {
     // The receiver fails the first attempts: the later events must wait for the first.
     const hooks = await receiver([500, 500, 503]);
-    cleanup.push(hooks.close);
+    defer(hooks.close);
     const proxy = await startTestProxy({ webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 30, pollMs: 20 } });
-    cleanup.push(proxy.close);
+    defer(proxy.close);
     await payStarterAsFreeUser(proxy);
     await hooks.until(4);
     expect(hooks.received.map((r) => r.event.type)).toEqual([
@@ -102,9 +99,9 @@ describe('webhooks', () => {
       triedWhileBroken.add(event.type);
       return 500;
     });
-    cleanup.push(hooks.close);
+    defer(hooks.close);
     const proxy = await startTestProxy({ webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 20, pollMs: 20 } });
-    cleanup.push(proxy.close);
+    defer(proxy.close);
     await as(proxy, 'user_pro').post('/subscription/cancel', { at_period_end: true });
     await as(proxy, 'user_pro').post('/subscription/resume');
     await as(proxy, 'user_canceling').post('/subscription/resume');
@@ -126,7 +123,7 @@ describe('webhooks', () => {
 
   it('keeps undelivered events across a restart and delivers them afterwards', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'billkit-webhooks-'));
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    defer(() => rm(dir, { recursive: true, force: true }));
     // Nobody listens here: every attempt fails.
     const deadUrl = 'http://127.0.0.1:9/hooks';
     const first = await startTestProxy({ dataDir: dir, webhook: { url: deadUrl, secret: SECRET, retryBaseMs: 60_000, pollMs: 60_000 } });
@@ -135,9 +132,9 @@ describe('webhooks', () => {
     await first.close();
 
     const hooks = await receiver();
-    cleanup.push(hooks.close);
+    defer(hooks.close);
     const second = await startTestProxy({ dataDir: dir, webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 50, pollMs: 50 } });
-    cleanup.push(second.close);
+    defer(second.close);
     // The failed attempt scheduled its retry a minute out; the restarted proxy resumes it at once.
     await hooks.until(1);
     expect(hooks.received[0]!.event.type).toBe('subscription.canceled');
