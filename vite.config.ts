@@ -27,7 +27,13 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['test/client/**/*.test.{ts,tsx}', 'test/react/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}'],
+          include: [
+            'test/contract/**/*.test.{ts,tsx}',
+            'test/client/**/*.test.{ts,tsx}',
+            'test/react/**/*.test.{ts,tsx}',
+            'test/components/**/*.test.{ts,tsx}',
+            'test/devtools/**/*.test.{ts,tsx}',
+          ],
           setupFiles: ['test/setup-dom.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

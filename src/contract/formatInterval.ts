@@ -3,31 +3,9 @@ import type { Interval } from './types';
 /** Names of billing intervals, keyed by the wire value; `one_time` names a price without interval. */
 export type IntervalLabels = Partial<Record<Interval | 'one_time', string>>;
 
-const english: Required<IntervalLabels> = {
-  day: 'day',
-  week: 'week',
-  month: 'month',
-  year: 'year',
-  one_time: 'one-time',
-};
-
-// Intl's names of date fields are the interval nouns in every locale ("Monat", "mois").
-const fields: Record<Interval, string> = { day: 'day', week: 'weekOfYear', month: 'month', year: 'year' };
-const displayNames = new Map<string, Intl.DisplayNames | null>();
-
-function intlName(interval: Interval, locale: string | undefined): string | undefined {
-  const key = locale ?? '';
-  if (!displayNames.has(key)) {
-    let names: Intl.DisplayNames | null = null;
-    try {
-      names = new Intl.DisplayNames(locale, { type: 'dateTimeField' });
-    } catch {
-      // Runtimes without Intl.DisplayNames fall back to English names.
-    }
-    displayNames.set(key, names);
-  }
-  return displayNames.get(key)?.of(fields[interval]) ?? undefined;
-}
+// Intl's names of date fields are the interval nouns in every locale ("Monat", "mois"); the
+// fields are the wire values except `week`, whose field is `weekOfYear`.
+const displayNames = new Map<string | undefined, Intl.DisplayNames | null>();
 
 /**
  * The name of a billing interval in the locale, for "per …" displays:
@@ -36,8 +14,33 @@ function intlName(interval: Interval, locale: string | undefined): string | unde
  * `labels.intervals` of the provider) win over the locale's.
  */
 export function formatInterval(interval: Interval | null, locale?: string, labels?: IntervalLabels): string {
-  const key = interval ?? 'one_time';
-  const given = labels?.[key];
-  if (given) return given;
-  return (interval && intlName(interval, locale)) || english[key];
+  // One function, no tables: every seed component carries it, and the bundle budget counts bytes.
+  const given = labels?.[interval ?? 'one_time'];
+  if (given || !interval) return given || 'one-time';
+  let names = displayNames.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames(locale, { type: 'dateTimeField' });
+    } catch {
+      // Runtimes without Intl.DisplayNames fall back to English names: the wire values.
+      names = null;
+    }
+    displayNames.set(locale, names);
+  }
+  return names?.of(interval === 'week' ? 'weekOfYear' : interval) || interval;
 }
+
+// The interval wording, once, for the label groups of every component and the proxy's hosted
+// page; each component's labels can still replace it (`labels.pricingTable.perInterval`, …).
+
+/** `"per month"`: after a price, with the interval's name from {@link formatInterval}. */
+export const perInterval = (interval: string): string => `per ${interval}`;
+
+/** `"$29.00 per month"`: a formatted amount and the interval's name. */
+export const amountPerInterval = (amount: string, interval: string): string => `${amount} ${perInterval(interval)}`;
+
+/**
+ * `"billed monthly"`: how often a wire interval is billed. English (Intl names the noun, not
+ * the adverb): `day` → `daily`, the others take "-ly" (`weekly`, `monthly`, `yearly`).
+ */
+export const billedEvery = (interval: Interval): string => `billed ${interval === 'day' ? 'dai' : interval}ly`;

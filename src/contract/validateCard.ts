@@ -39,10 +39,10 @@ export function formatCardNumber(value: string): string {
  * card forms do, so the user never has to type the zero.
  */
 export function formatExpiry(value: string): string {
-  let digits = digitsOf(value, 4);
-  if (/^[2-9]/.test(digits)) digits = `0${digits}`.slice(0, 4);
-  if (digits.length <= 2) return digits;
-  return `${digits.slice(0, 2)} / ${digits.slice(2)}`;
+  return digitsOf(value, 4)
+    .replace(/^[2-9]/, '0$&')
+    .slice(0, 4)
+    .replace(/^(\d\d)(?=\d)/, '$1 / ');
 }
 
 /** Keeps the CVC to 3 or 4 digits. */
@@ -50,30 +50,31 @@ export function formatCvc(value: string): string {
   return digitsOf(value, 4);
 }
 
+/** A card's expiry year as a full year: two digits mean 20YY (`30` → `2030`), as card forms and Stripe read them. */
+export function fullYear(year: number): number {
+  return year < 100 ? 2000 + year : year;
+}
+
 /**
- * An expiry as typed: `"12 / 30"`, `"1230"` or `"12/2030"` → month and four-digit year;
- * `null` when the text is not a month and a year (the month's range is not checked here).
+ * The one reading of a card expiry, for the card form (`"12 / 30"`, as {@link formatExpiry}
+ * writes it) and the hosted page's free text (`"1230"`, `"1/30"`, `"12/2030"`): month and
+ * four-digit year, or `null` when the text is not yet a month and a year (the month's range
+ * is not checked here).
  */
 export function parseExpiry(text: string): { exp_month: number; exp_year: number } | null {
-  const match = /^\s*(\d{1,2})\s*\/?\s*(\d{2}|\d{4})\s*$/.exec(text);
-  if (!match) return null;
-  const year = Number(match[2]);
-  return { exp_month: Number(match[1]), exp_year: match[2]!.length === 2 ? 2000 + year : year };
+  const match = /^\s*(\d\d?)\s*\/?\s*(\d\d|\d{4})\s*$/.exec(text);
+  return match && { exp_month: +match[1]!, exp_year: fullYear(+match[2]!) };
 }
 
 /** The Luhn checksum every card number carries. */
 export function passesLuhn(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
   let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
+  // From the right, every second digit is doubled and a two-digit result counts as its digit sum.
+  for (let i = digits.length; i--; ) {
+    const d = +digits[i]! * (1 + ((digits.length - i + 1) % 2));
+    sum += d > 9 ? d - 9 : d;
   }
-  return sum % 10 === 0;
+  return /^\d+$/.test(digits) && sum % 10 === 0;
 }
 
 /**
@@ -90,17 +91,12 @@ export function validateCard(
   if (number.length < 13) errors.number = 'number_incomplete';
   else if (!passesLuhn(number)) errors.number = 'number_invalid';
 
-  const expiry = digitsOf(fields.expiry, 4);
-  // The field holds at most four digits (formatExpiry), so MMYY is read directly here;
-  // parseExpiry is for free text (the hosted page) and would only add to the bundle.
-  const month = Number(expiry.slice(0, 2));
-  const year = 2000 + Number(expiry.slice(2));
-  if (expiry.length < 4) errors.expiry = 'expiry_incomplete';
-  else if (month < 1 || month > 12) errors.expiry = 'expiry_invalid';
-  // A card is valid through the last day of its expiry month.
-  else if (year < now.getFullYear() || (year === now.getFullYear() && month < now.getMonth() + 1)) {
-    errors.expiry = 'expiry_past';
-  }
+  const expiry = parseExpiry(fields.expiry);
+  if (!expiry) errors.expiry = 'expiry_incomplete';
+  else if (expiry.exp_month < 1 || expiry.exp_month > 12) errors.expiry = 'expiry_invalid';
+  // A card is valid through the last day of its expiry month: past once the next month has begun
+  // (Date counts months from 0, so `exp_month` is that next month).
+  else if (new Date(expiry.exp_year, expiry.exp_month) <= now) errors.expiry = 'expiry_past';
 
   const cvc = digitsOf(fields.cvc, 4);
   if (cvc.length < 3) errors.cvc = 'cvc_incomplete';
@@ -109,5 +105,5 @@ export function validateCard(
   if (postal.length < 3) errors.postal = 'postal_incomplete';
 
   if (Object.keys(errors).length > 0) return { card: null, errors };
-  return { card: { number, exp_month: month, exp_year: year, cvc, postal_code: postal }, errors: null };
+  return { card: { number, ...expiry!, cvc, postal_code: postal }, errors: null };
 }

@@ -4,63 +4,18 @@
  * (test/browser/app, `?devtools=1`) with the components and the devtools loaded lazily.
  * Screenshots go to test-results/devtools/.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import tailwindcss from '@tailwindcss/vite';
-import react from '@vitejs/plugin-react';
-import type { Browser, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './chromium';
+import { startBrowserApp, type BrowserApp } from '../helpers/browserApp';
 import { formatViolations, type AxeViolation } from './storyPage';
 
-const ROOT = resolve(__dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const CLI = join(ROOT, 'src/server/cli.ts');
-const SHOTS = join(ROOT, 'test-results/devtools');
-const run = promisify(execFile);
+const SHOTS = join(resolve(__dirname, '../..'), 'test-results/devtools');
 
-let tmp: string;
-let dataDir: string;
-let proxy: ChildProcess | undefined;
-let proxyLog = '';
-let vite: ViteDevServer | undefined;
+let app: BrowserApp;
 let appUrl: string;
-let browser: Browser | undefined;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createNetServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function waitForProxy(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (proxy?.exitCode !== null && proxy?.exitCode !== undefined) throw new Error(`billkit-proxy exited:\n${proxyLog}`);
-    try {
-      if ((await fetch(`${url}/api/proxy/billing/plans`)).status === 401) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`billkit-proxy did not answer within ${timeoutMs} ms:\n${proxyLog}`);
-}
-
-async function tokenFor(user: string): Promise<string> {
-  const { stdout } = await run(TSX, [CLI, 'token', '--user', user, '--data-dir', dataDir], { cwd: ROOT, timeout: 30_000 });
-  return stdout.trim();
-}
+const tokenFor = (user: string) => app.tokenFor(user);
 
 async function axe(page: Page): Promise<AxeViolation[]> {
   const { createRequire } = await import('node:module');
@@ -73,52 +28,15 @@ async function axe(page: Page): Promise<AxeViolation[]> {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  tmp = await mkdtemp(join(tmpdir(), 'billkit-devtools-'));
-  dataDir = join(tmp, 'proxy');
-  const proxyPort = await freePort();
-  const proxyUrl = `http://127.0.0.1:${proxyPort}`;
-  proxy = spawn(TSX, [CLI, '--port', String(proxyPort), '--host', '127.0.0.1', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: '', BILLKIT_DATA_DIR: '' },
-  });
-  proxy.stdout!.on('data', (chunk: Buffer) => (proxyLog += chunk.toString()));
-  proxy.stderr!.on('data', (chunk: Buffer) => (proxyLog += chunk.toString()));
-  await waitForProxy(proxyUrl);
-
-  const appPort = await freePort();
-  vite = await createServer({
-    configFile: false,
-    root: join(ROOT, 'test/browser/app'),
-    cacheDir: join(tmp, 'vite-cache'),
-    plugins: [react(), tailwindcss()],
-    logLevel: 'error',
-    clearScreen: false,
-    optimizeDeps: {
-      include: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client', '@tanstack/react-query', '@radix-ui/react-dialog', '@radix-ui/react-tabs'],
-    },
-    server: { host: '127.0.0.1', port: appPort, strictPort: true, hmr: false, proxy: { '/api': proxyUrl, '/billing': proxyUrl } },
-  });
-  await vite.listen();
-  appUrl = `http://127.0.0.1:${appPort}`;
-  browser = await launchBrowser();
+  app = await startBrowserApp('devtools');
+  appUrl = app.appUrl;
 });
 
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await vite?.close().catch(() => undefined);
-  if (proxy && proxy.exitCode === null) {
-    const exited = new Promise((done) => proxy!.once('exit', done));
-    proxy.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (proxy.exitCode === null) proxy.kill('SIGKILL');
-  }
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 describe('<BillingDevtools/> (real billkit-proxy in dev mode, headless Chromium)', () => {
   it("switches to user_trial, advances past its trial end (active, a new paid invoice), then a failing card and a period: past_due", async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     const errors: string[] = [];

@@ -5,68 +5,20 @@
  * cancel at period end → resume; the proxy's hosted page with a declined card and then a
  * good one; the org activation flow. Screenshots go to test-results/e2e/.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import tailwindcss from '@tailwindcss/vite';
-import react from '@vitejs/plugin-react';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './chromium';
+import { startBrowserApp, type BrowserApp } from '../helpers/browserApp';
 
-const ROOT = resolve(__dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const CLI = join(ROOT, 'src/server/cli.ts');
-const SHOTS = join(ROOT, 'test-results/e2e');
-const run = promisify(execFile);
+const SHOTS = join(resolve(__dirname, '../..'), 'test-results/e2e');
 
-let dataDir: string;
-let proxy: ChildProcess | undefined;
-let proxyLog = '';
-let proxyUrl: string;
-let vite: ViteDevServer | undefined;
+let app: BrowserApp;
 let appUrl: string;
-let browser: Browser | undefined;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createNetServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-/** Waits until the proxy answers HTTP (a 401 without a token is an answer). */
-async function waitForProxy(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (proxy?.exitCode !== null && proxy?.exitCode !== undefined) throw new Error(`billkit-proxy exited:\n${proxyLog}`);
-    try {
-      const res = await fetch(`${url}/api/proxy/billing/plans`);
-      if (res.status === 401) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`billkit-proxy did not answer within ${timeoutMs} ms:\n${proxyLog}`);
-}
-
-/** `billkit-proxy token --user … [--org …]` against the test's data folder. */
-async function tokenFor(user: string, org?: string): Promise<string> {
-  const { stdout } = await run(TSX, [CLI, 'token', '--user', user, ...(org ? ['--org', org] : []), '--data-dir', dataDir], { cwd: ROOT, timeout: 30_000 });
-  return stdout.trim();
-}
+const tokenFor = (user: string, org?: string) => app.tokenFor(user, org);
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page; requests: string[]; errors: string[] }> {
-  const context = await browser!.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const requests: string[] = [];
@@ -88,55 +40,11 @@ async function payOnHostedPage(page: Page, card: string) {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  dataDir = await mkdtemp(join(tmpdir(), 'billkit-e2e-'));
-  const proxyPort = await freePort();
-  proxyUrl = `http://127.0.0.1:${proxyPort}`;
-  proxy = spawn(TSX, [CLI, '--port', String(proxyPort), '--host', '127.0.0.1', '--data-dir', join(dataDir, 'proxy')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: '', BILLKIT_DATA_DIR: '' },
-  });
-  proxy.stdout!.on('data', (chunk: Buffer) => (proxyLog += chunk.toString()));
-  proxy.stderr!.on('data', (chunk: Buffer) => (proxyLog += chunk.toString()));
-  dataDir = join(dataDir, 'proxy');
-  await waitForProxy(proxyUrl);
-
-  const appPort = await freePort();
-  vite = await createServer({
-    configFile: false,
-    root: join(ROOT, 'test/browser/app'),
-    cacheDir: join(dataDir, '..', 'vite-cache'),
-    plugins: [react(), tailwindcss()],
-    logLevel: 'error',
-    clearScreen: false,
-    optimizeDeps: {
-      include: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client', '@tanstack/react-query', '@radix-ui/react-dialog', '@radix-ui/react-tabs'],
-    },
-    server: {
-      host: '127.0.0.1',
-      port: appPort,
-      strictPort: true,
-      hmr: false,
-      // The app and the proxy share an origin, as behind an app's own reverse proxy.
-      proxy: { '/api': proxyUrl, '/billing': proxyUrl },
-    },
-  });
-  await vite.listen();
-  appUrl = `http://127.0.0.1:${appPort}`;
-  browser = await launchBrowser();
+  app = await startBrowserApp('e2e');
+  appUrl = app.appUrl;
 });
 
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await vite?.close().catch(() => undefined);
-  if (proxy && proxy.exitCode === null) {
-    const exited = new Promise((done) => proxy!.once('exit', done));
-    proxy.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (proxy.exitCode === null) proxy.kill('SIGKILL');
-  }
-  if (dataDir) await rm(join(dataDir, '..'), { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 describe('billing end to end (real billkit-proxy, headless Chromium)', () => {
   it('embedded: PricingTable → CheckoutForm with 4242 → active subscription, invoice PDF, cancel at period end, resume', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BillingError, createBillingClient, type BillingClient } from '../../src/index';
+import { BillingError } from '../../src/index';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
+import { billingClientFor } from '../helpers/billingClient';
 
 let proxy: TestProxy;
 beforeAll(async () => {
@@ -8,10 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => proxy?.close());
 
-async function clientFor(user: string): Promise<BillingClient> {
-  const token = await proxy.tokenFor(user);
-  return createBillingClient({ baseUrl: proxy.baseUrl, getToken: () => token, fetch: proxy.fetch });
-}
+const clientFor = (user: string) => billingClientFor(proxy, user);
 
 const card = (number: string) => ({ number, exp_month: 12, exp_year: 2099, cvc: '123' });
 

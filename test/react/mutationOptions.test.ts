@@ -2,12 +2,12 @@ import { MutationObserver, QueryClient } from '@tanstack/react-query';
 import {
   BillingError,
   cancelSubscriptionMutationOptions,
-  createBillingClient,
   resumeSubscriptionMutationOptions,
   subscriptionQueryOptions,
 } from '../../src/index';
 import type { Subscription } from '../../src/contract/types';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
+import { billingClientFor } from '../helpers/billingClient';
 
 let proxy: TestProxy;
 beforeAll(async () => {
@@ -15,10 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => proxy?.close());
 
-async function clientFor(user: string) {
-  const token = await proxy.tokenFor(user);
-  return createBillingClient({ baseUrl: proxy.baseUrl, getToken: () => token, fetch: proxy.fetch });
-}
+const clientFor = (user: string) => billingClientFor(proxy, user);
 
 describe('mutation option factories (outside React)', () => {
   it('cancelSubscriptionMutationOptions cancels at period end and writes the answer into the cache', async () => {

@@ -16,6 +16,7 @@ import {
   useUsage,
 } from '../../src/index';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
+import { billingClientFor } from '../helpers/billingClient';
 import { billingWrapper, countingFetch } from '../helpers/billingWrapper';
 
 const paying = { number: '4242424242424242', exp_month: 12, exp_year: new Date().getFullYear() + 3, cvc: '123' };
@@ -27,10 +28,7 @@ beforeAll(async () => {
 afterAll(() => proxy?.close());
 afterEach(() => vi.restoreAllMocks());
 
-async function clientFor(user: string, org?: string) {
-  const token = await proxy.tokenFor(user, org);
-  return createBillingClient({ baseUrl: proxy.baseUrl, getToken: () => token, fetch: proxy.fetch });
-}
+const clientFor = (user: string, org?: string) => billingClientFor(proxy, user, org);
 
 describe('useCancelSubscription / useResumeSubscription', () => {
   it('cancel at period end, then resume: the cached subscription follows and entitlements refetch', async () => {

@@ -3,7 +3,6 @@ import {
   BillingError,
   billingKeys,
   changePlanMutationOptions,
-  createBillingClient,
   entitlementsQueryOptions,
   payInvoiceMutationOptions,
   paymentMethodQueryOptions,
@@ -13,6 +12,7 @@ import {
 } from '../../src/index';
 import type { PaymentMethod, PlanChangePreview, Subscription } from '../../src/contract/types';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
+import { billingClientFor } from '../helpers/billingClient';
 
 let proxy: TestProxy;
 beforeAll(async () => {
@@ -20,10 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => proxy?.close());
 
-async function clientFor(user: string) {
-  const token = await proxy.tokenFor(user);
-  return createBillingClient({ baseUrl: proxy.baseUrl, getToken: () => token, fetch: proxy.fetch });
-}
+const clientFor = (user: string) => billingClientFor(proxy, user);
 
 const card = { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' };
 

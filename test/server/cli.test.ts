@@ -1,13 +1,9 @@
-import { spawn, execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const CLI = ['--import', 'tsx', 'src/server/cli.ts'];
+import { cliRefusal, runCli, startCli } from '../helpers/cli';
 
 let dir: string;
 beforeAll(async () => {
@@ -17,7 +13,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('billkit-proxy CLI', () => {
   it('--help lists every flag of the contract', async () => {
-    const { stdout } = await run(process.execPath, [...CLI, '--help']);
+    const { stdout } = await runCli(['--help']);
     for (const flag of ['--port', '--data-dir', '--memory', '--seed', '--jwt-secret', '--jwks-url', '--webhook-url', '--database-url', '--api-key', '--max-token-age', '--allowed-origins', 'token --user']) {
       expect(stdout).toContain(flag);
     }
@@ -27,7 +23,7 @@ describe('billkit-proxy CLI', () => {
   });
 
   it('rejects an unknown flag with exit code 2', async () => {
-    await expect(run(process.execPath, [...CLI, '--bogus'])).rejects.toMatchObject({ code: 2 });
+    await expect(runCli(['--bogus'])).rejects.toMatchObject({ code: 2 });
   });
 
   // Every value the CLI cannot use: one line naming the flag or variable, exit code 2,
@@ -71,13 +67,7 @@ describe('billkit-proxy CLI', () => {
     ['token without --user', ['token'], {}, /^billkit-proxy: token needs --user <id>\./],
     ['token --user ""', ['token', '--user', ''], {}, /^billkit-proxy: --user is empty; /],
   ] as const)('%s → one-line error, exit code 2', async (_name, args, extraEnv, message) => {
-    const failure = (await run(process.execPath, [...CLI, ...args, ...(args[0] === 'token' ? ['--data-dir', dir] : [])], {
-      env: { ...cleanEnv(), ...extraEnv },
-    }).then(
-      () => null,
-      (error: unknown) => error,
-    )) as { code: number; stdout: string; stderr: string } | null;
-    expect(failure, 'the CLI should have refused').not.toBeNull();
+    const failure = await cliRefusal([...args, ...(args[0] === 'token' ? ['--data-dir', dir] : [])], { env: { ...cleanEnv(), ...extraEnv } });
     expect(failure!.code).toBe(2);
     const lines = failure!.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
@@ -88,27 +78,19 @@ describe('billkit-proxy CLI', () => {
   });
 
   it('token prints a dev token signed with the data folder key', async () => {
-    const { stdout } = await run(process.execPath, [...CLI, 'token', '--user', 'user_1', '--org', 'org_9', '--data-dir', dir]);
+    const { stdout } = await runCli(['token', '--user', 'user_1', '--org', 'org_9', '--data-dir', dir]);
     const keys = JSON.parse(await readFile(join(dir, 'keys.json'), 'utf8')) as { jwtSecret: string };
     const { payload } = await jwtVerify(stdout.trim(), new TextEncoder().encode(keys.jwtSecret));
     expect(payload).toMatchObject({ sub: 'user_1', org_id: 'org_9' });
   });
 
   it('starts on a free port, prints URL, data folder and dev tokens, answers /plans, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [...CLI, '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stderr.on('data', (c) => (out += c));
-    const ready = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk) => {
-        out += chunk;
-        if (/org_acme\s+\S+/.test(out)) resolve(out);
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-    });
+    const cli = await startCli(['--port', '0', '--data-dir', dir]);
+    const ready = cli.output();
     try {
       expect(ready).toMatch(/ready in \d+ ms/);
       expect(ready).toContain(dir);
-      const url = /URL:\s+(http:\/\/\S+)/.exec(ready)![1]!;
+      const url = cli.url;
       const token = new RegExp(`user_pro\\s+(\\S+)`).exec(ready)![1]!;
       const keys = JSON.parse(await readFile(join(dir, 'keys.json'), 'utf8')) as Record<string, string>;
       for (const secret of Object.values(keys)) expect(ready).not.toContain(secret);
@@ -118,9 +100,7 @@ describe('billkit-proxy CLI', () => {
       const sub = await fetch(`${url}/api/proxy/billing/subscription`, { headers: { Authorization: `Bearer ${token}` } });
       expect(((await sub.json()) as { subscription: { status: string } }).subscription.status).toBe('active');
     } finally {
-      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await cli.stop()).toBe(0);
     }
   });
 });

@@ -1,35 +1,26 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
 import { as } from '../helpers/http';
+import { payHostedCheckout } from '../helpers/hostedCheckout';
+import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhookReceiver';
 
 // Issue 11, failure 5: orgs and users shared one id space, so a token with
 // `org_id: "user_pro"` billed (and saw) user_pro. Subjects are now stored as
 // user:<id> / org:<id>, while every answer keeps the plain ids.
 const API_KEY = 'bk_test_server_key_namespaces';
 let proxy: TestProxy;
-let receiver: Server;
-const received: { type: string; data: { object: Record<string, unknown> } }[] = [];
+let receiver: WebhookReceiver;
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      received.push(JSON.parse(body));
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  receiver = await startWebhookReceiver();
   proxy = await startTestProxy({
     apiKey: API_KEY,
-    webhook: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, secret: 'whsec_ns', pollMs: 20, retryBaseMs: 20 },
+    webhook: { url: receiver.url, secret: 'whsec_ns', pollMs: 20, retryBaseMs: 20 },
   });
 });
 afterAll(async () => {
   await proxy.close();
-  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  await receiver.close();
 });
 
 const recordAsServer = (body: unknown) =>
@@ -62,20 +53,10 @@ describe('subjects: users and orgs never meet', () => {
   });
 
   it('answers keep the plain ids: webhook subject, invoice PDF customer', async () => {
-    const { body: session } = await as(proxy, 'user_free', 'org_acme').post('/checkout', {
-      price_id: 'price_pro_monthly',
-      success_url: 'https://app.example.com/ok',
-      cancel_url: 'https://app.example.com/no',
-    });
-    const paid = await proxy.fetch(session.checkout_url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ card_number: '4242 4242 4242 4242', card_exp: '12 / 34', card_cvc: '123', postal_code: '94105' }),
-      redirect: 'manual',
-    });
+    const paid = await payHostedCheckout(proxy, 'user_free', 'org_acme', { success_url: 'https://app.example.com/ok', cancel_url: 'https://app.example.com/no' });
     expect(paid.status).toBe(303);
-    await expect.poll(() => received.find((e) => e.type === 'checkout.session.completed'), { timeout: 5000 }).toBeTruthy();
-    expect(received.find((e) => e.type === 'checkout.session.completed')!.data).toMatchObject({ object: { subject: 'org_acme' } });
+    await expect.poll(() => receiver.events.find((e) => e.type === 'checkout.session.completed'), { timeout: 5000 }).toBeTruthy();
+    expect(receiver.events.find((e) => e.type === 'checkout.session.completed')!.data).toMatchObject({ object: { subject: 'org_acme' } });
 
     const org = as(proxy, 'user_free', 'org_acme');
     const invoice = (await org.get('/invoices')).body.invoices[0];

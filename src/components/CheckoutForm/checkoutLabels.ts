@@ -1,5 +1,6 @@
 // The strings of <CheckoutForm/> and <CheckoutReturn/>, beside the form; `BillingLabels`
 // (src/react/labels.ts) gathers every component's.
+import { amountPerInterval } from '../../contract/formatInterval';
 
 /** Strings of `<CheckoutForm/>` and `<CheckoutReturn/>`. */
 export interface CheckoutLabels {
@@ -76,8 +77,8 @@ export const defaultCheckoutLabels: CheckoutLabels = {
   amountOff: (amount) => `${amount} off`,
   trial: (days) => `${days}-day free trial`,
   totalDueToday: 'Total due today',
-  thenPerInterval: (amount, interval) => `Then ${amount} per ${interval}`,
-  perInterval: (amount, interval) => `${amount} per ${interval}`,
+  thenPerInterval: (amount, interval) => `Then ${amountPerInterval(amount, interval)}`,
+  perInterval: amountPerInterval,
   promotionCode: 'Promotion code',
   applyPromotionCode: 'Apply',
   removePromotionCode: 'Remove',

@@ -1,4 +1,5 @@
 // <PricingTable/>'s strings, beside it; `BillingLabels` (src/react/labels.ts) gathers every component's.
+import { billedEvery, perInterval } from '../../contract/formatInterval';
 
 /** Strings of `<PricingTable/>`. */
 export interface PricingTableLabels {
@@ -45,8 +46,8 @@ export const defaultPricingTableLabels: PricingTableLabels = {
   saveUpTo: (percent) => `Save up to ${percent}%`,
   recommended: 'Most popular',
   currentPlan: 'Current plan',
-  perInterval: (interval) => `per ${interval}`,
-  billedYearly: (monthlyAmount) => `${monthlyAmount} per month, billed yearly`,
+  perInterval,
+  billedYearly: (monthlyAmount) => `${monthlyAmount} ${perInterval('month')}, ${billedEvery('year')}`,
   subscribe: (plan) => `Get ${plan}`,
   redirecting: 'Redirecting…',
   features: (plan) => `${plan} features`,

@@ -1,4 +1,5 @@
 // <SubscriptionCard/>'s strings, beside it; `BillingLabels` (src/react/labels.ts) gathers every component's.
+import { perInterval } from '../../contract/formatInterval';
 
 /** Strings of `<SubscriptionCard/>`. */
 export interface SubscriptionCardLabels {
@@ -56,7 +57,7 @@ export const defaultSubscriptionCardLabels: SubscriptionCardLabels = {
   freeTitle: "You're on the free plan",
   freeDescription: 'Upgrade to a paid plan to unlock more features and higher limits.',
   viewPlans: 'View plans',
-  perInterval: (interval) => `per ${interval}`,
+  perInterval,
   currentPeriod: 'Current period',
   renewsOn: 'Renews on',
   trialEndsOn: 'Trial ends on',

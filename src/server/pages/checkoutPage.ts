@@ -1,4 +1,4 @@
-import { formatInterval } from '../../contract/formatInterval';
+import { billedEvery, formatInterval, perInterval } from '../../contract/formatInterval';
 import { formatMoney } from '../../contract/formatMoney';
 import type { Interval } from '../../contract/types';
 import { checkoutPageStyles } from './checkoutPageStyles';
@@ -18,7 +18,8 @@ const TEST_CARDS: [number: string, outcome: string][] = [
   ['4000 0025 0000 3155', 'requires authentication'],
 ];
 
-const BILLED: Record<Interval, string> = { day: 'Billed daily', week: 'Billed weekly', month: 'Billed monthly', year: 'Billed yearly' };
+/** `"Billed monthly"`: the contract's phrase, starting a line. */
+const billed = (interval: Interval) => billedEvery(interval).replace(/^b/, 'B');
 
 const ICONS = {
   back: '<svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M10 3 5 8l5 5"/></svg>',
@@ -94,18 +95,18 @@ function testModeBanner(): string {
 
 function summary(view: CheckoutPageView, money: Money): string {
   const { plan, price, promotion, trialDays } = view;
-  const perInterval = price.interval ? escapeHtml(formatInterval(price.interval, LOCALE)) : null;
-  const recurring = (amount: number) => (perInterval ? `${money(amount)}/${perInterval}` : money(amount));
+  const intervalName = price.interval ? escapeHtml(formatInterval(price.interval, LOCALE)) : null;
+  const recurring = (amount: number) => (intervalName ? `${money(amount)}/${intervalName}` : money(amount));
   const headline = trialDays
     ? `${trialDays} days free`
-    : `${money(view.amountDueToday)}${perInterval ? ` <small>per ${perInterval}</small>` : ''}`;
+    : `${money(view.amountDueToday)}${intervalName ? ` <small>${perInterval(intervalName)}</small>` : ''}`;
   const then = trialDays
     ? `${trialDays}-day free trial, then ${recurring(view.amountThen)}`
-    : perInterval && view.amountThen !== view.amountDueToday
+    : intervalName && view.amountThen !== view.amountDueToday
       ? `Then ${recurring(view.amountThen)}`
       : null;
   const lines = [
-    line(escapeHtml(plan.name), price.interval ? BILLED[price.interval] : 'One-time payment', money(price.amount)),
+    line(escapeHtml(plan.name), price.interval ? billed(price.interval) : 'One-time payment', money(price.amount)),
   ];
   if (promotion) {
     lines.push(

@@ -1,5 +1,5 @@
 // The card form's Luhn check is pure and shared, so browser and test processor agree on it.
-import { passesLuhn } from '../../contract/validateCard';
+import { fullYear, passesLuhn } from '../../contract/validateCard';
 import { randomId } from '../crypto/hmac';
 import type { CardInput, PaymentProcessor, PaymentResult, SavedCard } from './types';
 
@@ -47,7 +47,7 @@ export function validateCard(card: CardInput, now: Date): PaymentResult | null {
   if (!/^\d{12,19}$/.test(digits) || !passesLuhn(digits)) {
     return { status: 'failed', code: 'incorrect_number', message: 'Your card number is incorrect.', param: 'number' };
   }
-  const year = card.exp_year < 100 ? 2000 + card.exp_year : card.exp_year;
+  const year = fullYear(card.exp_year);
   const month = card.exp_month;
   const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth();
   if (!Number.isInteger(month) || month < 1 || month > 12 || !Number.isInteger(year) || year * 12 + (month - 1) < thisMonth) {

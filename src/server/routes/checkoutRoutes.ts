@@ -4,9 +4,9 @@ import type { CardDetails } from '../../contract/types';
 import { callerOf } from '../auth/authMiddleware';
 import { createCheckout, loadCheckout, toCheckoutSummary, type LoadedCheckout } from '../billing/checkout';
 import { authenticateCheckout, confirmCheckout } from '../billing/completeCheckout';
-import { hmacSha256Hex, timingSafeEqual } from '../crypto/hmac';
-import { PaymentDeclined } from '../domainErrors';
-import { ProxyError, notFound, toProxyError } from '../errors';
+import { timingSafeEqual } from '../crypto/hmac';
+import { ProxyError, notFound } from '../errors';
+import { idempotent } from './idempotent';
 import type { ApiEnv, RouteContext } from './RouteContext';
 import { parse, pathParam, readJson, storableHeader, unstorableReason } from './validation';
 
@@ -86,44 +86,6 @@ export function checkoutRoutes(ctx: RouteContext) {
     return found;
   };
 
-  /**
-   * Replays the stored answer for a repeated `Idempotency-Key` (per subject); the same
-   * key with a different body is a 400 `idempotency_key_reused`.
-   */
-  const idempotent = async (
-    subject: string,
-    key: string | undefined,
-    body: unknown,
-    run: () => Promise<unknown>,
-  ): Promise<{ status: number; body: unknown }> => {
-    const execute = async () => {
-      try {
-        return { status: 200, body: await run() };
-      } catch (error) {
-        // A decline is an answer worth replaying for the same key; anything else is not stored.
-        if (error instanceof PaymentDeclined) {
-          const http = toProxyError(error)!;
-          return { status: http.status, body: http.toBody() };
-        }
-        throw error;
-      }
-    };
-    if (!key) return execute();
-    if (key.length > 255) throw new ProxyError(400, 'parameter_invalid', 'Idempotency-Key is too long (max 255).', 'Idempotency-Key');
-    const hash = await hmacSha256Hex('idempotency', JSON.stringify(body));
-    const scope = `checkout:${subject}`;
-    const stored = await ctx.store.getIdempotency(scope, key);
-    if (stored) {
-      if (stored.request_hash !== hash) {
-        throw new ProxyError(400, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request.');
-      }
-      return { status: stored.status, body: JSON.parse(stored.response) };
-    }
-    const result = await execute();
-    await ctx.store.putIdempotency(scope, key, { request_hash: hash, status: result.status, response: JSON.stringify(result.body) }, ctx.now());
-    return result;
-  };
-
   return new Hono<ApiEnv>()
     .post('/checkout', async (c) => {
       const caller = callerOf(c);
@@ -140,7 +102,8 @@ export function checkoutRoutes(ctx: RouteContext) {
       const body = parse(confirmBody, await readJson(c));
       const found = await load(subject, pathParam(c, 'session_id'));
       assertClientSecret(found, body.client_secret);
-      const result = await idempotent(subject, storableHeader(c, 'Idempotency-Key'), { s: found.row.id, ...body }, () =>
+      // The processor's own key comes from the session and card (completeCheckout), not from here.
+      const result = await idempotent(ctx, `checkout:${subject}`, storableHeader(c, 'Idempotency-Key'), { s: found.row.id, ...body }, () =>
         confirmCheckout(ctx, found, body.card),
       );
       return c.json(result.body as object, result.status as 200);
@@ -150,7 +113,7 @@ export function checkoutRoutes(ctx: RouteContext) {
       const body = parse(authenticateBody, await readJson(c));
       const found = await load(subject, pathParam(c, 'session_id'));
       assertClientSecret(found, body.client_secret);
-      const result = await idempotent(subject, storableHeader(c, 'Idempotency-Key'), { s: found.row.id, a: body.approve }, () =>
+      const result = await idempotent(ctx, `checkout:${subject}`, storableHeader(c, 'Idempotency-Key'), { s: found.row.id, a: body.approve }, () =>
         authenticateCheckout(ctx, found, body.approve),
       );
       return c.json(result.body as object, result.status as 200);

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestProxy, type TestProxy } from '../../helpers/proxy';
+
+describe('GET /plans', () => {
+  let proxy: TestProxy;
+  beforeAll(async () => {
+    proxy = await startTestProxy();
+  });
+  afterAll(() => proxy.close());
+
+  it('lists the public plans with their prices in display order, hidden plans left out', async () => {
+    const res = await proxy.fetch('/api/proxy/billing/plans', {
+      headers: { Authorization: `Bearer ${await proxy.tokenFor('user_free')}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await res.json()).toEqual({
+      plans: [
+        {
+          id: 'plan_starter',
+          name: 'Starter',
+          description: 'For individuals and small teams',
+          features: ['basic_analytics', '5_seats'],
+          recommended: false,
+          trial_allowed: true,
+          prices: [
+            { id: 'price_starter_monthly', amount: 900, currency: 'usd', interval: 'month', model: 'recurring' },
+            { id: 'price_starter_annual', amount: 8640, currency: 'usd', interval: 'year', model: 'recurring' },
+          ],
+        },
+        {
+          id: 'plan_pro',
+          name: 'Pro',
+          description: 'For growing teams that need more',
+          features: ['basic_analytics', 'advanced_analytics', 'api_access', '25_seats'],
+          recommended: true,
+          trial_allowed: true,
+          prices: [
+            { id: 'price_pro_monthly', amount: 2900, currency: 'usd', interval: 'month', model: 'recurring' },
+            { id: 'price_pro_annual', amount: 27840, currency: 'usd', interval: 'year', model: 'recurring' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('answers from the catalogue cache, which a committed plan or price replaces and a rolled-back one does not touch', async () => {
+    const get = async () =>
+      ((await (await proxy.fetch('/api/proxy/billing/plans', { headers: { Authorization: `Bearer ${await proxy.tokenFor('user_free')}` } })).json()) as {
+        plans: { id: string; prices: { id: string }[] }[];
+      }).plans;
+    const before = await get();
+    expect(await get()).toEqual(before);
+
+    await expect(
+      proxy.store.transaction(async (s) => {
+        await s.insertPlan({ id: 'plan_ghost', key: 'ghost', name: 'Ghost', description: null, features: [], recommended: false, hidden: false, trial_allowed: false, sort_order: 99 });
+        expect((await s.listPublicPlans()).map((p) => p.id)).toContain('plan_ghost');
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await get()).toEqual(before);
+
+    await proxy.store.transaction(async (s) => {
+      await s.insertPlan({ id: 'plan_team', key: 'team', name: 'Team', description: 'For teams', features: ['sso'], recommended: false, hidden: false, trial_allowed: false, sort_order: 50 });
+      await s.insertPrice({ id: 'price_team_monthly', plan_id: 'plan_team', amount: 4900, currency: 'usd', interval: 'month', model: 'recurring', sort_order: 0 });
+    });
+    const after = await get();
+    expect(after.map((p) => p.id)).toEqual([...before.map((p) => p.id), 'plan_team']);
+    expect(after.at(-1)!.prices.map((p) => p.id)).toEqual(['price_team_monthly']);
+    // Outside a transaction too.
+    await proxy.store.insertPrice({ id: 'price_team_annual', plan_id: 'plan_team', amount: 47000, currency: 'usd', interval: 'year', model: 'recurring', sort_order: 1 });
+    expect((await get()).at(-1)!.prices.map((p) => p.id)).toEqual(['price_team_monthly', 'price_team_annual']);
+  });
+
+  it('requires a session token', async () => {
+    const res = await proxy.fetch('/api/proxy/billing/plans');
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
+  });
+});

@@ -1,0 +1,91 @@
+import { PGlite } from '@electric-sql/pglite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createStore } from '../../../src/server/store/createStore';
+import type { Db, DbSession } from '../../../src/server/store/Db';
+import { migrate, migrations } from '../../../src/server/store/migrations';
+
+// Migrations run over databases that already hold data: each is checked by building the
+// schema as an earlier release left it, writing rows, then migrating to the current one.
+let pg: PGlite | undefined;
+afterEach(async () => {
+  await pg?.close();
+  pg = undefined;
+});
+
+const sessionOf = (p: Pick<PGlite, 'query' | 'exec'>): DbSession => ({
+  query: async <T>(sql: string, params?: unknown[]) => (await p.query<T>(sql, params as unknown[])).rows,
+  exec: async (sql: string) => {
+    await p.exec(sql);
+  },
+});
+
+/** A database migrated up to (and including) `version`, as an older release left it. */
+async function databaseAt(version: number): Promise<Db> {
+  pg = await PGlite.create();
+  const p = pg;
+  const db: Db = { ...sessionOf(p), transaction: (fn) => p.transaction((tx) => fn(sessionOf(tx))), close: () => p.close() };
+  await db.exec(`create table billkit_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`);
+  for (const m of migrations.filter((m) => m.version <= version)) {
+    await db.exec(m.sql);
+    await db.query(`insert into billkit_migrations (version, name) values ($1, $2)`, [m.version, m.name]);
+  }
+  await db.exec(`
+    insert into plans (id, key, name) values ('plan_pro', 'pro', 'Pro');
+    insert into prices (id, plan_id, amount, currency, interval, model) values ('price_pro_monthly', 'plan_pro', 2900, 'usd', 'month', 'recurring');`);
+  return db;
+}
+
+const version = (name: string) => migrations.find((m) => m.name === name)!.version;
+
+describe('migration subscriptions.ended_at', () => {
+  it('gives subscriptions already canceled an ended_at (when canceled), and none to the others', async () => {
+    const db = await databaseAt(version('subscriptions.ended_at') - 1);
+    await db.exec(`
+      insert into subscriptions (id, subject, price_id, status, current_period_start, current_period_end, cancel_at_period_end, canceled_at, created_at) values
+        ('sub_live', 'user_a', 'price_pro_monthly', 'active', '2025-04-01', '2025-05-01', false, null, '2025-04-01'),
+        ('sub_pending', 'user_b', 'price_pro_monthly', 'active', '2025-04-01', '2025-05-01', true, '2025-04-05', '2025-04-01'),
+        ('sub_gone', 'user_c', 'price_pro_monthly', 'canceled', '2025-04-01', '2025-05-01', false, '2025-04-09', '2025-04-01')`);
+    await migrate(db);
+    const store = createStore(db);
+    expect((await store.getSubscription('sub_live'))!.ended_at).toBeNull();
+    expect((await store.getSubscription('sub_pending'))!.ended_at).toBeNull();
+    expect((await store.getSubscription('sub_gone'))!.ended_at).toEqual(new Date('2025-04-09T00:00:00Z'));
+  });
+});
+
+describe('migration subject keys user:<id> / org:<id>', () => {
+  it('rewrites every subject by its recorded kind, and keeps each subject\'s data together', async () => {
+    const db = await databaseAt(version('subject keys user:<id> / org:<id>') - 1);
+    await db.exec(`
+      insert into customers (id, kind, created_at) values ('user_pro', 'user', '2025-01-01'), ('acme', 'org', '2025-01-01');
+      insert into subscriptions (id, subject, price_id, status, current_period_start, current_period_end, created_at) values
+        ('sub_u', 'user_pro', 'price_pro_monthly', 'active', '2025-04-01', '2099-05-01', '2025-04-01'),
+        ('sub_o', 'acme', 'price_pro_monthly', 'active', '2025-04-01', '2099-05-01', '2025-04-01');
+      insert into invoices (id, subject, subscription_id, amount_due, amount_paid, currency, status, period_start, period_end, subtotal, created_at) values
+        ('in_u', 'user_pro', 'sub_u', 2900, 2900, 'usd', 'paid', '2025-04-01', '2025-05-01', 2900, '2025-04-01'),
+        ('in_o', 'acme', 'sub_o', 2900, 2900, 'usd', 'paid', '2025-04-01', '2025-05-01', 2900, '2025-04-01');
+      insert into checkout_sessions (id, subject, subject_kind, price_id, success_url, cancel_url, ui_mode, client_secret, status, amount_subtotal, amount_discount, amount_due_today, currency, expires_at, created_at) values
+        ('sess_1', 'beta', 'org', 'price_pro_monthly', 'https://a.example/ok', 'https://a.example/no', 'hosted', 'cs', 'open', 2900, 0, 2900, 'usd', '2099-01-01', '2025-04-01');
+      insert into usage_records (subject, metric, quantity, recorded_at) values
+        ('user_pro', 'api_calls', 7, '2025-04-02'), ('acme', 'api_calls', 3, '2025-04-02'),
+        ('beta', 'api_calls', 2, '2025-04-02'), ('org_gamma', 'api_calls', 1, '2025-04-02'), ('someone', 'api_calls', 4, '2025-04-02');
+      insert into idempotency_keys (scope, key, request_hash, status, response, created_at) values
+        ('checkout:acme', 'k1', 'h', 200, '{}', '2025-04-02'), ('stripe_event', 'evt_1', 'h', 200, 'applied', '2025-04-02');
+      insert into settings (key, value) values ('stripe_customer:user_pro', 'cus_1'), ('demo_seeded_at', 'x');`);
+    await migrate(db);
+    const store = createStore(db);
+    const now = new Date('2025-04-10T00:00:00Z');
+    expect((await store.findCurrentSubscription('user:user_pro', now))!.id).toBe('sub_u');
+    expect((await store.findCurrentSubscription('org:acme', now))!.id).toBe('sub_o');
+    expect(await store.findCurrentSubscription('user_pro', now)).toBeNull();
+    expect((await store.getInvoice('org:acme', 'in_o'))!.id).toBe('in_o');
+    expect(await store.getCustomer('org:acme')).toMatchObject({ kind: 'org' });
+    expect((await store.getCheckoutSession('sess_1'))!.subject).toBe('org:beta');
+    const usage = (await db.query<{ subject: string }>(`select subject from usage_records order by subject`)).map((r) => r.subject);
+    expect(usage).toEqual(['org:acme', 'org:beta', 'org:org_gamma', 'user:someone', 'user:user_pro']);
+    expect(await store.getIdempotency('checkout:org:acme', 'k1')).not.toBeNull();
+    expect(await store.getIdempotency('stripe_event', 'evt_1')).not.toBeNull();
+    expect(await store.getSetting('stripe_customer:user:user_pro')).toBe('cus_1');
+    expect(await store.getSetting('demo_seeded_at')).toBe('x');
+  });
+});
