@@ -16,6 +16,11 @@ const SHOTS = join(resolve(__dirname, '../..'), 'test-results/devtools');
 let app: BrowserApp;
 let appUrl: string;
 const tokenFor = (user: string) => app.tokenFor(user);
+async function paidInvoices(user: string): Promise<number> {
+  const answer = await fetch(`${app.proxyUrl}/api/proxy/billing/invoices?limit=100`, { headers: { authorization: `Bearer ${await tokenFor(user)}` } });
+  const { invoices } = (await answer.json()) as { invoices: { status: string }[] };
+  return invoices.filter((invoice) => invoice.status === 'paid').length;
+}
 
 async function axe(page: Page): Promise<AxeViolation[]> {
   const { createRequire } = await import('node:module');
@@ -61,7 +66,9 @@ describe('<BillingDevtools/> (real billkit-proxy in dev mode, headless Chromium)
       await panel.getByRole('button', { name: 'Switch', exact: true }).click();
       await expect.poll(() => panel.locator('[data-billkit-part="current-subject"]').textContent()).toBe('user_trial');
       await expect.poll(() => card.getAttribute('data-status')).toBe('trialing');
-      const paidBefore = await invoices.locator('[data-status="paid"]').count();
+      // user_trial's paid invoices as the proxy counts them (the list on the page may still be loading them).
+      const paidBefore = await paidInvoices('user_trial');
+      await expect.poll(() => invoices.locator('[data-status="paid"]').count()).toBe(paidBefore);
       await page.screenshot({ path: join(SHOTS, '01-trialing.png') });
 
       await panel.getByRole('tab', { name: 'Clock' }).click();
