@@ -43,4 +43,7 @@ export const amountPerInterval = (amount: string, interval: string): string => `
  * `"billed monthly"`: how often a wire interval is billed. English (Intl names the noun, not
  * the adverb): `day` → `daily`, the others take "-ly" (`weekly`, `monthly`, `yearly`).
  */
-export const billedEvery = (interval: Interval): string => `billed ${interval === 'day' ? 'dai' : interval}ly`;
+export const billedEvery = (interval: Interval): string => `billed ${intervalAdverb(interval)}`;
+
+/** `"monthly"`: the English adverb of a wire interval (`day` → `daily`, the others take "-ly"). */
+export const intervalAdverb = (interval: Interval): string => `${interval === 'day' ? 'dai' : interval}ly`;

@@ -1,7 +1,7 @@
 import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { BillingProvider, defaultLabels, useBillingContext } from '../../src/index';
+import { BillingProvider, defaultLabels, defaultPaymentMethodLabels, useBillingContext } from '../../src/index';
 
 const wrapperWith = (labels: Parameters<typeof BillingProvider>[0]['labels']) =>
   function Wrapper({ children }: { children: ReactNode }) {
@@ -35,5 +35,16 @@ describe('BillingProvider labels', () => {
     });
     expect(result.current.subscriptionStatus.past_due).toBe('Überfällig');
     expect(result.current.subscriptionStatus.active).toBe(defaultLabels.subscriptionStatus.active);
+  });
+});
+
+describe('plan change labels', () => {
+  it("words the title from the wire interval: daily, weekly, monthly, yearly; none for a one-time price", () => {
+    const title = defaultPaymentMethodLabels.changeTitle;
+    expect(title('Pro', 'day', 'day')).toBe('Switch to Pro (daily)');
+    expect(title('Pro', 'week', 'week')).toBe('Switch to Pro (weekly)');
+    expect(title('Pro', 'Monat', 'month')).toBe('Switch to Pro (monthly)');
+    expect(title('Pro', 'year', 'year')).toBe('Switch to Pro (yearly)');
+    expect(title('Lifetime', 'one-time', null)).toBe('Switch to Lifetime');
   });
 });

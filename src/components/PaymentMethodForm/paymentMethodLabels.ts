@@ -3,6 +3,9 @@
 // `BillingLabels`, so an app that imports none of these components pays nothing for them;
 // each component takes a `labels` prop with any of them overridden.
 
+import { intervalAdverb } from '../../contract/formatInterval';
+import type { Interval } from '../../contract/types';
+
 /** Strings of the payment method, plan change and invoice payment components. */
 export interface PaymentMethodLabels {
   /** `"Visa •••• 4242, expires 12/28"` */
@@ -37,8 +40,13 @@ export interface PaymentMethodLabels {
   downgrade: string;
   switchToYearly: string;
   switchToMonthly: string;
-  /** `"Switch to Pro (yearly)"` */
-  changeTitle: (plan: string, interval: string) => string;
+  /**
+   * `"Switch to Pro (yearly)"`. `interval` is the interval's name in the locale (`"year"`,
+   * `"Jahr"`, from `labels.intervals` when given); `intervalKey` the wire value (`"year"`,
+   * `null` for a one-time price), for wording the name alone cannot make (the default's
+   * "yearly", "daily").
+   */
+  changeTitle: (plan: string, interval: string, intervalKey: Interval | null) => string;
   /** `"$19.33 due today, then $29.00 on Dec 21"` */
   dueTodayThen: (today: string, next: string, date: string) => string;
   /** `"Switches to Starter on Dec 21. Nothing is charged today."` */
@@ -87,7 +95,7 @@ export const defaultPaymentMethodLabels: PaymentMethodLabels = {
   downgrade: 'Downgrade',
   switchToYearly: 'Switch to yearly',
   switchToMonthly: 'Switch to monthly',
-  changeTitle: (plan, interval) => `Switch to ${plan} (${interval}ly)`,
+  changeTitle: (plan, _interval, intervalKey) => (intervalKey ? `Switch to ${plan} (${intervalAdverb(intervalKey)})` : `Switch to ${plan}`),
   dueTodayThen: (today, next, date) => `${today} due today, then ${next} on ${date}`,
   switchesOn: (plan, date) => `Switches to ${plan} on ${date}. Nothing is charged today.`,
   previewLoading: 'Calculating…',

@@ -129,7 +129,7 @@ export function PlanChangeDialog({ price, plan, open, onOpenChange, onChanged, l
   return (
     <Dialog open={open} onOpenChange={close}>
       <DialogContent
-        title={text.changeTitle(plan.name, interval)}
+        title={text.changeTitle(plan.name, interval, price.interval)}
         description={step === 'update_card' ? text.updateCardDescription : summary}
         footer={
           step === 'update_card' ? (
