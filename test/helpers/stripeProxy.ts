@@ -49,7 +49,7 @@ export async function startStripeProxy(
 }
 
 /** An event envelope as Stripe documents it (`object: "event"`), for `data.object`. */
-export function stripeEvent(type: string, object: Record<string, unknown>) {
+export function stripeEvent(type: string, object: unknown) {
   return {
     id: `evt_test_${Math.random().toString(36).slice(2, 14)}`,
     object: 'event',

@@ -1,13 +1,9 @@
-import { PGlite } from '@electric-sql/pglite';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProxyApp, type ProxyApp } from '../../src/server/app';
 import { mintDevToken } from '../../src/server/auth/mintDevToken';
-import { seedDemo } from '../../src/server/seed/demo';
-import { createStore } from '../../src/server/store/createStore';
-import type { Db, DbSession } from '../../src/server/store/Db';
-import { migrate } from '../../src/server/store/migrations';
 import { TEST_ORIGIN, TEST_SECRETS } from '../helpers/proxy';
+import { openSnapshotStore, type SnapshotStore } from '../helpers/snapshotStore';
 
 // Property-based fuzzing of every endpoint with arbitrary strings, numbers and JSON:
 // never a 500, every error is the documented JSON, and a 4xx writes nothing (every
@@ -17,31 +13,17 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 const API_KEY = 'bk_test_server_key_fuzz';
 
-let pg: PGlite;
+let db: SnapshotStore;
 let app: ProxyApp;
-let tables: string[];
 const tokens: Record<string, string> = {};
 let session: { session_id: string; client_secret: string; checkout_url: string };
 let invoiceId: string;
 let setup: { setup_id: string; client_secret: string };
 
-const sessionOf = (p: Pick<PGlite, 'query' | 'exec'>): DbSession => ({
-  query: async <T>(sql: string, params?: unknown[]) => (await p.query<T>(sql, params as unknown[])).rows,
-  exec: async (sql: string) => {
-    await p.exec(sql);
-  },
-});
-
 beforeAll(async () => {
-  // The store is built here, rather than by startTestProxy, to keep a raw handle on the
-  // database for the before/after snapshots.
-  pg = await PGlite.create();
-  const db: Db = { ...sessionOf(pg), transaction: (fn) => pg.transaction((tx) => fn(sessionOf(tx))), close: () => pg.close() };
-  await migrate(db);
-  const store = createStore(db, { cacheReads: true });
-  await seedDemo(store);
+  db = await openSnapshotStore();
+  const { store } = db;
   app = createProxyApp({ store, auth: { secret: TEST_SECRETS.jwt }, signingSecret: TEST_SECRETS.signing, apiKey: API_KEY, devMode: true });
-  tables = (await pg.query<{ t: string }>(`select table_name as t from information_schema.tables where table_schema = 'public' order by 1`)).rows.map((r) => r.t);
   for (const user of ['user_free', 'user_pro', 'user_trial', 'user_canceling', 'user_past_due']) tokens[user] = await mintDevToken({ secret: TEST_SECRETS.jwt, user });
   tokens.org_acme = await mintDevToken({ secret: TEST_SECRETS.jwt, user: 'user_free', org: 'org_acme' });
   session = (await call('POST', '/api/proxy/billing/checkout', {
@@ -54,7 +36,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await app.close();
-  await pg.close();
+  await db.close();
 });
 
 async function call(method: string, path: string, init: { token?: string | null; body?: string; contentType?: string } = {}) {
@@ -64,13 +46,7 @@ async function call(method: string, path: string, init: { token?: string | null;
   return app.fetch(new Request(new URL(path, TEST_ORIGIN), { method, headers, ...(init.body !== undefined ? { body: init.body } : {}) }));
 }
 
-/** Every table's row count and a hash of its rows. */
-async function snapshot(): Promise<Record<string, string>> {
-  const sql = tables
-    .map((t) => `select '${t}' as t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${t}" x`)
-    .join(' union all ');
-  return Object.fromEntries((await pg.query<{ t: string; h: string }>(sql)).rows.map((r) => [r.t, r.h]));
-}
+const snapshot = () => db.snapshot();
 
 // --- arbitraries -----------------------------------------------------------------------
 

@@ -1,15 +1,11 @@
-import { PGlite } from '@electric-sql/pglite';
 import fc from 'fast-check';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProxyApp, type ProxyApp } from '../../src/server/app';
 import { mintDevToken } from '../../src/server/auth/mintDevToken';
 import { createStripeProcessor } from '../../src/server/processor/stripe';
-import { seedDemo } from '../../src/server/seed/demo';
-import { createStore } from '../../src/server/store/createStore';
-import type { Db, DbSession } from '../../src/server/store/Db';
-import { migrate } from '../../src/server/store/migrations';
 import { TEST_ORIGIN, TEST_SECRETS } from '../helpers/proxy';
+import { openSnapshotStore, type SnapshotStore } from '../helpers/snapshotStore';
 import { startFakeStripeApi, type FakeStripeApi } from '../helpers/stripeFakeApi';
 
 // The card-setup endpoints on the Stripe processor (against the local Stripe fake), fuzzed
@@ -20,27 +16,16 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 const WEBHOOK_SECRET = 'whsec_billkit_fuzz';
 
-let pg: PGlite;
+let db: SnapshotStore;
 let app: ProxyApp;
 let fake: FakeStripeApi;
-let tables: string[];
 let token: string;
 let setup: { setup_id: string; client_secret: string };
 
-const sessionOf = (p: Pick<PGlite, 'query' | 'exec'>): DbSession => ({
-  query: async <T>(sql: string, params?: unknown[]) => (await p.query<T>(sql, params as unknown[])).rows,
-  exec: async (sql: string) => {
-    await p.exec(sql);
-  },
-});
-
 beforeAll(async () => {
   fake = await startFakeStripeApi();
-  pg = await PGlite.create();
-  const db: Db = { ...sessionOf(pg), transaction: (fn) => pg.transaction((tx) => fn(sessionOf(tx))), close: () => pg.close() };
-  await migrate(db);
-  const store = createStore(db, { cacheReads: true });
-  await seedDemo(store);
+  db = await openSnapshotStore();
+  const { store } = db;
   const processor = createStripeProcessor({
     secretKey: 'sk_test_fuzz',
     publishableKey: 'pk_test_fuzz',
@@ -48,13 +33,12 @@ beforeAll(async () => {
     config: { host: fake.host, port: fake.port, protocol: 'http', maxNetworkRetries: 0 },
   });
   app = createProxyApp({ store, auth: { secret: TEST_SECRETS.jwt }, signingSecret: TEST_SECRETS.signing, processor });
-  tables = (await pg.query<{ t: string }>(`select table_name as t from information_schema.tables where table_schema = 'public' order by 1`)).rows.map((r) => r.t);
   token = await mintDevToken({ secret: TEST_SECRETS.jwt, user: 'user_fuzz_stripe' });
   setup = (await call('POST', '/api/proxy/billing/payment-method/setup', { token: await mintDevToken({ secret: TEST_SECRETS.jwt, user: 'user_free' }) }).then((r) => r.json())) as typeof setup;
 }, 60_000);
 afterAll(async () => {
   await app?.close();
-  await pg?.close();
+  await db?.close();
   await fake?.close();
 });
 
@@ -65,12 +49,7 @@ async function call(method: string, path: string, init: { token?: string | null;
   return app.fetch(new Request(new URL(path, TEST_ORIGIN), { method, headers, ...(init.body !== undefined ? { body: init.body } : {}) }));
 }
 
-async function snapshot(): Promise<Record<string, string>> {
-  const sql = tables
-    .map((t) => `select '${t}' as t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${t}" x`)
-    .join(' union all ');
-  return Object.fromEntries((await pg.query<{ t: string; h: string }>(sql)).rows.map((r) => [r.t, r.h]));
-}
+const snapshot = () => db.snapshot();
 
 const hostile = fc.oneof(
   fc.string({ unit: fc.constantFrom('\u0000', '\r', '\n', '\ud800', '%', '/', '"', 'a', ' '), minLength: 1, maxLength: 6 }),

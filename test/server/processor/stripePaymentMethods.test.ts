@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStripeProcessor } from '../../../src/server/processor/stripe';
 import { startTestProxy, type TestProxy } from '../../helpers/proxy';
 import { startFakeStripeApi, type FakeStripeApi } from '../../helpers/stripeFakeApi';
+import { deliverStripeEvent, stripeEvent } from '../../helpers/stripeProxy';
 
 const WEBHOOK_SECRET = 'whsec_billkit_test_secret';
-const stripeHelpers = new Stripe('sk_test_unused');
 
 let fake: FakeStripeApi;
 let proxy: TestProxy;
@@ -53,28 +53,7 @@ const startSetup = async (token: string) => (await call<Setup>(token, 'POST', '/
 const confirmInBrowser = (setup: Setup, card: string) =>
   browserStripe.setupIntents.confirm(setup.setup_id, { payment_method: card }).catch((error: unknown) => error);
 
-function stripeEvent(type: string, object: unknown) {
-  return {
-    id: `evt_test_${Math.random().toString(36).slice(2, 14)}`,
-    object: 'event',
-    api_version: Stripe.API_VERSION,
-    created: Math.floor(Date.now() / 1000),
-    type,
-    data: { object },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-  };
-}
-async function deliver(event: unknown) {
-  const payload = JSON.stringify(event);
-  const res = await proxy.fetch('/webhooks/stripe', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': stripeHelpers.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) },
-    body: payload,
-  });
-  return { status: res.status, json: (await res.json()) as { outcome?: string } };
-}
+const deliver = (event: unknown) => deliverStripeEvent(proxy, event, { secret: WEBHOOK_SECRET });
 
 /** Billkit's own webhook events waiting in the outbox (nobody listens at the configured URL). */
 const outboxSize = async () => (await proxy.store.dueWebhookEvents(new Date(Date.now() + 365 * 86_400_000), 10_000)).length;
