@@ -27,8 +27,10 @@ const THEME_MARKER = '.dark, .light, [data-theme="dark"], [data-theme="light"], 
  * Marks `portal` with the theme in force at `anchor` (where the dialog sits in the app):
  * the portal renders under <body>, outside any themed wrapper.
  */
-function copyTheme(anchor: Element | null, portal: HTMLElement | null): void {
-  const marker = portal && anchor?.closest(THEME_MARKER);
+function copyTheme(anchor: Element | null, portal: HTMLElement): void {
+  const marker = anchor?.closest(THEME_MARKER);
+  delete portal.dataset.theme;
+  delete portal.dataset.billkitTheme;
   if (!marker) return;
   if (marker.matches('.dark, [data-theme="dark"]')) portal.dataset.theme = 'dark';
   else if (marker.matches('.light, [data-theme="light"]')) portal.dataset.theme = 'light';
@@ -65,8 +67,18 @@ export interface DialogContentProps {
 export function DialogContent({ title, description, children, footer, className }: DialogContentProps): ReactNode {
   // A hidden marker where the dialog is declared: the portal reads the app's theme from there.
   const anchor = useRef<HTMLSpanElement>(null);
-  // A new portal element mounts on every open (Radix unmounts it when closed).
-  const portal = useCallback((node: HTMLDivElement | null) => copyTheme(anchor.current, node), []);
+  // A new portal element mounts on every open (Radix unmounts it when closed). The theme is
+  // copied then, and again whenever a theme marker changes while it is open (an app's dark
+  // mode toggle); the portal's own attribute changes are not the app's and are skipped.
+  const watch = useRef<MutationObserver>(undefined);
+  const portal = useCallback((node: HTMLDivElement | null) => {
+    watch.current?.disconnect();
+    if (!node) return;
+    const sync = () => copyTheme(anchor.current, node);
+    sync();
+    watch.current = new MutationObserver((changes) => changes.some((change) => change.target !== node) && sync());
+    watch.current.observe(document.documentElement, { subtree: true, attributeFilter: ['class', 'data-theme', 'data-billkit-theme'] });
+  }, []);
   return (
     <>
       <span ref={anchor} hidden data-billkit-part="dialog-anchor" />

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,5 +53,34 @@ describe('Dialog portals follow the theme of where the dialog sits', () => {
     const portal = await openCancelDialogIn((card) => <div>{card}</div>);
     expect(portal).not.toHaveAttribute('data-theme');
     expect(portal).not.toHaveAttribute('data-billkit-theme');
+  });
+});
+
+describe('Dialog portals follow a theme switched while the dialog is open', () => {
+  it('turns light when the app drops .dark for .light, and back', async () => {
+    let wrapper: HTMLElement | null = null;
+    const portal = await openCancelDialogIn((card) => (
+      <div className="dark" ref={(node) => void (wrapper = node)}>
+        {card}
+      </div>
+    ));
+    expect(portal).toHaveAttribute('data-theme', 'dark');
+    wrapper!.className = 'light';
+    await waitFor(() => expect(portal).toHaveAttribute('data-theme', 'light'));
+    wrapper!.className = 'dark';
+    await waitFor(() => expect(portal).toHaveAttribute('data-theme', 'dark'));
+  });
+
+  it('switches to the OS opt-in and drops the old data-theme', async () => {
+    let wrapper: HTMLElement | null = null;
+    const portal = await openCancelDialogIn((card) => (
+      <div data-theme="dark" ref={(node) => void (wrapper = node)}>
+        {card}
+      </div>
+    ));
+    wrapper!.removeAttribute('data-theme');
+    wrapper!.setAttribute('data-billkit-theme', 'system');
+    await waitFor(() => expect(portal).toHaveAttribute('data-billkit-theme', 'system'));
+    expect(portal).not.toHaveAttribute('data-theme');
   });
 });
