@@ -174,8 +174,9 @@ describe('<CheckoutForm/> on the test processor', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Confirm your payment' });
     await user.click(within(dialog).getByRole('button', { name: 'Fail' }));
     await waitForState('error');
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent(/unable to authenticate/i);
+    // The dialog unmounts, and Radix un-hides the page (aria-hidden), in effects after the state flips.
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(await screen.findByRole('alert')).toHaveTextContent(/unable to authenticate/i);
     expect(onSuccess).not.toHaveBeenCalled();
   });
 
