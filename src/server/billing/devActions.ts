@@ -1,9 +1,10 @@
-import { InvalidParameter, NotFound, PaymentDeclined } from '../domainErrors';
+import { Conflict, InvalidParameter, NotFound, PaymentDeclined } from '../domainErrors';
 import type { InvoiceRecord, PaymentMethodRecord, SubscriptionDetail } from '../store/records';
 import type { Store } from '../store/Store';
 import { parseSubjectKey } from '../subjectKey';
 import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
+import { claimInvoiceCollection } from './collectInvoice';
 import { chargeInvoice, DEFAULT_RETRY_DAYS, type LifecycleEvent, type StepContext } from './chargeInvoice';
 import { toWireInvoice, toWireSubscription } from './wire';
 
@@ -68,6 +69,16 @@ async function openInvoice(store: Store, subject: string, invoiceId: string): Pr
   return record;
 }
 
+/**
+ * Takes the invoice's collection lease (as `POST /invoices/:id/pay` and dunning retries do),
+ * so the devtools never pay or void an invoice someone is charging this instant.
+ */
+async function leaseInvoice(store: Store, invoiceId: string): Promise<void> {
+  if (!(await claimInvoiceCollection(store, invoiceId))) {
+    throw new Conflict('invoice_being_collected', 'This invoice is being charged right now; look again in a moment.');
+  }
+}
+
 /** Once no invoice of a `past_due` / `incomplete` subscription is open, it is `active` again (as Stripe does). */
 async function settleSubscription(step: StepContext, subscriptionId: string | null): Promise<SubscriptionDetail | null> {
   if (!subscriptionId) return null;
@@ -95,9 +106,12 @@ export async function payInvoiceNow(ctx: BillingContext, subject: string, invoic
   const outcome = await ctx.store.transaction(async (store) => {
     const step = devStep(ctx, store, events);
     const invoice = await openInvoice(store, subject, invoiceId);
+    await leaseInvoice(store, invoice.id);
     const attempts = (await store.getInvoiceAttempts(invoice.id))?.attempt_count ?? 0;
     // Each attempt has its own number, so the processor's idempotency key differs from the last one's.
     const charge = await chargeInvoice(step, invoice, 'Invoice payment', attempts + 1);
+    // Held in this transaction, the row stays locked until commit; given back either way.
+    await store.releaseInvoiceCollection(invoice.id);
     if (!charge.paid) {
       await store.updateInvoicePayment(invoice.id, { attempt_count: attempts + 1 });
       await step.emit('invoice.payment_failed', subject, invoice);
@@ -123,6 +137,8 @@ export async function voidInvoice(ctx: BillingContext, subject: string, invoiceI
   const outcome = await ctx.store.transaction(async (store) => {
     const step = devStep(ctx, store, events);
     const invoice = await openInvoice(store, subject, invoiceId);
+    await leaseInvoice(store, invoice.id);
+    await store.releaseInvoiceCollection(invoice.id);
     if (!(await store.voidOpenInvoice(invoice.id))) throw new InvalidParameter('invoice_not_open', 'The invoice is no longer open.', 'id');
     const voided = { ...invoice, status: 'void' as const };
     await step.emit('invoice.voided', subject, voided);
