@@ -60,9 +60,11 @@ export interface ProxyAppOptions {
   /**
    * The subscription lifecycle (renewals, trial ends, dunning, cancellation at period end):
    * `retryDays` after a failed charge (default 3, 5, 7), how often the scheduler looks for
-   * due steps (`pollMs`, default 1000), and `timer: false` to run steps only on a clock advance.
+   * due steps (`pollMs`, default 1000), how long a subscription whose step threw is put off
+   * (`failureBackoffMs`, default 60 s, doubling per failure in a row, at most 1 h; the
+   * failure goes to `onError`), and `timer: false` to run steps only on a clock advance.
    */
-  lifecycle?: { retryDays?: readonly number[]; pollMs?: number; timer?: boolean; onError?: (error: unknown) => void };
+  lifecycle?: { retryDays?: readonly number[]; failureBackoffMs?: number; pollMs?: number; timer?: boolean; onError?: (error: unknown) => void };
 }
 
 /** The webhook delivery loop of a {@link ProxyApp}. */
@@ -150,6 +152,7 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     clock,
     ...(options.lifecycle?.retryDays ? { retryDays: options.lifecycle.retryDays } : {}),
     ...(options.lifecycle?.pollMs ? { pollMs: options.lifecycle.pollMs } : {}),
+    ...(options.lifecycle?.failureBackoffMs !== undefined ? { failureBackoffMs: options.lifecycle.failureBackoffMs } : {}),
     onError: options.lifecycle?.onError ?? ((error) => console.error('[billkit-proxy] lifecycle run failed (will retry)', error)),
   });
   // Token expiry is checked against real time: a dev clock months ahead must not expire the session.

@@ -47,10 +47,17 @@ export function createLifecycleScheduler(options: LifecycleSchedulerOptions): Li
     chain = next.catch(() => undefined);
     return next;
   };
+  // A step that throws is put off (runLifecycle) and reported here; the run goes on.
+  const runOptions: LifecycleOptions = {
+    ...options,
+    onStepError: options.onStepError ?? ((error, failed) => options.onError?.(Object.assign(new Error(
+      `lifecycle step ${failed.kind} of ${failed.subscriptionId} failed (${failed.failures} in a row; next try after ${failed.retryAt.toISOString()}): ${error instanceof Error ? error.message : String(error)}`,
+    ), { cause: error }))),
+  };
   const runDue = () =>
     exclusive(async () => {
       await clock.load();
-      return runLifecycle(ctx, clock.now(), options);
+      return runLifecycle(ctx, clock.now(), runOptions);
     });
 
   const tick = async () => {
@@ -83,7 +90,7 @@ export function createLifecycleScheduler(options: LifecycleSchedulerOptions): Li
     advance: (to) =>
       exclusive(async () => {
         await clock.load();
-        const events = await runLifecycle(ctx, to, options);
+        const events = await runLifecycle(ctx, to, runOptions);
         await clock.moveTo(to);
         return events;
       }),

@@ -1,4 +1,4 @@
-import type { LifecycleStep } from '../store/Store';
+import type { LifecycleStep, LifecycleStepKind } from '../store/Store';
 import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
 import { parseSubjectKey } from '../subjectKey';
 import { recordEvent } from '../webhooks/recordEvent';
@@ -12,7 +12,29 @@ import { toWireInvoice, toWireSubscription } from './wire';
 export interface LifecycleOptions {
   /** Days after an invoice's first failed charge at which it is retried; default 3, 5, 7. */
   retryDays?: readonly number[];
+  /**
+   * A step that throws puts its subscription's lifecycle off by this much (wall clock),
+   * doubling with each failure in a row, at most an hour; the other subscriptions' steps
+   * run meanwhile. Default 60 s, at least 1 s.
+   */
+  failureBackoffMs?: number;
+  /**
+   * Told of each step that threw (it is put off, see `failureBackoffMs`), and the run goes
+   * on. Without it, `runLifecycle` throws the first such error once everything else due ran.
+   */
+  onStepError?: (error: unknown, failed: LifecycleStepFailure) => void;
 }
+
+/** A lifecycle step that threw, and when its subscription's steps are due again. */
+export interface LifecycleStepFailure {
+  subscriptionId: string;
+  kind: LifecycleStepKind;
+  /** Failures in a row of this subscription's steps. */
+  failures: number;
+  retryAt: Date;
+}
+
+const DEFAULT_FAILURE_BACKOFF_MS = 60_000;
 
 /** A dunning retry: the open invoice is charged again; paid → the subscription is `active` once nothing else is open. */
 async function retryInvoice(step: StepContext, sub: SubscriptionDetail, invoice: InvoiceRecord, attempts: number): Promise<void> {
@@ -90,30 +112,42 @@ export async function runNextLifecycleStep(
   ctx: BillingContext,
   until: Date,
   options: LifecycleOptions = {},
-): Promise<LifecycleEvent[] | null | 'busy'> {
+): Promise<LifecycleEvent[] | null | 'busy' | { error: unknown; failed: LifecycleStepFailure }> {
   // Cheap check outside a transaction first: the scheduler asks every tick.
   if (!(await ctx.store.nextLifecycleStep(until))) return null;
   let events: LifecycleEvent[] = [];
-  const ran = await ctx.store.transaction(async (store) => {
-    events = [];
-    const claimed = await store.nextLifecycleStep(until, { lock: true });
-    if (!claimed) return false;
-    const step: StepContext = {
-      ctx,
-      store,
-      at: claimed.due,
-      retryDays: options.retryDays ?? DEFAULT_RETRY_DAYS,
-      async emit(type, subject, object) {
-        const wire = 'plan' in object ? toWireSubscription(object) : toWireInvoice(object);
-        await recordEvent(ctx, store, type, subject, wire, claimed.due);
-        // The wire names subjects by their plain ids (`user_pro`), as tokens do.
-        events.push({ type, subject: parseSubjectKey(subject).id, id: object.id, subjectKey: subject });
-      },
-    };
-    await runStep(step, claimed);
-    return true;
-  });
-  if (!ran) return 'busy';
+  let claimed: LifecycleStep | null = null;
+  try {
+    const ran = await ctx.store.transaction(async (store) => {
+      events = [];
+      claimed = await store.nextLifecycleStep(until, { lock: true });
+      if (!claimed) return false;
+      const due = claimed.due;
+      const step: StepContext = {
+        ctx,
+        store,
+        at: due,
+        retryDays: options.retryDays ?? DEFAULT_RETRY_DAYS,
+        async emit(type, subject, object) {
+          const wire = 'plan' in object ? toWireSubscription(object) : toWireInvoice(object);
+          await recordEvent(ctx, store, type, subject, wire, due);
+          // The wire names subjects by their plain ids (`user_pro`), as tokens do.
+          events.push({ type, subject: parseSubjectKey(subject).id, id: object.id, subjectKey: subject });
+        },
+      };
+      await runStep(step, claimed);
+      await store.clearLifecycleFailures(claimed.subscriptionId);
+      return true;
+    });
+    if (!ran) return 'busy';
+  } catch (error) {
+    // The step's transaction rolled back: nothing of it was written. Put its subscription
+    // off, so it neither blocks the steps due after it nor runs again every tick.
+    const step = claimed as LifecycleStep | null;
+    if (!step) throw error;
+    const { failures, retryAt } = await ctx.store.deferLifecycle(step.subscriptionId, new Date(), Math.max(1000, options.failureBackoffMs ?? DEFAULT_FAILURE_BACKOFF_MS));
+    return { error, failed: { subscriptionId: step.subscriptionId, kind: step.kind, failures, retryAt } };
+  }
   if (events.length > 0) ctx.onEventsWritten?.();
   return events;
 }
@@ -132,16 +166,26 @@ const MAX_BUSY_WAITS = 500;
  */
 export async function runLifecycle(ctx: BillingContext, until: Date, options: LifecycleOptions = {}): Promise<LifecycleEvent[]> {
   const all: LifecycleEvent[] = [];
+  const errors: unknown[] = [];
+  const done = () => {
+    if (errors.length > 0) throw errors[0];
+    return all;
+  };
   let busy = 0;
   for (let i = 0; i < MAX_STEPS; i++) {
     const events = await runNextLifecycleStep(ctx, until, options);
-    if (events === null) return all;
+    if (events === null) return done();
     if (events === 'busy') {
-      if (++busy > MAX_BUSY_WAITS) return all;
+      if (++busy > MAX_BUSY_WAITS) return done();
       await new Promise((resolve) => setTimeout(resolve, BUSY_WAIT_MS));
       continue;
     }
     busy = 0;
+    if (!Array.isArray(events)) {
+      if (options.onStepError) options.onStepError(events.error, events.failed);
+      else errors.push(events.error);
+      continue;
+    }
     all.push(...events);
   }
   throw new Error(`lifecycle: more than ${MAX_STEPS} steps due by ${until.toISOString()}`);

@@ -28,6 +28,14 @@ export interface LifecycleQueries {
    * several proxies on one database each claim a different step.
    */
   nextLifecycleStep(until: Date, options?: { lock?: boolean }): Promise<LifecycleStep | null>;
+  /**
+   * Puts off the lifecycle of a subscription whose step threw: its steps are not due again
+   * before `now` + `firstDelayMs` × 2^(failures so far), at most an hour (wall-clock times).
+   * Returns the failures counted and when its steps are due again.
+   */
+  deferLifecycle(subscriptionId: string, now: Date, firstDelayMs: number): Promise<{ failures: number; retryAt: Date }>;
+  /** Forgets the failures of a subscription whose step ran. */
+  clearLifecycleFailures(subscriptionId: string): Promise<void>;
   /** Marks `subscription.trial_will_end` as sent for the subscription. */
   markTrialWillEndSent(subscriptionId: string, at: Date): Promise<void>;
   /** When a paused subscription resumes by itself (null: paused until resumed). */
@@ -61,6 +69,7 @@ const SUBSCRIPTION_DUE = `
     end as due
   from subscriptions
   where processor_ref is null
+    and (lifecycle_retry_at is null or lifecycle_retry_at <= $2)
     and (
       (status in ('active', 'past_due', 'trialing') and current_period_end <= $1)
       or (status = 'trialing' and trial_will_end_sent_at is null and trial_end - interval '3 days' <= $1)
@@ -74,6 +83,7 @@ const RETRY_DUE = `
   from invoices i join subscriptions s on s.id = i.subscription_id
   where i.status = 'open' and i.next_payment_attempt <= $1 and s.processor_ref is null
     and (i.collecting_until is null or i.collecting_until <= $2)
+    and (s.lifecycle_retry_at is null or s.lifecycle_retry_at <= $2)
   order by i.next_payment_attempt, i.number
   limit 1`;
 
@@ -82,7 +92,8 @@ export function lifecycleQueries(q: <T = Record<string, unknown>>(sql: string, p
   return {
     async nextLifecycleStep(until, options) {
       const subStep = async (lock: boolean): Promise<LifecycleStep | null> => {
-        const s = (await q(SUBSCRIPTION_DUE + (lock ? ' for update of subscriptions skip locked' : ''), [until]))[0];
+        // A subscription whose step failed lately waits out its delay (by the wall clock).
+        const s = (await q(SUBSCRIPTION_DUE + (lock ? ' for update of subscriptions skip locked' : ''), [until, new Date()]))[0];
         if (!s) return null;
         const due = date(s.due);
         const kind: LifecycleStepKind =
@@ -109,6 +120,21 @@ export function lifecycleQueries(q: <T = Record<string, unknown>>(sql: string, p
       if (!options?.lock) return retryFirst ? retry : sub;
       // Another proxy may hold every due row of the earlier kind: then take the other kind's.
       return retryFirst ? ((await retryStep(true)) ?? (sub ? subStep(true) : null)) : ((await subStep(true)) ?? (retry ? retryStep(true) : null));
+    },
+    async deferLifecycle(subscriptionId, now, firstDelayMs) {
+      const rows = await q<{ lifecycle_failures: number; lifecycle_retry_at: unknown }>(
+        `update subscriptions
+           set lifecycle_failures = lifecycle_failures + 1,
+               lifecycle_retry_at = $2::timestamptz + least($3::float8 * power(2, lifecycle_failures), 3600000) * interval '1 millisecond'
+         where id = $1
+         returning lifecycle_failures, lifecycle_retry_at`,
+        [subscriptionId, now, firstDelayMs],
+      );
+      const r = rows[0];
+      return { failures: Number(r?.lifecycle_failures ?? 0), retryAt: r ? date(r.lifecycle_retry_at) : now };
+    },
+    async clearLifecycleFailures(subscriptionId) {
+      await q(`update subscriptions set lifecycle_failures = 0, lifecycle_retry_at = null where id = $1 and lifecycle_failures > 0`, [subscriptionId]);
     },
     async markTrialWillEndSent(subscriptionId, at) {
       await q(`update subscriptions set trial_will_end_sent_at = $2 where id = $1`, [subscriptionId, at]);

@@ -194,6 +194,13 @@ create table payment_method_setups (
     // or a dunning retry), so the two never both charge it.
     sql: `alter table invoices add column collecting_until timestamptz;`,
   },
+  {
+    version: 11,
+    name: 'subscriptions.lifecycle_failures',
+    // A lifecycle step that throws (a processor outage, a bug) is put off with a growing
+    // wall-clock delay instead of being retried every tick ahead of everything else due.
+    sql: `alter table subscriptions add column lifecycle_failures integer not null default 0, add column lifecycle_retry_at timestamptz;`,
+  },
 ];
 
 /** Applies the migrations the database does not have yet. Returns how many ran. */

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestProcessor } from '../../../src/server/processor/createTestProcessor';
+import type { PaymentProcessor } from '../../../src/server/processor/types';
+import { startTestProxy, type TestProxy } from '../../helpers/proxy';
+import { fixedClock } from '../../helpers/http';
+import { advance, days, invoicesOf, subscriptionOf } from '../../helpers/lifecycle';
+
+let proxy: TestProxy | undefined;
+afterEach(async () => {
+  await proxy?.close();
+  proxy = undefined;
+});
+
+/** The test processor, except that charging a card on file throws (an outage) while `down`. */
+function flakyProcessor() {
+  const inner = createTestProcessor();
+  const state = { down: true, charges: 0 };
+  const processor: PaymentProcessor = {
+    ...inner,
+    name: inner.name,
+    confirmPayment: (input) => inner.confirmPayment(input),
+    authenticatePayment: (input) => inner.authenticatePayment(input),
+    async chargePaymentMethod(input) {
+      state.charges++;
+      if (state.down) throw new Error('connect ECONNREFUSED (processor down)');
+      return inner.chargePaymentMethod!(input);
+    },
+  };
+  return { processor, state };
+}
+
+describe('a lifecycle step that throws', () => {
+  it('puts off only its subscription (the others run), is reported, and runs once its delay is over', async () => {
+    const { processor, state } = flakyProcessor();
+    const reported: Error[] = [];
+    proxy = await startTestProxy({
+      now: fixedClock,
+      processor,
+      lifecycle: { timer: false, failureBackoffMs: 1000, onError: (error) => reported.push(error as Error) },
+    });
+    const proBefore = await subscriptionOf(proxy, 'user_pro');
+    const invoicesBefore = (await invoicesOf(proxy, 'user_pro')).length;
+
+    // 40 days on: user_pro's renewal charge throws; user_canceling's period end needs no charge.
+    const first = await advance(proxy, days(40));
+    expect(first.status).toBe(200);
+    expect(first.body.events).toContainEqual(expect.objectContaining({ type: 'subscription.canceled', subject: 'user_canceling' }));
+    expect(first.body.events.filter((e: { subject: string }) => e.subject === 'user_pro')).toEqual([]);
+    // Nothing of the failed step was written: same period, no new invoice.
+    expect(await subscriptionOf(proxy, 'user_pro')).toMatchObject({ status: 'active', current_period_end: proBefore.current_period_end });
+    expect(await invoicesOf(proxy, 'user_pro')).toHaveLength(invoicesBefore);
+    // Reported, one line per failed step (user_past_due's dunning retry and user_trial's trial end throw too).
+    expect(reported.map((error) => error.message)).toContainEqual(
+      expect.stringMatching(new RegExp(`^lifecycle step period_end of ${proBefore.id} failed \\(1 in a row; next try after .+\\): connect ECONNREFUSED`)),
+    );
+
+    // Put off: an immediate run does not charge again.
+    const charges = state.charges;
+    expect((await advance(proxy, { seconds: 1 })).status).toBe(200);
+    expect(state.charges).toBe(charges);
+
+    // The processor is back and the delay is over: the renewal runs.
+    state.down = false;
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const later = await advance(proxy, { seconds: 1 });
+    expect(later.body.events).toContainEqual(expect.objectContaining({ type: 'invoice.paid', subject: 'user_pro' }));
+    const pro = await subscriptionOf(proxy, 'user_pro');
+    expect(pro.status).toBe('active');
+    expect(new Date(pro.current_period_end).getTime()).toBeGreaterThan(new Date(proBefore.current_period_end).getTime());
+  });
+});
