@@ -229,6 +229,12 @@ export interface PendingChange {
 /** Billkit addition: `POST /subscription/preview` and `POST /subscription/change` body. */
 export interface PlanChangeRequest {
   price_id: string;
+  /**
+   * `POST /subscription/change` only: the `proration_date` of the preview the customer saw,
+   * so the change is priced at that instant and charges exactly what the preview showed
+   * (Stripe's `proration_date`). At most an hour old and within the current period.
+   */
+  proration_date?: string;
 }
 
 /** One line of a plan change preview: a credit (negative) or a charge, for a span of time. */
@@ -257,6 +263,8 @@ export interface PlanChangePreview {
   currency: string;
   /** The next regular invoice after the change (its amount net of any credit carried). */
   next_invoice: { amount: number; date: string };
+  /** The instant the amounts are priced at; send it back with the change to be charged exactly this. */
+  proration_date: string;
 }
 
 /** `POST /subscription/preview` answer. */

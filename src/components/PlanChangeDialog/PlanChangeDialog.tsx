@@ -93,7 +93,8 @@ export function PlanChangeDialog({ price, plan, open, onOpenChange, onChanged, l
 
   const confirm = () =>
     change.mutate(
-      { price_id: price.id },
+      // Priced at the preview's instant: the charge is exactly what the dialog shows.
+      { price_id: price.id, ...(preview.data && { proration_date: preview.data.proration_date }) },
       {
         onSuccess: (subscription) => {
           onChanged?.(subscription);

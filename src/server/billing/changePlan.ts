@@ -26,10 +26,16 @@ export async function previewPlanChange(ctx: BillingContext, subject: string, pr
  * `pending_price_id`; naming the current price clears a pending change (and is a 400
  * `same_price` when none is pending).
  */
-export async function changePlan(ctx: BillingContext, subject: string, priceId: string, chargeKey: string): Promise<Subscription> {
+export async function changePlan(
+  ctx: BillingContext,
+  subject: string,
+  priceId: string,
+  chargeKey: string,
+  prorationDate?: Date,
+): Promise<Subscription> {
   const now = ctx.now();
   const before = await ctx.store.findCurrentSubscription(subject, now);
-  const decided = await decidePlanChange(ctx, before, priceId);
+  const decided = await decidePlanChange(ctx, before, priceId, prorationDate ? checkProrationDate(prorationDate, before, now) : now);
   const sub = before!;
   if (sub.processor_ref) return changeProcessorPlan(ctx, sub, decided, chargeKey);
   if (decided === 'same') {
@@ -60,6 +66,22 @@ export async function changePlan(ctx: BillingContext, subject: string, priceId: 
     await store.updateSubscription(sub.id, patch);
     return { ...sub, ...patch, price: decided.target.price, plan: decided.target.plan, pending: null };
   });
+}
+
+/** How old a preview's `proration_date` may be when the change is made. */
+const PRORATION_DATE_MAX_AGE_MS = 60 * 60_000;
+
+/**
+ * A change priced at its preview's instant charges what the preview showed. That instant
+ * must be in the past hour (a preview is short-lived) and in the current period (the
+ * proration is of this period).
+ */
+function checkProrationDate(at: Date, sub: SubscriptionDetail | null, now: Date): Date {
+  const since = Math.max(now.getTime() - PRORATION_DATE_MAX_AGE_MS, sub?.current_period_start.getTime() ?? 0);
+  if (at.getTime() > now.getTime() || at.getTime() < since) {
+    throw new InvalidParameter('parameter_invalid', 'proration_date must be the proration_date of a preview made in the last hour, in the current period; preview the change again.', 'proration_date');
+  }
+  return at;
 }
 
 /** Charges today's amount to the card on file; no card, or a decline, is `PaymentDeclined` (402) and nothing changes. */

@@ -44,7 +44,7 @@ function changeInput(d: PlannedPlanChange, now: Date): ProcessorPlanChangeInput 
  */
 export async function processorPreview(ctx: BillingContext, d: PlannedPlanChange): Promise<PlannedPlanChange> {
   if (d.effective !== 'now' || d.sub.status === 'trialing') return d;
-  const preview = await ctx.processor.previewPlanChange!(changeInput(d, ctx.now()));
+  const preview = await ctx.processor.previewPlanChange!(changeInput(d, d.at));
   const credit = Math.max(0, -preview.total);
   return {
     ...d,
@@ -84,7 +84,7 @@ export async function changeProcessorPlan(
     await processor.schedulePlanChange!(ref, { price: decided.target.price, plan: decided.target.plan, idempotencyKey });
     return record(ctx, sub, { pending_price_id: decided.target.price.id });
   }
-  const result = await processor.changePlanNow!({ ...changeInput(decided, ctx.now()), idempotencyKey });
+  const result = await processor.changePlanNow!({ ...changeInput(decided, decided.at), idempotencyKey });
   if (result.status === 'failed') throw new PaymentDeclined(result.code, result.message);
   // A pending period-end switch would undo this one when its phase starts: drop it, now that
   // the change went through (on a decline it stays, as everything else does).

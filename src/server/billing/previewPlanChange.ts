@@ -1,3 +1,4 @@
+import { intervalAdverb } from '../../contract/formatInterval';
 import type { PlanChangeLine, PlanChangePreview } from '../../contract/types';
 import { InvalidParameter, NotFound } from '../domainErrors';
 import type { PlanRecord, PriceRecord, PromotionCodeRecord, SubscriptionDetail } from '../store/records';
@@ -27,9 +28,11 @@ export interface PlannedPlanChange {
   /** The subject's credit after the change (carried to the next invoices). */
   balanceAfter: number;
   nextInvoice: { amount: number; date: Date };
+  /** The instant the change is priced at (its `proration_date`). */
+  at: Date;
 }
 
-const intervalWord = (price: PriceRecord) => (price.interval === 'year' ? 'yearly' : `${price.interval ?? 'month'}ly`);
+const intervalWord = (price: PriceRecord) => intervalAdverb(price.interval ?? 'month');
 
 /**
  * Decides a change of the subscription to `target` at `now` (the rules of the README's
@@ -60,7 +63,7 @@ export function planPlanChange(
   if (sub.status === 'trialing') {
     const date = sub.trial_end ?? periodEnd;
     return {
-      sub, target, effective: 'now', lines: [],
+      sub, target, effective: 'now', lines: [], at: now,
       period: { start: sub.current_period_start, end: intervalChanges ? date : periodEnd },
       amountDueToday: 0, balanceAfter: balance,
       // The trial's end is the first charge: a `once` promotion is spent on it (as endPeriod does).
@@ -70,7 +73,7 @@ export function planPlanChange(
   if (!(perDay(next) > perDay(old) || longer)) {
     const amount = net(next, periodEnd);
     return {
-      sub, target, effective: 'period_end',
+      sub, target, effective: 'period_end', at: now,
       lines: [{
         description: `${target.plan.name} (${intervalWord(next)})`, amount,
         period_start: periodEnd, period_end: addInterval(periodEnd, next.interval ?? 'month'), proration: false,
@@ -102,7 +105,7 @@ export function planPlanChange(
   const sum = lines.reduce((s, l) => s + l.amount, 0) - balance;
   const balanceAfter = Math.max(0, -sum);
   return {
-    sub, target, effective: 'now', lines, period,
+    sub, target, effective: 'now', lines, period, at: now,
     amountDueToday: Math.max(0, sum), balanceAfter,
     nextInvoice: { amount: Math.max(0, net(next, period.end) - balanceAfter), date: period.end },
   };
@@ -119,6 +122,7 @@ export function toWirePreview(p: PlannedPlanChange): PlanChangePreview {
     amount_due_today: p.amountDueToday,
     currency: price.currency,
     next_invoice: { amount: p.nextInvoice.amount, date: iso(p.nextInvoice.date) },
+    proration_date: iso(p.at),
   };
 }
 
@@ -133,6 +137,7 @@ export async function decidePlanChange(
   ctx: BillingContext,
   sub: SubscriptionDetail | null,
   priceId: string,
+  at: Date = ctx.now(),
 ): Promise<PlannedPlanChange | 'same'> {
   if (!sub || sub.status === 'canceled') throw new NotFound('no_subscription', 'There is no subscription to change.');
   const processorCannot = sub.processor_ref !== null && !processorChangesPlans(ctx.processor);
@@ -154,5 +159,5 @@ export async function decidePlanChange(
   const promo = sub.promotion_code ? await ctx.store.getPromotionCode(sub.promotion_code) : null;
   // A processor holding the subscription (Stripe) keeps the customer's balance itself.
   const balance = sub.processor_ref ? null : await ctx.store.getCustomerBalance(sub.subject);
-  return planPlanChange(sub, found, promo, balance?.currency === sub.price.currency ? balance.amount : 0, ctx.now());
+  return planPlanChange(sub, found, promo, balance?.currency === sub.price.currency ? balance.amount : 0, at);
 }

@@ -15,6 +15,7 @@ import type { ApiEnv, RouteContext } from './RouteContext';
 import { parse, pathParam, readJson, storableHeader } from './validation';
 
 const priceBody = z.object({ price_id: z.string().min(1).max(200) });
+const changeBody = priceBody.extend({ proration_date: z.iso.datetime({ offset: true }).optional() });
 const cardSchema: z.ZodType<CardDetails> = z.object({
   number: z.string().min(1).max(32),
   exp_month: z.number().int(),
@@ -40,9 +41,9 @@ export function planChangeRoutes(ctx: RouteContext) {
     })
     .post('/subscription/change', async (c) => {
       const subject = callerOf(c).subject;
-      const body = parse(priceBody, await readJson(c));
+      const body = parse(changeBody, await readJson(c));
       const result = await idempotent(ctx, `change:${subject}`, key(c), body, async (chargeKey) => ({
-        subscription: await changePlan(ctx, subject, body.price_id, chargeKey),
+        subscription: await changePlan(ctx, subject, body.price_id, chargeKey, body.proration_date ? new Date(body.proration_date) : undefined),
       }));
       return c.json(result.body as object, result.status as 200);
     })

@@ -123,6 +123,7 @@ describe('POST /subscription/preview with Stripe', () => {
       amount_due_today: 1300,
       currency: 'usd',
       next_invoice: { amount: 2900, date: '2025-05-01T00:00:00Z' },
+      proration_date: '2025-04-11T12:00:00Z',
     });
     const [previewCall] = requestsSince(before, '/v1/invoices/create_preview');
     expect(previewCall!.body).toEqual({
@@ -169,6 +170,19 @@ describe('POST /subscription/preview with Stripe', () => {
 });
 
 describe('POST /subscription/change with Stripe', () => {
+  it("passes the preview's proration_date to subscriptions.update, so Stripe charges what the preview showed", async () => {
+    const { client, stripeSub } = await stripeSubscriber('user_sp_change_instant', 'price_starter_monthly');
+    const before = fake.requests.length;
+    const res = await client.post(
+      '/subscription/change',
+      { price_id: 'price_pro_monthly', proration_date: '2025-04-11T11:40:00Z' },
+      { 'Idempotency-Key': 'instant-1' },
+    );
+    expect(res.status).toBe(200);
+    const [update] = requestsSince(before, `/v1/subscriptions/${stripeSub.id}`).filter((r) => r.method === 'POST');
+    expect(update!.body).toMatchObject({ proration_behavior: 'always_invoice', proration_date: String(NOW - 20 * 60) });
+  });
+
   it('an upgrade is subscriptions.update with always_invoice; the store records Stripe’s answer, its webhooks add nothing but the invoice', async () => {
     const subject = 'user_sp_change_up';
     const { client, stripeSub } = await stripeSubscriber(subject, 'price_starter_monthly');

@@ -41,6 +41,7 @@ describe('POST /subscription/preview', () => {
       amount_due_today: 1333,
       currency: 'usd',
       next_invoice: { amount: 2900, date: '2025-05-11T12:00:00Z' },
+      proration_date: '2025-04-21T12:00:00Z',
     });
   });
 
@@ -155,6 +156,43 @@ describe('POST /subscription/change', () => {
     // The renewal bills the new price.
     await advance(proxy, { to: '2025-05-11T12:00:00Z' });
     expect((await invoicesOf(proxy, 'user_free')).at(-1)).toMatchObject({ amount_due: 2900, status: 'paid' });
+  });
+
+  it("charges exactly the preview's amount when given its proration_date, even half an hour later", async () => {
+    const proxy = await proxyWith();
+    await subscribe(proxy, 'user_free');
+    await advance(proxy, days(10));
+    const seen = (await preview(proxy, 'user_free', 'price_pro_monthly')).body.preview;
+    expect(seen).toMatchObject({ amount_due_today: 1333, proration_date: '2025-04-21T12:00:00Z' });
+    await advance(proxy, { seconds: 30 * 60 });
+    // Priced now, half an hour of Starter is used up: credit round(900 × 479.5/720) = 599, charge 1931.
+    expect((await preview(proxy, 'user_free', 'price_pro_monthly')).body.preview.amount_due_today).toBe(1332);
+    const res = await as(proxy, 'user_free').post(
+      '/subscription/change',
+      { price_id: 'price_pro_monthly', proration_date: seen.proration_date },
+      { 'Idempotency-Key': 'k-preview-instant' },
+    );
+    expect(res.status).toBe(200);
+    const invoice = (await invoicesOf(proxy, 'user_free')).at(-1);
+    expect(invoice).toMatchObject({ amount_due: 1333, amount_paid: 1333, status: 'paid' });
+    const detail = await proxy.store.getInvoice(subjectKey('user', 'user_free'), invoice.id);
+    expect(detail!.lines.map((l) => [l.amount, l.period_start?.toISOString()])).toEqual([
+      [-600, '2025-04-21T12:00:00.000Z'],
+      [1933, '2025-04-21T12:00:00.000Z'],
+    ]);
+  });
+
+  it('refuses a proration_date that is not a date, in the future, over an hour old or before the period, changing nothing', async () => {
+    const proxy = await proxyWith();
+    const before = await subscriptionOf(proxy, 'user_pro');
+    for (const proration_date of ['yesterday', '2025-04-11T12:00:01Z', '2025-04-11T10:59:59Z', '2025-03-31T23:59:59Z']) {
+      const res = await as(proxy, 'user_pro').post('/subscription/change', { price_id: 'price_pro_annual', proration_date }, { 'Idempotency-Key': `k-${proration_date}` });
+      expect(res, proration_date).toMatchObject({ status: 400, body: { error: { param: 'proration_date' } } });
+    }
+    expect(await subscriptionOf(proxy, 'user_pro')).toEqual(before);
+    // An instant of the last hour is fine.
+    const ok = await as(proxy, 'user_pro').post('/subscription/change', { price_id: 'price_pro_annual', proration_date: '2025-04-11T11:30:00Z' }, { 'Idempotency-Key': 'k-ok' });
+    expect(ok.body.subscription).toMatchObject({ price: { id: 'price_pro_annual' }, current_period_start: '2025-04-11T11:30:00Z' });
   });
 
   it('monthly → yearly charges 25955 and starts a yearly period now', async () => {
