@@ -8,7 +8,7 @@ import { changeProcessorPlan, processorPreview } from './changeProcessorPlan';
 import { decidePlanChange, toWirePreview, type PlannedPlanChange } from './previewPlanChange';
 import { toWireInvoice, toWireSubscription } from './wire';
 
-/** `POST /subscription/preview`: what changing to `priceId` would cost; the current price is a 400 `same_price`. */
+/** `POST /subscription/preview`: what changing to `priceId` would cost; the current price is `InvalidParameter` `same_price`. */
 export async function previewPlanChange(ctx: BillingContext, subject: string, priceId: string): Promise<PlanChangePreview> {
   const decided = await decidePlanChange(ctx, await ctx.store.findCurrentSubscription(subject, ctx.now()), priceId);
   if (decided === 'same') throw new InvalidParameter('same_price', 'The subscription is already on this price.', 'price_id');
@@ -23,7 +23,7 @@ export async function previewPlanChange(ctx: BillingContext, subject: string, pr
  * written. Then, in one transaction: the proration invoice (paid), the new price (and
  * period, when the interval changed), the carried balance, and the events
  * `invoice.created`, `invoice.paid`, `subscription.updated`. A period-end change only sets
- * `pending_price_id`; naming the current price clears a pending change (and is a 400
+ * `pending_price_id`; naming the current price clears a pending change (and is `InvalidParameter`
  * `same_price` when none is pending).
  */
 export async function changePlan(
@@ -84,7 +84,7 @@ function checkProrationDate(at: Date, sub: SubscriptionDetail | null, now: Date)
   return at;
 }
 
-/** Charges today's amount to the card on file; no card, or a decline, is `PaymentDeclined` (402) and nothing changes. */
+/** Charges today's amount to the card on file; no card, or a decline, is `PaymentDeclined` and nothing changes. */
 async function chargeCard(ctx: BillingContext, subject: string, decided: PlannedPlanChange, key: string): Promise<void> {
   const method = await ctx.store.getPaymentMethod(subject);
   const charge = ctx.processor.chargePaymentMethod;

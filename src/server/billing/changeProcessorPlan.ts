@@ -63,7 +63,7 @@ export async function processorPreview(ctx: BillingContext, d: PlannedPlanChange
  *   period-end change is dropped at the processor once the change went through.
  * - at the period end: the processor schedules the switch; `pending_price_id` is set.
  * - the current price: the scheduled switch is dropped; `pending_price_id` cleared
- *   (`same_price` 400 when none is pending).
+ *   (`InvalidParameter` `same_price` when none is pending).
  * `key` (from the request's Idempotency-Key) makes the processor's idempotency keys.
  */
 export async function changeProcessorPlan(

@@ -58,7 +58,7 @@ function devStep(ctx: BillingContext, store: Store, events: LifecycleEvent[]): S
   };
 }
 
-/** The subject's open invoice `invoiceId`; 404 when it is not the subject's, 400 when it is not open. */
+/** The subject's open invoice `invoiceId`; `NotFound` when it is not the subject's, `InvalidParameter` when it is not open. */
 async function openInvoice(store: Store, subject: string, invoiceId: string): Promise<InvoiceRecord> {
   const invoice = await store.getInvoice(subject, invoiceId);
   if (!invoice) throw new NotFound('not_found', 'No such invoice.');

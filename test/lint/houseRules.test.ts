@@ -1,0 +1,40 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+
+/** Every .ts / .tsx file below `dir` (relative to the repository). */
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(join(ROOT, dir), { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+    .map((e) => relative(ROOT, join(e.parentPath ?? (e as { path?: string }).path ?? '', e.name)))
+    .sort();
+}
+
+// Issue 10's "Done when", held by CI: the billing rules, processors and the store speak
+// their own language (domain errors), never HTTP; and no source file grows past 350 lines.
+describe('the house rules', () => {
+  it('no HTTP status code, ProxyError or hono in src/server/billing, processor or store (comments included)', async () => {
+    const offending: string[] = [];
+    for (const dir of ['src/server/billing', 'src/server/processor', 'src/server/store']) {
+      for (const file of await sourceFiles(dir)) {
+        const lines = (await readFile(join(ROOT, file), 'utf8')).split('\n');
+        lines.forEach((line, i) => {
+          if (/\b(400|401|402|403|404|405|409|413|415|422|429|431|502|503)\b|ProxyError|from 'hono/.test(line)) offending.push(`${file}:${i + 1}: ${line.trim()}`);
+        });
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
+  it('no source file in src/ is over 350 lines', async () => {
+    const long: string[] = [];
+    for (const file of await sourceFiles('src')) {
+      const count = (await readFile(join(ROOT, file), 'utf8')).split('\n').length;
+      if (count > 350) long.push(`${file}: ${count} lines`);
+    }
+    expect(long).toEqual([]);
+  });
+});
