@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './chromium';
-import { StoryPage } from './storyPage';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { StoryPage, withStoryPage } from './storyPage';
 
 const { url, stories } = inject('storybook');
 const has = (id: string) => stories.some((story) => story.id === id);
@@ -10,18 +9,11 @@ const scrollY = (page: Page) => page.evaluate('window.scrollY') as Promise<numbe
 const rootOverflow = (page: Page) => page.evaluate('getComputedStyle(document.documentElement).overflowY') as Promise<string>;
 
 describe("Billkit's modal dialog in real Chromium (Radix focus and dismiss layers, Billkit's overlay and scroll lock)", () => {
-  let browser: Browser;
   let story: StoryPage;
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    story = await StoryPage.open(browser, url);
-    page = story.page;
-  });
-  afterAll(async () => {
-    await story?.close();
-    await browser?.close();
+  withStoryPage(url, (opened) => {
+    story = opened;
+    page = opened.page;
   });
 
   it.runIf(has('components-subscriptioncard--active'))(

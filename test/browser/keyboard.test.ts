@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './chromium';
-import { StoryPage } from './storyPage';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { StoryPage, withStoryPage } from './storyPage';
 
 const { url, stories } = inject('storybook');
 const has = (id: string) => stories.some((story) => story.id === id);
@@ -20,18 +19,11 @@ async function tabTo(page: Page, selector: string, limit = 40): Promise<void> {
 }
 
 describe('keyboard-only use in real Chromium', () => {
-  let browser: Browser;
   let story: StoryPage;
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    story = await StoryPage.open(browser, url);
-    page = story.page;
-  });
-  afterAll(async () => {
-    await story?.close();
-    await browser?.close();
+  withStoryPage(url, (opened) => {
+    story = opened;
+    page = opened.page;
   });
 
   // Each test starts from the top of the document with nothing focused.

@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './chromium';
-import { StoryPage, formatViolations, type Theme } from './storyPage';
+import { describe, expect, inject, it } from 'vitest';
+import { StoryPage, formatViolations, withStoryPage, type Theme } from './storyPage';
 
 const { url, stories } = inject('storybook');
 const THEMES: Theme[] = ['light', 'dark'];
 
 describe('every story in real Chromium', () => {
-  let browser: Browser;
   let page: StoryPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await StoryPage.open(browser, url);
-  });
-  afterAll(async () => {
-    await page?.close();
-    await browser?.close();
-  });
+  withStoryPage(url, (opened) => (page = opened));
 
   it('has stories to test', () => {
     expect(stories.length).toBeGreaterThan(0);

@@ -2,6 +2,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './chromium';
 
 export type Theme = 'light' | 'dark';
 
@@ -146,4 +148,22 @@ export function formatViolations(violations: AxeViolation[]): string {
         v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${n.failureSummary.replace(/\n/g, '\n      ')}`).join('\n'),
     )
     .join('\n');
+}
+
+/**
+ * For a suite that runs in one Storybook page: launches Chromium and opens the page before
+ * the suite (handing it to `opened`), and closes both after it.
+ */
+export function withStoryPage(baseUrl: string, opened: (story: StoryPage) => void): void {
+  let browser: Browser | undefined;
+  let story: StoryPage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    story = await StoryPage.open(browser, baseUrl);
+    opened(story);
+  });
+  afterAll(async () => {
+    await story?.close();
+    await browser?.close();
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestProcessor } from '../../../src/server/processor/createTestProcessor';
+import { testProcessorCharging } from '../../helpers/processor';
 import type { PaymentProcessor } from '../../../src/server/processor/types';
 import { proxyPerTest } from '../../helpers/closeAfterEach';
 import { as, errorBody, fixedClock } from '../../helpers/http';
@@ -146,19 +146,14 @@ describe('dunning', () => {
   const MASTERCARD = '5555555555554444';
   /** The test processor, except that the first `failures` off-session charges of a Mastercard are declined. */
   function flakyProcessor(failures: number): PaymentProcessor {
-    const inner = createTestProcessor();
     let left = failures;
-    return {
-      ...inner,
-      name: 'test',
-      async chargePaymentMethod(input) {
-        if (left > 0 && input.paymentMethod === 'pm_card_mastercard') {
-          left--;
-          return { status: 'failed', code: 'insufficient_funds', message: 'Your card has insufficient funds.' };
-        }
-        return inner.chargePaymentMethod!(input);
-      },
-    };
+    return testProcessorCharging(async (input, real) => {
+      if (left > 0 && input.paymentMethod === 'pm_card_mastercard') {
+        left--;
+        return { status: 'failed', code: 'insufficient_funds', message: 'Your card has insufficient funds.' };
+      }
+      return real(input);
+    });
   }
 
   it('recovers on a successful retry: the invoice is paid and the subscription active again', async () => {

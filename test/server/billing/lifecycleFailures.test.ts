@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestProcessor } from '../../../src/server/processor/createTestProcessor';
-import type { PaymentProcessor } from '../../../src/server/processor/types';
 import { startTestProxy, type TestProxy } from '../../helpers/proxy';
 import { fixedClock } from '../../helpers/http';
+import { testProcessorCharging } from '../../helpers/processor';
 import { advance, days, invoicesOf, subscriptionOf } from '../../helpers/lifecycle';
 
 let proxy: TestProxy | undefined;
@@ -13,19 +12,12 @@ afterEach(async () => {
 
 /** The test processor, except that charging a card on file throws (an outage) while `down`. */
 function flakyProcessor() {
-  const inner = createTestProcessor();
   const state = { down: true, charges: 0 };
-  const processor: PaymentProcessor = {
-    ...inner,
-    name: inner.name,
-    confirmPayment: (input) => inner.confirmPayment(input),
-    authenticatePayment: (input) => inner.authenticatePayment(input),
-    async chargePaymentMethod(input) {
-      state.charges++;
-      if (state.down) throw new Error('connect ECONNREFUSED (processor down)');
-      return inner.chargePaymentMethod!(input);
-    },
-  };
+  const processor = testProcessorCharging(async (input, real) => {
+    state.charges++;
+    if (state.down) throw new Error('connect ECONNREFUSED (processor down)');
+    return real(input);
+  });
   return { processor, state };
 }
 

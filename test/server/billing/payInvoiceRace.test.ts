@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestProcessor } from '../../../src/server/processor/createTestProcessor';
 import type { PaymentProcessor } from '../../../src/server/processor/types';
 import { startTestProxy, type TestProxy } from '../../helpers/proxy';
 import { as, fixedClock } from '../../helpers/http';
+import { testProcessorCharging } from '../../helpers/processor';
 import { advance, CARDS, days, subscriptionOf } from '../../helpers/lifecycle';
 
 let cleanup: (() => Promise<void>)[] = [];
@@ -16,20 +16,13 @@ afterEach(async () => {
  * second charger has time to start while the first is still at the processor.
  */
 function countingProcessor(delayMs: number): { processor: PaymentProcessor; charges: string[] } {
-  const inner = createTestProcessor();
   const charges: string[] = [];
-  const processor: PaymentProcessor = {
-    ...inner,
-    name: inner.name,
-    confirmPayment: (input) => inner.confirmPayment(input),
-    authenticatePayment: (input) => inner.authenticatePayment(input),
-    async chargePaymentMethod(input) {
-      // Both chargers' idempotency keys start with the invoice id.
-      charges.push(input.idempotencyKey);
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-      return inner.chargePaymentMethod!(input);
-    },
-  };
+  const processor = testProcessorCharging(async (input, real) => {
+    // Both chargers' idempotency keys start with the invoice id.
+    charges.push(input.idempotencyKey);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    return real(input);
+  });
   return { processor, charges };
 }
 
