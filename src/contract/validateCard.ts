@@ -27,7 +27,8 @@ export interface CardFields {
 /** A card ready for `POST /checkout/:id/confirm`: every field of the card shape, checked. */
 export type ParsedCard = Required<CardDetails>;
 
-const digitsOf = (value: string, max: number) => value.replace(/\D/g, '').slice(0, max);
+/** The first `max` digits of `value`, anything else dropped. */
+export const digitsOf = (value: string, max: number): string => value.replace(/\D/g, '').slice(0, max);
 
 /** `4242424242424242` → `4242 4242 4242 4242` (at most 19 digits, groups of four). */
 export function formatCardNumber(value: string): string {

@@ -1,5 +1,6 @@
 import { billedEvery, formatInterval, perInterval } from '../../contract/formatInterval';
 import { formatMoney } from '../../contract/formatMoney';
+import { digitsOf, formatCardNumber, formatExpiry } from '../../contract/validateCard';
 import type { Interval } from '../../contract/types';
 import { checkoutPageStyles } from './checkoutPageStyles';
 import { escapeHtml, safeHref } from './escapeHtml';
@@ -30,11 +31,16 @@ const ICONS = {
 
 // Progressive enhancement only: the form works without it. Groups the card number in
 // fours, writes the expiry as "MM / YY", and stops a second submit of the card form.
+// The card form's formatting is the contract's (as `<CheckoutForm/>`'s), serialised into the
+// page under the names its functions call each other by: one definition of each.
+const FORMATTERS = [digitsOf, formatCardNumber, formatExpiry].map((fn) => `var ${fn.name}=${String(fn)};`).join('\n');
+
 const SCRIPT = `(function(){
+${FORMATTERS}
 var n=document.getElementById('card_number');
-if(n)n.addEventListener('input',function(){n.value=n.value.replace(/\\D/g,'').slice(0,19).replace(/(\\d{4})(?=\\d)/g,'$1 ');});
+if(n)n.addEventListener('input',function(){n.value=${formatCardNumber.name}(n.value);});
 var e=document.getElementById('card_exp');
-if(e)e.addEventListener('input',function(){var d=e.value.replace(/\\D/g,'').slice(0,4);if(d.length===1&&d>'1')d='0'+d;e.value=d.length>2?d.slice(0,2)+' / '+d.slice(2):d;});
+if(e)e.addEventListener('input',function(){e.value=${formatExpiry.name}(e.value);});
 var f=document.getElementById('card-form');
 if(f)f.addEventListener('submit',function(ev){if(f.getAttribute('data-submitted')){ev.preventDefault();return;}f.setAttribute('data-submitted','');var b=document.getElementById('pay');if(b){b.setAttribute('aria-busy','true');b.textContent='Processing\\u2026';}});
 })();`;
