@@ -136,7 +136,8 @@ export async function runNextLifecycleStep(
         },
       };
       await runStep(step, claimed);
-      await store.clearLifecycleFailures(claimed.subscriptionId);
+      // Only a subscription that failed before has a count to clear: no extra write per step otherwise.
+      if (claimed.failures > 0) await store.clearLifecycleFailures(claimed.subscriptionId);
       return true;
     });
     if (!ran) return 'busy';

@@ -11,6 +11,8 @@ export interface LifecycleStep {
   /** `retry` only: the open invoice to charge again. */
   invoiceId: string | null;
   due: Date;
+  /** Failed attempts in a row of this subscription's steps (see `deferLifecycle`). */
+  failures: number;
 }
 
 /** Dunning state of an invoice (Stripe's `attempt_count` / `next_payment_attempt`). */
@@ -34,7 +36,7 @@ export interface LifecycleQueries {
    * Returns the failures counted and when its steps are due again.
    */
   deferLifecycle(subscriptionId: string, now: Date, firstDelayMs: number): Promise<{ failures: number; retryAt: Date }>;
-  /** Forgets the failures of a subscription whose step ran. */
+  /** Forgets the failures of a subscription whose step ran (only called when it had some). */
   clearLifecycleFailures(subscriptionId: string): Promise<void>;
   /** Marks `subscription.trial_will_end` as sent for the subscription. */
   markTrialWillEndSent(subscriptionId: string, at: Date): Promise<void>;
@@ -60,7 +62,7 @@ const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)))
 // days ahead (Stripe's trial_will_end). `period_end` covers renewals, trial ends and
 // cancellations at period end alike: the engine decides which from the row.
 const SUBSCRIPTION_DUE = `
-  select id, status, current_period_end, trial_end, trial_will_end_sent_at, resume_at,
+  select id, status, current_period_end, trial_end, trial_will_end_sent_at, resume_at, lifecycle_failures,
     case
       when status = 'paused' then resume_at
       when status = 'trialing' and trial_will_end_sent_at is null and trial_end - interval '3 days' < current_period_end
@@ -79,7 +81,7 @@ const SUBSCRIPTION_DUE = `
   limit 1`;
 
 const RETRY_DUE = `
-  select i.id, i.subscription_id, i.next_payment_attempt as due
+  select i.id, i.subscription_id, i.next_payment_attempt as due, s.lifecycle_failures
   from invoices i join subscriptions s on s.id = i.subscription_id
   where i.status = 'open' and i.next_payment_attempt <= $1 and s.processor_ref is null
     and (i.collecting_until is null or i.collecting_until <= $2)
@@ -102,14 +104,14 @@ export function lifecycleQueries(q: <T = Record<string, unknown>>(sql: string, p
             : s.status === 'trialing' && !s.trial_will_end_sent_at && due.getTime() < date(s.current_period_end).getTime()
               ? 'trial_will_end'
               : 'period_end';
-        return { kind, subscriptionId: s.id as string, invoiceId: null, due };
+        return { kind, subscriptionId: s.id as string, invoiceId: null, due, failures: Number(s.lifecycle_failures) };
       };
       const retryStep = async (lock: boolean): Promise<LifecycleStep | null> => {
         // The subscription's row is locked too, so no other proxy runs its period end meanwhile.
         // An invoice the customer is paying right now (its collection lease, by the wall
         // clock) is not retried meanwhile: it is paid, or due again, when the lease ends.
         const r = (await q(RETRY_DUE + (lock ? ' for update of i, s skip locked' : ''), [until, new Date()]))[0];
-        return r ? { kind: 'retry', subscriptionId: r.subscription_id as string, invoiceId: r.id as string, due: date(r.due) } : null;
+        return r ? { kind: 'retry', subscriptionId: r.subscription_id as string, invoiceId: r.id as string, due: date(r.due), failures: Number(r.lifecycle_failures) } : null;
       };
       // Which kind is earliest is decided without locks; only that kind's row is then
       // claimed, so a transaction never holds a lock on work it will not do.
@@ -134,7 +136,7 @@ export function lifecycleQueries(q: <T = Record<string, unknown>>(sql: string, p
       return { failures: Number(r?.lifecycle_failures ?? 0), retryAt: r ? date(r.lifecycle_retry_at) : now };
     },
     async clearLifecycleFailures(subscriptionId) {
-      await q(`update subscriptions set lifecycle_failures = 0, lifecycle_retry_at = null where id = $1 and lifecycle_failures > 0`, [subscriptionId]);
+      await q(`update subscriptions set lifecycle_failures = 0, lifecycle_retry_at = null where id = $1`, [subscriptionId]);
     },
     async markTrialWillEndSent(subscriptionId, at) {
       await q(`update subscriptions set trial_will_end_sent_at = $2 where id = $1`, [subscriptionId, at]);
