@@ -4,7 +4,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { CheckoutForm } from '../src/components/CheckoutForm';
 import { stripeIntegration } from '../src/stripe';
 import { createFakeStripe } from './fakeStripe';
-import { billkit, errorHandler } from './storyHelpers';
+import { billkit, errorHandler, withMaxWidth } from './storyHelpers';
 
 /**
  * `<CheckoutForm/>` against the in-browser reference proxy and its test processor: each
@@ -16,13 +16,7 @@ const meta = {
   component: CheckoutForm,
   args: { priceId: 'price_pro_monthly', onSuccess: fn(), onError: fn() },
   parameters: { billkit: { subject: 'user_free' } },
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 480 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [withMaxWidth(480)],
 } satisfies Meta<typeof CheckoutForm>;
 
 export default meta;

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
 import { CheckoutReturn } from '../src/components/CheckoutReturn';
-import { billkit } from './storyHelpers';
+import { billkit, withMaxWidth } from './storyHelpers';
 
 let paidSessionId = '';
 
@@ -14,13 +14,7 @@ const meta = {
   title: 'Components/CheckoutReturn',
   component: CheckoutReturn,
   args: { onDone: fn(), continueHref: '#billing' },
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 480 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [withMaxWidth(480)],
 } satisfies Meta<typeof CheckoutReturn>;
 
 export default meta;

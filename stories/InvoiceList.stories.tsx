@@ -1,18 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { InvoiceList } from '../src/components/InvoiceList';
-import { billkit, errorHandler, loadingHandler, subscribeInStory } from './storyHelpers';
+import { billkit, errorHandler, loadingHandler, subscribeInStory, withMaxWidth } from './storyHelpers';
 
 /** `<InvoiceList/>` on the in-browser reference proxy; PDFs are the proxy's real ones. */
 const meta = {
   title: 'Components/InvoiceList',
   component: InvoiceList,
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 880 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [withMaxWidth(880)],
 } satisfies Meta<typeof InvoiceList>;
 
 export default meta;

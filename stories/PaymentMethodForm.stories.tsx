@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
 import { PaymentMethodForm } from '../src/components/PaymentMethodForm';
+import { withMaxWidth } from './storyHelpers';
 
 /**
  * `<PaymentMethodForm/>` alone, on the in-browser reference proxy: 4242 4242 4242 4242
@@ -10,13 +11,7 @@ const meta = {
   title: 'Components/PaymentMethodForm',
   component: PaymentMethodForm,
   args: { onSaved: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 420 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [withMaxWidth(420)],
 } satisfies Meta<typeof PaymentMethodForm>;
 
 export default meta;

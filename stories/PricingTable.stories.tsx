@@ -7,6 +7,7 @@ import {
   manyPlansCatalog,
   monthlyOnlyCatalog,
   singlePlanCatalog,
+  withMaxWidth,
   yenCatalog,
 } from './storyHelpers';
 
@@ -18,13 +19,7 @@ const meta = {
   title: 'Components/PricingTable',
   component: PricingTable,
   args: { onSelect: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 1120, margin: '0 auto', padding: '1rem 0' }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [withMaxWidth(1120, { margin: '0 auto', padding: '1rem 0' })],
   parameters: { billkit: { subject: 'user_free' } },
 } satisfies Meta<typeof PricingTable>;
 

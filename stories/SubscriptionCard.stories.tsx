@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
 import { SubscriptionCard } from '../src/components/SubscriptionCard';
-import { billkit, errorHandler, loadingHandler, subscribeInStory } from './storyHelpers';
+import { billkit, errorHandler, loadingHandler, subscribeInStory, withMaxWidth } from './storyHelpers';
 
 /**
  * `<SubscriptionCard/>` for each demo subject of the in-browser reference proxy. Cancel
@@ -11,13 +11,7 @@ const meta = {
   title: 'Components/SubscriptionCard',
   component: SubscriptionCard,
   args: { onUpgrade: fn(), onUpdatePayment: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 560 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [withMaxWidth(560)],
 } satisfies Meta<typeof SubscriptionCard>;
 
 export default meta;

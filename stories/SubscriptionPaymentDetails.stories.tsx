@@ -5,7 +5,7 @@ import { planChange } from '../src/components/PlanChangeDialog';
 import { PricingTable } from '../src/components/PricingTable';
 import { SubscriptionCard } from '../src/components/SubscriptionCard';
 import { PayInvoiceButton, SubscriptionPaymentDetails } from '../src/components/SubscriptionPaymentDetails';
-import { billkit, errorHandler, loadingHandler } from './storyHelpers';
+import { billkit, errorHandler, loadingHandler, withMaxWidth } from './storyHelpers';
 
 /**
  * The self-serve opt-ins of issue 13 inside the existing components: the card on file,
@@ -16,13 +16,7 @@ const meta = {
   title: 'Components/SubscriptionPaymentDetails',
   component: SubscriptionCard,
   args: { paymentDetails: SubscriptionPaymentDetails, onUpgrade: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 560 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [withMaxWidth(560)],
 } satisfies Meta<typeof SubscriptionCard>;
 
 export default meta;
@@ -65,14 +59,14 @@ export const CardError: Story = {
 /** `<PricingTable planChange={planChange}/>` for a subscriber: Current plan, Downgrade, Switch to yearly. */
 export const PricingTableForSubscriber: Story = {
   render: () => <PricingTable planChange={planChange} />,
-  decorators: [(Story) => <div style={{ maxWidth: 1100 }}><Story /></div>],
+  decorators: [withMaxWidth(1100)],
   parameters: { billkit: { subject: 'user_pro' } },
 };
 
 /** `<InvoiceList payButton={PayInvoiceButton}/>`: "Pay" on the open invoice. */
 export const InvoiceListWithPay: Story = {
   render: () => <InvoiceList payButton={PayInvoiceButton} />,
-  decorators: [(Story) => <div style={{ maxWidth: 900 }}><Story /></div>],
+  decorators: [withMaxWidth(900)],
   parameters: { billkit: { subject: 'user_past_due' } },
 };
 

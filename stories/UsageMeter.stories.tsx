@@ -1,19 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { UsageMeter } from '../src/components/UsageMeter';
-import { billkit, errorHandler, loadingHandler } from './storyHelpers';
+import { billkit, errorHandler, loadingHandler, withMaxWidth } from './storyHelpers';
 
 /** `<UsageMeter/>` on the in-browser reference proxy's usage records. */
 const meta = {
   title: 'Components/UsageMeter',
   component: UsageMeter,
   args: { metric: 'api_calls' },
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 400 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [withMaxWidth(400)],
 } satisfies Meta<typeof UsageMeter>;
 
 export default meta;

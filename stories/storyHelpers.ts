@@ -3,7 +3,9 @@
  * (still loading, failing), and catalogues seeded into the in-browser proxy's store for
  * pricing variants.
  */
+import type { Decorator } from '@storybook/react-vite';
 import { delay, http, HttpResponse } from 'msw';
+import { createElement, type CSSProperties } from 'react';
 import type { BillkitStoryParameters, CatalogPlan, StoryProxy } from '../.storybook/browserProxy';
 
 /** Types a story's `parameters.billkit` (subject, catalogue, setup, msw handlers). */
@@ -120,4 +122,9 @@ export async function subscribeInStory(
     },
   });
   if (!paid.ok) throw new Error(`the story's checkout failed: ${paid.status}`);
+}
+
+/** A story decorator that renders the story in a column `maxWidth` px wide (plus `style`), as in an app's page. */
+export function withMaxWidth(maxWidth: number, style?: CSSProperties): Decorator {
+  return (Story) => createElement('div', { style: { maxWidth, ...style } }, createElement(Story));
 }
