@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../..');
 
-/** The `billkit` entry as an app's bundler sees it: esbuild --minify of src/index.ts, peers external. */
-async function bundleBillkit() {
+/** An entry as an app's bundler sees it: esbuild --minify of `entry` (e.g. src/index.ts, the `billkit` entry), peers external. */
+async function bundle(entry: string) {
   const result = await build({
-    entryPoints: [resolve(ROOT, 'src/index.ts')],
+    entryPoints: [resolve(ROOT, entry)],
     bundle: true,
     minify: true,
     format: 'esm',
@@ -31,7 +31,7 @@ const DEVTOOLS_ONLY = ['tokenOverride', 'requestConfig', '/api/dev', 'billkit-de
 
 describe('billkit pays nothing for billkit/devtools', () => {
   it('reaches no devtools module and carries no devtools-only name (minified whole entry)', async () => {
-    const { code, inputs } = await bundleBillkit();
+    const { code, inputs } = await bundle('src/index.ts');
     expect(inputs.some((input) => input.startsWith('src/react/BillingProvider'))).toBe(true);
     expect(inputs.filter((input) => input.startsWith('src/devtools/'))).toEqual([]);
     // Property names and strings survive minification, so a devtools field or endpoint would show here.
@@ -40,17 +40,7 @@ describe('billkit pays nothing for billkit/devtools', () => {
   });
 
   it('is a detector that sees devtools names where they are (the devtools entry)', async () => {
-    const result = await build({
-      entryPoints: [resolve(ROOT, 'src/devtools/index.ts')],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      external: ['react', 'react-dom', 'react/*', '@tanstack/*', '@radix-ui/*', '@stripe/*'],
-      write: false,
-      logLevel: 'silent',
-    });
-    const code = result.outputFiles[0]!.text;
+    const { code } = await bundle('src/devtools/index.ts');
     expect(code).toContain('/api/dev');
     expect(code).toContain('billkit-devtools');
   });
