@@ -116,7 +116,8 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     ? clock.load().catch((error: unknown) => console.error('[billkit-proxy] could not read the dev clock offset', error))
     : null;
   const now = clock.now;
-  const processor = options.processor ?? createTestProcessor();
+  // The test processor keeps its ledger in the store, so it survives restarts like a real processor's records.
+  const processor = options.processor ?? createTestProcessor({ ledger: options.store, now: baseNow });
   // One worker for every after-commit job kind of the outbox. Only processors that hold
   // subscriptions themselves get jobs, started at once so jobs left pending by an earlier
   // run are carried out; webhooks are delivered once `app.webhooks.start()` is called.
@@ -137,6 +138,7 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     store: options.store,
     processor,
     now,
+    wallNow: baseNow,
     signingSecret: options.signingSecret,
     // In dev mode events are recorded even without a webhook URL, so the dev tools can show them.
     webhooks: webhooks !== null || devClock,

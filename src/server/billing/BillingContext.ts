@@ -6,6 +6,11 @@ export interface BillingContext {
   store: Store;
   processor: PaymentProcessor;
   now: () => Date;
+  /**
+   * Real time, for what must not follow the dev clock's jumps: when a payment was made,
+   * how long a failed lifecycle step is put off.
+   */
+  wallNow: () => Date;
   /** Signs checkout session ids (HMAC-SHA256). */
   signingSecret: string;
   /** Whether webhook events are written to the outbox (only when a webhook URL is configured). */

@@ -1,7 +1,7 @@
 import { parseCheckoutSessionId, verifyCheckoutSession } from '../checkout/checkoutSessionSignature';
 import { Conflict, Forbidden } from '../domainErrors';
 import type { BillingContext } from './BillingContext';
-import { fulfilCheckout } from './completeCheckout';
+import { fulfilCheckout } from './fulfilCheckout';
 
 const forbidden = () =>
   new Forbidden('forbidden', 'The checkout session signature is invalid or expired, or the session is not yours.');

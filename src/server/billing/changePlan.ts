@@ -1,12 +1,16 @@
 import type { PlanChangePreview, Subscription } from '../../contract/types';
 import { randomId } from '../crypto/hmac';
 import { Conflict, InvalidParameter, PaymentDeclined } from '../domainErrors';
+import type { PaymentRecord, PlannedChange } from '../store/records';
 import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
-import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
 import { changeProcessorPlan, processorPreview } from './changeProcessorPlan';
+import { createEmitter, type LifecycleEvent } from './events';
+import { makePayment } from './payments';
+import { applyPlannedChange, settlePlanChangePayment } from './planChangePayment';
 import { decidePlanChange, toWirePreview, type PlannedPlanChange } from './previewPlanChange';
-import { toWireInvoice, toWireSubscription } from './wire';
+import { reconcile } from './settlePayments';
+import { toWireSubscription } from './wire';
 
 /** `POST /subscription/preview`: what changing to `priceId` would cost; the current price is `InvalidParameter` `same_price`. */
 export async function previewPlanChange(ctx: BillingContext, subject: string, priceId: string): Promise<PlanChangePreview> {
@@ -17,55 +21,113 @@ export async function previewPlanChange(ctx: BillingContext, subject: string, pr
 
 /**
  * `POST /subscription/change`. A subscription a processor holds (Stripe) is changed there
- * (`changeProcessorPlan`), by the same rules. Otherwise: a change effective now with something due charges the
- * card on file first (outside any transaction, with `chargeKey` as the processor's
- * idempotency key); a decline is `PaymentDeclined` with the processor's code and nothing is
- * written. Then, in one transaction: the proration invoice (paid), the new price (and
- * period, when the interval changed), the carried balance, and the events
- * `invoice.created`, `invoice.paid`, `subscription.updated`. A period-end change only sets
- * `pending_price_id`; naming the current price clears a pending change (and is `InvalidParameter`
- * `same_price` when none is pending).
+ * (`changeProcessorPlan`), by the same rules. Otherwise the change is decided under the
+ * subscription's row lock, so of two changes racing only one goes on and the other is a
+ * `Conflict` before any charge. A change effective now with something due goes through the
+ * one charging path (billing/payments.ts): its proration invoice is written as a `draft`
+ * with a pending payment of it and the decided change, the card on file is charged after
+ * that commits, and the outcome is applied in one transaction (`settlePlanChangePayment`):
+ * the invoice paid, the new price (and period, when the interval changed), the carried
+ * balance, and `invoice.created`, `invoice.paid`, `subscription.updated`. A decline is
+ * `PaymentDeclined` with the processor's code and leaves nothing behind; a charge whose
+ * subscription moved on meanwhile (a checkout, a renewal) is refunded, and the answer is a
+ * `Conflict` that says so. A period-end change only sets `pending_price_id`; naming the
+ * current price clears a pending change (and is `InvalidParameter` `same_price` when none is
+ * pending). `requestKey` (the Idempotency-Key) answers a retry after a crash from the
+ * payment it made.
  */
 export async function changePlan(
   ctx: BillingContext,
   subject: string,
   priceId: string,
-  chargeKey: string,
+  requestKey: string | null,
   prorationDate?: Date,
 ): Promise<Subscription> {
   const now = ctx.now();
-  const before = await ctx.store.findCurrentSubscription(subject, now);
-  const decided = await decidePlanChange(ctx, before, priceId, prorationDate ? checkProrationDate(prorationDate, before, now) : now);
-  const sub = before!;
-  if (sub.processor_ref) return changeProcessorPlan(ctx, sub, decided, chargeKey);
-  if (decided === 'same') {
-    if (!sub.pending_price_id) throw new InvalidParameter('same_price', 'The subscription is already on this price.', 'price_id');
-    return write(ctx, sub, async (store) => {
-      await store.updateSubscription(sub.id, { pending_price_id: null });
-      return { ...sub, pending_price_id: null, pending: null };
-    });
+  const first = await ctx.store.findCurrentSubscription(subject, now);
+  if (first?.processor_ref) {
+    const decided = await decidePlanChange(ctx, first, priceId, prorationDate ? checkProrationDate(prorationDate, first, now) : now);
+    return changeProcessorPlan(ctx, first, decided, requestKey ?? randomId('req'));
   }
-  if (decided.effective === 'period_end') {
-    return write(ctx, sub, async (store) => {
-      await store.updateSubscription(sub.id, { pending_price_id: decided.target.price.id });
-      return { ...sub, pending_price_id: decided.target.price.id, pending: decided.target };
-    });
-  }
-  if (decided.amountDueToday > 0) await chargeCard(ctx, subject, decided, chargeKey);
-  return write(ctx, sub, async (store) => {
-    if (decided.lines.length > 0) await writeProrationInvoice(ctx, store, decided, now);
-    if (decided.balanceAfter > 0 || (await store.getCustomerBalance(subject))) {
-      await store.setCustomerBalance({ subject, amount: decided.balanceAfter, currency: sub.price.currency });
+  // A change of this subject left in flight by a process that is gone is settled first.
+  await reconcile(ctx, { subject });
+  const events: LifecycleEvent[] = [];
+  const planned = await ctx.store.transaction(async (store): Promise<{ done: SubscriptionDetail } | { payment: PaymentRecord; method: string }> => {
+    const sub = await store.findCurrentSubscription(subject, now, { forUpdate: true });
+    const locked = { ...ctx, store };
+    if (sub && requestKey) {
+      const replay = await store.planChangePaidFor(sub.id, requestKey);
+      if (replay) return { done: sub };
     }
-    const patch = {
-      price_id: decided.target.price.id,
-      pending_price_id: null,
-      current_period_start: decided.period.start,
-      current_period_end: decided.period.end,
-    };
-    await store.updateSubscription(sub.id, patch);
-    return { ...sub, ...patch, price: decided.target.price, plan: decided.target.plan, pending: null };
+    const decided = await decidePlanChange(locked, sub, priceId, prorationDate ? checkProrationDate(prorationDate, sub, now) : now);
+    const current = sub!;
+    if (await store.pendingPlanChange(current.id)) {
+      throw new Conflict('subscription_changed', 'Another plan change of this subscription is being paid right now; look again in a moment.');
+    }
+    const emit = createEmitter(ctx, store, now, events);
+    if (decided === 'same') {
+      if (!current.pending_price_id) throw new InvalidParameter('same_price', 'The subscription is already on this price.', 'price_id');
+      await store.updateSubscription(current.id, { pending_price_id: null });
+      const next = { ...current, pending_price_id: null, pending: null };
+      await emit('subscription.updated', subject, next);
+      return { done: next };
+    }
+    if (decided.effective === 'period_end') {
+      await store.updateSubscription(current.id, { pending_price_id: decided.target.price.id });
+      const next = { ...current, pending_price_id: decided.target.price.id, pending: decided.target };
+      await emit('subscription.updated', subject, next);
+      return { done: next };
+    }
+    // A trial's change has no proration: the plan changes, no invoice.
+    const invoice = decided.lines.length > 0 ? await writeProrationInvoice(store, decided, now) : null;
+    if (decided.amountDueToday === 0) return { done: await applyPlannedChange(store, emit, current, invoice, planOf(decided)) };
+    if (!invoice) throw new Error('a change with something due has proration lines');
+    const method = await store.getPaymentMethod(subject);
+    if (!method || !ctx.processor.chargePaymentMethod) throw new PaymentDeclined('no_payment_method', 'There is no card on file to charge; add one first.');
+    const payment = await store.beginPayment(
+      {
+        subject,
+        object_kind: 'invoice',
+        object_id: invoice.id,
+        subscription_id: current.id,
+        purpose: 'plan_change',
+        amount: decided.amountDueToday,
+        currency: decided.target.price.currency,
+        request_key: requestKey,
+        plan: planOf(decided),
+      },
+      ctx.wallNow(),
+    );
+    return { payment, method: method.processor_ref };
   });
+  if (events.length > 0) ctx.onEventsWritten?.();
+  if ('done' in planned) return toWireSubscription(planned.done);
+  const { payment, method } = planned;
+  const result = await makePayment(ctx, payment, (idempotencyKey) =>
+    ctx.processor.chargePaymentMethod!({
+      paymentMethod: method,
+      amount: payment.amount,
+      currency: payment.currency,
+      description: `Plan change ${payment.plan!.from_price_id} → ${payment.plan!.price_id}`,
+      idempotencyKey,
+    }),
+  );
+  const outcome = await settlePlanChangePayment(ctx, payment, result);
+  if (outcome.status === 'applied') return toWireSubscription(outcome.subscription);
+  if (outcome.status === 'declined') throw new PaymentDeclined(outcome.code, outcome.message);
+  throw new Conflict('subscription_changed', outcome.message);
+}
+
+/** The change a pending payment pays for, as decided under the lock. */
+function planOf(d: PlannedPlanChange): PlannedChange {
+  return {
+    price_id: d.target.price.id,
+    from_price_id: d.sub.price_id,
+    from_period_end: d.sub.current_period_end.toISOString(),
+    period_start: d.period.start.toISOString(),
+    period_end: d.period.end.toISOString(),
+    balance_after: d.balanceAfter,
+  };
 }
 
 /** How old a preview's `proration_date` may be when the change is made. */
@@ -84,30 +146,12 @@ function checkProrationDate(at: Date, sub: SubscriptionDetail | null, now: Date)
   return at;
 }
 
-/** Charges today's amount to the card on file; no card, or a decline, is `PaymentDeclined` and nothing changes. */
-async function chargeCard(ctx: BillingContext, subject: string, decided: PlannedPlanChange, key: string): Promise<void> {
-  const method = await ctx.store.getPaymentMethod(subject);
-  const charge = ctx.processor.chargePaymentMethod;
-  if (!method || !charge) throw new PaymentDeclined('no_payment_method', 'There is no card on file to charge; add one first.');
-  const result = await charge.call(ctx.processor, {
-    paymentMethod: method.processor_ref,
-    amount: decided.amountDueToday,
-    currency: decided.target.price.currency,
-    description: `Change to ${decided.target.plan.name}`,
-    idempotencyKey: `change:${decided.sub.id}:${key}`,
-  });
-  if (result.status === 'failed') throw new PaymentDeclined(result.code, result.message);
-  if (result.status === 'requires_action') {
-    throw new PaymentDeclined('authentication_required', 'The card asks for authentication; update the card and try again.');
-  }
-}
-
 /**
- * The proration invoice, paid (today's amount was charged, or nothing was due). Its lines
- * are the preview's; a net credit adds a line moving it to the customer balance (so the
- * invoice totals 0), and a balance spent on it is its discount ("Customer balance").
+ * The proration invoice, as a `draft` until its charge settles (customers never see a
+ * draft). Its lines are the preview's; a net credit adds a line moving it to the customer
+ * balance (so the invoice totals 0), and a balance spent on it is its discount ("Customer balance").
  */
-async function writeProrationInvoice(ctx: BillingContext, store: BillingContext['store'], d: PlannedPlanChange, now: Date): Promise<void> {
+async function writeProrationInvoice(store: BillingContext['store'], d: PlannedPlanChange, now: Date): Promise<InvoiceRecord> {
   const lines = d.lines.map((l) => ({
     description: l.description,
     quantity: 1,
@@ -126,9 +170,9 @@ async function writeProrationInvoice(ctx: BillingContext, store: BillingContext[
     subject: d.sub.subject,
     subscription_id: d.sub.id,
     amount_due: d.amountDueToday,
-    amount_paid: d.amountDueToday,
+    amount_paid: 0,
     currency: d.target.price.currency,
-    status: 'paid',
+    status: 'draft',
     period_start: now,
     period_end: d.period.end,
     subtotal,
@@ -137,29 +181,5 @@ async function writeProrationInvoice(ctx: BillingContext, store: BillingContext[
     created_at: now,
   };
   await store.insertInvoice(invoice, lines);
-  await recordEvent(ctx, store, 'invoice.created', invoice.subject, toWireInvoice({ ...invoice, status: 'open', amount_paid: 0 }), now);
-  await recordEvent(ctx, store, 'invoice.paid', invoice.subject, toWireInvoice(invoice), now);
-}
-
-/**
- * Writes a change in one transaction, if the subscription is still the one decided on
- * (else `Conflict`, e.g. a checkout or renewal ran meanwhile), and fires `subscription.updated`.
- */
-async function write(
-  ctx: BillingContext,
-  before: SubscriptionDetail,
-  apply: (store: BillingContext['store']) => Promise<SubscriptionDetail>,
-): Promise<Subscription> {
-  const now = ctx.now();
-  const after = await ctx.store.transaction(async (store) => {
-    const sub = await store.findCurrentSubscription(before.subject, now, { forUpdate: true });
-    if (!sub || sub.id !== before.id || sub.price_id !== before.price_id || sub.current_period_end.getTime() !== before.current_period_end.getTime()) {
-      throw new Conflict('subscription_changed', 'The subscription changed while this request ran; try again.');
-    }
-    const next = await apply(store);
-    await recordEvent(ctx, store, 'subscription.updated', next.subject, toWireSubscription(next), now);
-    return next;
-  });
-  ctx.onEventsWritten?.();
-  return toWireSubscription(after);
+  return invoice;
 }

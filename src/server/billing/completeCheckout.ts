@@ -1,151 +1,13 @@
-import { parseSubjectKey } from '../subjectKey';
 import type { ConfirmCheckoutResponse } from '../../contract/types';
-import { NotFound, InvalidParameter, PaymentDeclined } from '../domainErrors';
-import type { CardInput, PaymentResult } from '../processor/types';
-import type { SubscriptionDetail } from '../store/records';
-import { randomId } from '../crypto/hmac';
-import { recordEvent } from '../webhooks/recordEvent';
+import { Conflict, InvalidParameter, PaymentDeclined } from '../domainErrors';
+import type { CardInput } from '../processor/types';
 import type { BillingContext } from './BillingContext';
-import { priceCheckout, promotionLabel, type LoadedCheckout } from './checkout';
-import { addDays, addInterval } from './time';
-import { toWireInvoice, toWireSubscription } from './wire';
-
-/**
- * Fulfils a paid checkout, once: in one transaction it creates the subscription
- * (`trialing` until `trial_end` when the checkout asked for a trial, else `active` for
- * one period), its first invoice (paid), cancels the subject's previous live
- * subscription (a plan switch; one the processor holds gets a `cancel_subscription`
- * processor job, run after commit), marks the session complete and writes the webhook
- * events. Called again for the same session it returns the same subscription.
- * `processorRef` is the processor's own id of the subscription when the processor
- * created one (Stripe `sub_…`), recorded so cancel / resume can reach it.
- */
-export async function fulfilCheckout(
-  ctx: BillingContext,
-  sessionRowId: string,
-  paymentId: string | null,
-  processorRef: string | null = null,
-): Promise<SubscriptionDetail> {
-  const now = ctx.now();
-  let processorJob = false;
-  const result = await ctx.store.transaction(async (store) => {
-    processorJob = false;
-    const row = await store.getCheckoutSession(sessionRowId, { forUpdate: true });
-    if (!row) throw new NotFound('not_found', 'No such checkout session.');
-    if (row.fulfilled_at && row.subscription_id) {
-      const existing = await store.getSubscription(row.subscription_id);
-      if (existing) return { sub: existing, created: false };
-    }
-    const found = await store.getPrice(row.price_id);
-    if (!found || !found.price.interval) throw new InvalidParameter('resource_missing', 'The price no longer exists.', 'price_id');
-    const { price, plan } = found;
-    const interval = found.price.interval;
-    const promo = row.promotion_code ? await store.getPromotionCode(row.promotion_code) : null;
-    const amounts = priceCheckout(price, promo, row.trial_days);
-
-    const previous = await store.findCurrentSubscription(row.subject, now, { forUpdate: true });
-    if (previous && previous.status !== 'canceled') {
-      const patch = { status: 'canceled' as const, cancel_at_period_end: false, canceled_at: now, ended_at: now };
-      await store.updateSubscription(previous.id, patch);
-      await recordEvent(ctx, store, 'subscription.canceled', previous.subject, toWireSubscription({ ...previous, ...patch }), now);
-      if (previous.processor_ref && ctx.processor.cancelSubscription) {
-        // The processor would keep billing the old one. Not called here (this transaction
-        // may serve the processor's own webhook): a durable job, run after commit with retries.
-        await store.enqueueProcessorJob({
-          id: randomId('pjob'),
-          kind: 'cancel_subscription',
-          subscription_id: previous.id,
-          processor_ref: previous.processor_ref,
-          subject: previous.subject,
-          created_at: now,
-        });
-        processorJob = true;
-      }
-    }
-
-    await store.upsertCustomer({ id: row.subject, kind: row.subject_kind, name: null, email: null, created_at: now });
-    const trialEnd = row.trial_days ? addDays(now, row.trial_days) : null;
-    const periodEnd = trialEnd ?? addInterval(now, interval);
-    const sub: SubscriptionDetail = {
-      id: randomId('sub'),
-      subject: row.subject,
-      price_id: price.id,
-      status: trialEnd ? 'trialing' : 'active',
-      current_period_start: now,
-      current_period_end: periodEnd,
-      cancel_at_period_end: false,
-      trial_end: trialEnd,
-      canceled_at: null,
-      ended_at: null,
-      promotion_code: promo?.code ?? null,
-      created_at: now,
-      processor_ref: processorRef,
-      price,
-      plan,
-    };
-    const { price: _p, plan: _pl, ...record } = sub;
-    await store.insertSubscription(record);
-
-    const intervalName = interval === 'year' ? 'yearly' : interval === 'day' ? 'daily' : `${interval}ly`;
-    const invoice = {
-      id: randomId('in'),
-      subject: row.subject,
-      subscription_id: sub.id,
-      amount_due: amounts.dueToday,
-      amount_paid: amounts.dueToday,
-      currency: price.currency,
-      status: 'paid' as const,
-      period_start: now,
-      period_end: periodEnd,
-      subtotal: trialEnd ? 0 : amounts.subtotal,
-      discount_amount: trialEnd ? 0 : amounts.discount,
-      discount_description: !trialEnd && promo ? `${promo.code} (${promotionLabel(promo, price.currency)})` : null,
-      created_at: now,
-    };
-    await store.insertInvoice(invoice, [
-      trialEnd
-        ? {
-            description: `Free trial of ${plan.name} (${row.trial_days} days)`,
-            quantity: 1,
-            unit_amount: 0,
-            amount: 0,
-            period_start: now,
-            period_end: periodEnd,
-          }
-        : {
-            description: `${plan.name} (${intervalName})`,
-            quantity: 1,
-            unit_amount: price.amount,
-            amount: price.amount,
-            period_start: now,
-            period_end: periodEnd,
-          },
-    ]);
-    await store.updateCheckoutSession(row.id, {
-      status: 'complete',
-      payment_id: paymentId ?? row.payment_id,
-      paid_at: row.paid_at ?? now,
-      fulfilled_at: now,
-      subscription_id: sub.id,
-    });
-    const wireSub = toWireSubscription(sub);
-    await recordEvent(ctx, store, 'checkout.session.completed', row.subject, { id: row.id, subject: parseSubjectKey(row.subject).id, subscription: wireSub.id, amount_total: amounts.dueToday, currency: price.currency }, now);
-    await recordEvent(ctx, store, 'subscription.created', row.subject, wireSub, now);
-    await recordEvent(ctx, store, 'invoice.created', row.subject, toWireInvoice(invoice), now);
-    await recordEvent(ctx, store, 'invoice.paid', row.subject, toWireInvoice(invoice), now);
-    return { sub, created: true };
-  });
-  if (result.created) ctx.onEventsWritten?.();
-  if (processorJob) ctx.onProcessorJobsWritten?.();
-  return result.sub;
-}
-
-/** The card a checkout paid with becomes the subject's card on file, which renewals charge. */
-async function keepCardOnFile(ctx: BillingContext, subject: string, result: PaymentResult): Promise<void> {
-  if (result.status !== 'succeeded' || !result.paymentMethod) return;
-  const { processorRef, ...card } = result.paymentMethod;
-  await ctx.store.savePaymentMethod({ subject, processor_ref: processorRef, ...card, created_at: ctx.now() });
-}
+import type { LoadedCheckout } from './checkout';
+import { settleCheckoutPayment } from './checkoutPayment';
+import { fulfilCheckout } from './fulfilCheckout';
+import { makePayment } from './payments';
+import { reconcile } from './settlePayments';
+import { toWireSubscription } from './wire';
 
 async function subscriptionOf(ctx: BillingContext, c: LoadedCheckout): Promise<ConfirmCheckoutResponse> {
   const sub = c.row.subscription_id ? await ctx.store.getSubscription(c.row.subscription_id) : null;
@@ -158,33 +20,66 @@ function assertPayable(c: LoadedCheckout): void {
 }
 
 /**
- * Pays an open checkout with a card through the processor. Succeeded → fulfilled;
- * 3-D Secure cards → `requires_action` (finish with {@link authenticateCheckout});
- * declined or invalid cards → `PaymentDeclined` with the processor's code and message. A completed
+ * Pays an open checkout with a card through the one charging path (billing/payments.ts):
+ * under the session's lock a pending payment of it is written (one at a time: a second
+ * confirm while one is being charged is a `Conflict` `checkout_being_paid`; one whose
+ * earlier attempt already went through is fulfilled without a charge), then the card is
+ * charged with that payment's key, then the outcome is written. Succeeded → fulfilled;
+ * 3-D Secure cards → `requires_action` (finish with {@link authenticateCheckout}); declined
+ * or invalid cards → `PaymentDeclined` with the processor's code and message. A completed
  * session answers the same success again without charging.
  */
 export async function confirmCheckout(ctx: BillingContext, c: LoadedCheckout, card: CardInput): Promise<ConfirmCheckoutResponse> {
   if (c.row.status === 'complete') return subscriptionOf(ctx, c);
   assertPayable(c);
-  const digits = card.number.replace(/[\s-]/g, '');
-  const result = await ctx.processor.confirmPayment({
-    amount: c.row.amount_due_today,
-    currency: c.row.currency,
-    card,
-    description: `${c.plan.name} subscription`,
-    // Stable per session and card, so a retried request never pays twice.
-    idempotencyKey: `${c.row.id}:${digits.slice(-4)}:${card.exp_month}/${card.exp_year}`,
-    now: ctx.now(),
+  await reconcile(ctx, { objectId: c.row.id });
+  const begun = await ctx.store.transaction(async (store) => {
+    const row = await store.getCheckoutSession(c.row.id, { forUpdate: true });
+    if (!row || row.status === 'complete') return 'complete' as const;
+    const payments = await store.paymentsOf('checkout', row.id);
+    const paid = payments.find((p) => p.status === 'succeeded');
+    if (paid) return paid;
+    if (payments.some((p) => p.status === 'pending')) {
+      throw new Conflict('checkout_being_paid', 'This checkout is being paid right now; look again in a moment.');
+    }
+    // A new card replaces a 3-D Secure step the customer left unfinished.
+    for (const p of payments.filter((p) => p.status === 'requires_action')) {
+      await store.settlePayment(p.id, ['requires_action'], { status: 'failed', failure_code: 'authentication_abandoned', failure_message: 'Another card was used instead.' }, ctx.wallNow());
+    }
+    return store.beginPayment(
+      {
+        subject: row.subject,
+        object_kind: 'checkout',
+        object_id: row.id,
+        subscription_id: null,
+        purpose: 'checkout',
+        amount: row.amount_due_today,
+        currency: row.currency,
+        request_key: null,
+        plan: null,
+      },
+      ctx.wallNow(),
+    );
   });
-  if (result.status === 'failed') throw new PaymentDeclined(result.code, result.message, result.param ? `card.${result.param}` : undefined);
-  if (result.status === 'requires_action') {
-    await ctx.store.updateCheckoutSession(c.row.id, { status: 'requires_action', payment_id: result.paymentId });
-    return { status: 'requires_action', next_action: result.nextAction };
-  }
-  await ctx.store.updateCheckoutSession(c.row.id, { payment_id: result.paymentId, paid_at: ctx.now() });
-  await keepCardOnFile(ctx, c.row.subject, result);
-  const sub = await fulfilCheckout(ctx, c.row.id, result.paymentId);
-  return { status: 'succeeded', subscription: toWireSubscription(sub) };
+  if (begun === 'complete') return subscriptionOf(ctx, { ...c, row: (await ctx.store.getCheckoutSession(c.row.id))! });
+  if (begun.status === 'succeeded') return answer(await settleCheckoutPayment(ctx, begun, null));
+  const result = await makePayment(ctx, begun, (idempotencyKey) =>
+    ctx.processor.confirmPayment({
+      amount: begun.amount,
+      currency: begun.currency,
+      card,
+      description: `${c.plan.name} subscription`,
+      idempotencyKey,
+      now: ctx.now(),
+    }),
+  );
+  return answer(await settleCheckoutPayment(ctx, begun, result));
+}
+
+function answer(outcome: Awaited<ReturnType<typeof settleCheckoutPayment>>): ConfirmCheckoutResponse {
+  if (outcome.status === 'succeeded') return { status: 'succeeded', subscription: toWireSubscription(outcome.subscription) };
+  if (outcome.status === 'requires_action') return { status: 'requires_action', next_action: { type: 'authenticate' } };
+  throw new PaymentDeclined(outcome.code, outcome.message, outcome.param ? `card.${outcome.param}` : undefined);
 }
 
 /**
@@ -195,17 +90,11 @@ export async function confirmCheckout(ctx: BillingContext, c: LoadedCheckout, ca
 export async function authenticateCheckout(ctx: BillingContext, c: LoadedCheckout, approve: boolean): Promise<ConfirmCheckoutResponse> {
   if (c.row.status === 'complete') return subscriptionOf(ctx, c);
   assertPayable(c);
-  if (c.row.status !== 'requires_action' || !c.row.payment_id) {
+  const waiting = (await ctx.store.paymentsOf('checkout', c.row.id)).find((p) => p.status === 'requires_action');
+  if (c.row.status !== 'requires_action' || !waiting?.processor_payment_id) {
     throw new InvalidParameter('payment_intent_unexpected_state', 'This checkout is not waiting for authentication.');
   }
-  const result = await ctx.processor.authenticatePayment({ paymentId: c.row.payment_id, approve });
-  if (result.status !== 'succeeded') {
-    await ctx.store.updateCheckoutSession(c.row.id, { status: 'open', payment_id: null });
-    const failed = result.status === 'failed' ? result : { code: 'authentication_failed', message: 'Authentication failed.' };
-    throw new PaymentDeclined(failed.code, failed.message);
-  }
-  await ctx.store.updateCheckoutSession(c.row.id, { paid_at: ctx.now() });
-  await keepCardOnFile(ctx, c.row.subject, result);
-  const sub = await fulfilCheckout(ctx, c.row.id, result.paymentId);
-  return { status: 'succeeded', subscription: toWireSubscription(sub) };
+  const result = await ctx.processor.authenticatePayment({ paymentId: waiting.processor_payment_id, approve });
+  const outcome = await settleCheckoutPayment(ctx, waiting, result.status === 'requires_action' ? { status: 'failed', code: 'authentication_failed', message: 'Authentication failed.' } : result);
+  return answer(outcome);
 }

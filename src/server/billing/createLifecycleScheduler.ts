@@ -1,5 +1,5 @@
 import type { BillingContext } from './BillingContext';
-import type { LifecycleEvent } from './chargeInvoice';
+import type { LifecycleEvent } from './events';
 import type { Clock } from './createClock';
 import { runLifecycle, type LifecycleOptions } from './runLifecycle';
 

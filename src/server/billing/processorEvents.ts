@@ -2,7 +2,7 @@ import type { ProcessorEvent, ProcessorInvoice, ProcessorSubscriptionState } fro
 import type { SubscriptionDetail } from '../store/records';
 import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
-import { fulfilCheckout } from './completeCheckout';
+import { fulfilCheckout } from './fulfilCheckout';
 import { applySucceededSetup } from './processorSetups';
 import { processorInvoiceRecord, recordFailedInvoice, settleOpenInvoice } from './processorInvoiceEvents';
 import { subscriptionPatchChanges } from './subscriptions';

@@ -1,7 +1,8 @@
 import { randomId } from '../crypto/hmac';
 import type { InvoiceRecord, PromotionCodeRecord, SubscriptionDetail } from '../store/records';
 import { promotionLabel } from './checkout';
-import { chargeInvoice, recordFailedCharge, type StepContext } from './chargeInvoice';
+import type { StepContext } from './events';
+import { markInvoicePaid } from './invoiceTransitions';
 import { addInterval } from './time';
 
 const intervalName = (interval: string) => (interval === 'year' ? 'yearly' : interval === 'day' ? 'daily' : `${interval}ly`);
@@ -33,7 +34,7 @@ async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, s
   const promo = sub.promotion_code ? await step.store.getPromotionCode(sub.promotion_code) : null;
   const promoDiscount = periodDiscount(sub, promo, start, firstCharge);
   const applies = promo !== null && promoDiscount > 0;
-  // A credit carried from a plan change (issue 13) is taken off, as Stripe applies a customer balance.
+  // A credit carried from a plan change is taken off, as Stripe applies a customer balance.
   const balance = await step.store.getCustomerBalance(sub.subject);
   const credit = balance && balance.currency === price.currency ? Math.min(balance.amount, price.amount - promoDiscount) : 0;
   if (credit > 0) await step.store.setCustomerBalance({ ...balance!, amount: balance!.amount - credit });
@@ -75,9 +76,10 @@ async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, s
  * - otherwise a renewal: the next period's invoice (with the running promotion and any
  *   carried customer balance taken off), charged; a pending plan change is applied first.
  * The period rolls over either way (Stripe advances `current_period_*` when it invoices).
- * Paid: `active`, `invoice.created` + `invoice.paid` + `subscription.updated`. Declined:
- * `past_due`, the invoice stays `open` with its next retry, `invoice.created` +
- * `invoice.payment_failed` + `subscription.updated`.
+ * The invoice is written `open` and due at once (`invoice.created`); the lifecycle's next
+ * step charges it (`invoice.paid` + `subscription.updated` as `active`, or
+ * `invoice.payment_failed` + `subscription.updated` as `past_due` with its next retry).
+ * Nothing due: paid at once, `active`.
  */
 export async function endPeriod(step: StepContext, current: SubscriptionDetail): Promise<void> {
   if (current.cancel_at_period_end) {
@@ -86,7 +88,7 @@ export async function endPeriod(step: StepContext, current: SubscriptionDetail):
     await step.emit('subscription.canceled', current.subject, { ...current, ...patch });
     return;
   }
-  // A pending plan change (a downgrade, issue 13) takes effect now: the renewal bills the new price.
+  // A pending plan change (a downgrade) takes effect now: the renewal bills the new price.
   let sub = current;
   if (current.pending_price_id && current.pending) {
     await step.store.updateSubscription(current.id, { price_id: current.pending_price_id, pending_price_id: null });
@@ -97,20 +99,16 @@ export async function endPeriod(step: StepContext, current: SubscriptionDetail):
   const end = addInterval(start, sub.price.interval ?? 'month');
   // A trial's end is the first charge: a `once` promotion is spent on it.
   const invoice = await createPeriodInvoice(step, sub, start, end, trialEnding);
-  const outcome = await chargeInvoice(step, invoice, `${sub.plan.name} subscription`, 1);
   const rolled = { current_period_start: start, current_period_end: end };
-  if (outcome.paid) {
-    const paid = { ...invoice, status: 'paid' as const, amount_paid: invoice.amount_due };
-    await step.store.updateInvoicePayment(invoice.id, { status: 'paid', amount_paid: invoice.amount_due, attempt_count: invoice.amount_due ? 1 : 0 });
-    await step.emit('invoice.paid', sub.subject, paid);
+  if (invoice.amount_due === 0) {
+    await markInvoicePaid(step, invoice, 0);
     const patch = { ...rolled, status: 'active' as const };
     await step.store.updateSubscription(sub.id, patch);
     await step.emit('subscription.updated', sub.subject, { ...sub, ...patch });
     return;
   }
-  const patch = { ...rolled, status: 'past_due' as const };
-  await step.store.updateSubscription(sub.id, patch);
-  const after = await recordFailedCharge(step, { ...sub, ...patch }, invoice, 1);
-  // Exhausted at once (an empty retry schedule) already said subscription.canceled.
-  if (after.status === 'past_due') await step.emit('subscription.updated', sub.subject, after);
+  // Charged next, by the lifecycle's charge step, outside this transaction (see billing/payments.ts):
+  // the invoice exists, committed, before any money moves for it.
+  await step.store.updateInvoicePayment(invoice.id, { next_payment_attempt: step.at });
+  await step.store.updateSubscription(sub.id, rolled);
 }

@@ -1,12 +1,11 @@
 import type { LifecycleStep, LifecycleStepKind } from '../store/Store';
-import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
-import { parseSubjectKey } from '../subjectKey';
-import { recordEvent } from '../webhooks/recordEvent';
+import { Conflict } from '../domainErrors';
 import type { BillingContext } from './BillingContext';
-import { chargeInvoice, DEFAULT_RETRY_DAYS, recordFailedCharge, type LifecycleEvent, type StepContext } from './chargeInvoice';
-import { claimInvoiceCollection } from './collectInvoice';
+import { createEmitter, type LifecycleEvent, type StepContext } from './events';
+import { beginInvoicePayment, chargeBegunInvoice, recordFailure, settleInvoicePayment, type BegunInvoicePayment } from './invoicePayment';
+import { DEFAULT_RETRY_DAYS } from './invoiceTransitions';
 import { endPeriod } from './renewSubscription';
-import { toWireInvoice, toWireSubscription } from './wire';
+import { reconcile } from './settlePayments';
 
 /** Options of the lifecycle engine. */
 export interface LifecycleOptions {
@@ -36,31 +35,17 @@ export interface LifecycleStepFailure {
 
 const DEFAULT_FAILURE_BACKOFF_MS = 60_000;
 
-/** A dunning retry: the open invoice is charged again; paid → the subscription is `active` once nothing else is open. */
-async function retryInvoice(step: StepContext, sub: SubscriptionDetail, invoice: InvoiceRecord, attempts: number): Promise<void> {
-  const outcome = await chargeInvoice(step, invoice, `${sub.plan.name} subscription`, attempts + 1);
-  if (!outcome.paid) {
-    await recordFailedCharge(step, sub, invoice, attempts + 1);
-    return;
-  }
-  await step.store.updateInvoicePayment(invoice.id, {
-    status: 'paid',
-    amount_paid: invoice.amount_due,
-    attempt_count: attempts + 1,
-    next_payment_attempt: null,
-  });
-  await step.emit('invoice.paid', sub.subject, { ...invoice, status: 'paid', amount_paid: invoice.amount_due });
-  if (sub.status === 'past_due' && (await step.store.openInvoiceIds(sub.id)).length === 0) {
-    await step.store.updateSubscription(sub.id, { status: 'active' });
-    await step.emit('subscription.updated', sub.subject, { ...sub, status: 'active' });
-  }
+/** An invoice charge a step began, to be made once its transaction committed. */
+interface ChargeToMake {
+  begun: Extract<BegunInvoicePayment, { status: 'begun' }>;
+  description: string;
 }
 
 /**
  * Carries out one claimed step. The row is locked and re-read here, so a step another
  * proxy already did (or one no longer due) does nothing: each happens exactly once.
  */
-async function runStep(step: StepContext, claimed: LifecycleStep): Promise<void> {
+async function runStep(step: StepContext, claimed: LifecycleStep): Promise<ChargeToMake | void> {
   const { store, at } = step;
   const sub = await store.getSubscription(claimed.subscriptionId);
   if (!sub) return;
@@ -84,21 +69,31 @@ async function runStep(step: StepContext, claimed: LifecycleStep): Promise<void>
       }
       return;
     case 'retry': {
-      const invoice = claimed.invoiceId ? await store.getInvoice(sub.subject, claimed.invoiceId) : null;
+      // An invoice's charge, the first of its period (a renewal, a trial's end) or a dunning
+      // retry: begun here, made and settled after this transaction commits.
       const attempts = claimed.invoiceId ? await store.getInvoiceAttempts(claimed.invoiceId) : null;
-      if (!invoice || !attempts || invoice.status !== 'open' || !attempts.next_payment_attempt) return;
-      if (attempts.next_payment_attempt.getTime() > at.getTime()) return;
+      if (!claimed.invoiceId || !attempts?.next_payment_attempt || attempts.next_payment_attempt.getTime() > at.getTime()) return;
       if (sub.status === 'canceled') {
         // Canceled meanwhile (by the customer): nothing more is collected, as Stripe stops retrying.
-        await store.updateInvoicePayment(invoice.id, { next_payment_attempt: null });
+        await store.updateInvoicePayment(claimed.invoiceId, { next_payment_attempt: null });
         return;
       }
-      // The customer may be paying it this instant (POST /invoices/:id/pay): only the
-      // lease holder charges. Held in this transaction, the row stays locked until commit.
-      if (!(await claimInvoiceCollection(store, invoice.id))) return;
-      await retryInvoice(step, sub, invoice, attempts.attempt_count);
-      await store.releaseInvoiceCollection(invoice.id);
-      return;
+      const purpose = attempts.attempt_count === 0 ? 'renewal' : 'retry';
+      let begun: BegunInvoicePayment;
+      try {
+        begun = await beginInvoicePayment(step.ctx, store, claimed.invoiceId, { purpose });
+      } catch (error) {
+        // Not open any more, or the customer is paying it this instant: nothing to do now.
+        if (error instanceof Conflict || (error as { code?: string }).code === 'invoice_not_open') return;
+        throw error;
+      }
+      if (begun.status === 'nothing_to_charge') {
+        const invoice = await store.lockInvoice(claimed.invoiceId);
+        if (invoice) await recordFailure(step, purpose, invoice);
+        return;
+      }
+      if (begun.status === 'done') return;
+      return { begun, description: `${sub.plan.name} subscription` };
     }
   }
 }
@@ -114,42 +109,41 @@ export async function runNextLifecycleStep(
   options: LifecycleOptions = {},
 ): Promise<LifecycleEvent[] | null | 'busy' | { error: unknown; failed: LifecycleStepFailure }> {
   // Cheap check outside a transaction first: the scheduler asks every tick.
-  if (!(await ctx.store.nextLifecycleStep(until))) return null;
+  if (!(await ctx.store.nextLifecycleStep(until, { wallNow: ctx.wallNow() }))) return null;
   let events: LifecycleEvent[] = [];
   let claimed: LifecycleStep | null = null;
+  let charge: ChargeToMake | undefined;
+  const retryDays = options.retryDays ?? DEFAULT_RETRY_DAYS;
   try {
     const ran = await ctx.store.transaction(async (store) => {
       events = [];
-      claimed = await store.nextLifecycleStep(until, { lock: true });
+      claimed = await store.nextLifecycleStep(until, { lock: true, wallNow: ctx.wallNow() });
       if (!claimed) return false;
-      const due = claimed.due;
-      const step: StepContext = {
-        ctx,
-        store,
-        at: due,
-        retryDays: options.retryDays ?? DEFAULT_RETRY_DAYS,
-        async emit(type, subject, object) {
-          const wire = 'plan' in object ? toWireSubscription(object) : toWireInvoice(object);
-          await recordEvent(ctx, store, type, subject, wire, due);
-          // The wire names subjects by their plain ids (`user_pro`), as tokens do.
-          events.push({ type, subject: parseSubjectKey(subject).id, id: object.id, subjectKey: subject });
-        },
-      };
-      await runStep(step, claimed);
+      const step: StepContext = { ctx, store, at: claimed.due, retryDays, emit: createEmitter(ctx, store, claimed.due, events) };
+      charge = (await runStep(step, claimed)) ?? undefined;
       // Only a subscription that failed before has a count to clear: no extra write per step otherwise.
       if (claimed.failures > 0) await store.clearLifecycleFailures(claimed.subscriptionId);
       return true;
     });
     if (!ran) return 'busy';
+    if (events.length > 0) ctx.onEventsWritten?.();
+    if (charge) {
+      // Charged at the step's instant: its events and records are stamped with it.
+      const at = (claimed as LifecycleStep | null)!.due;
+      const stepCtx = { ...ctx, now: () => at };
+      const { begun, description } = charge as ChargeToMake;
+      const settled = await settleInvoicePayment(stepCtx, begun.payment, await chargeBegunInvoice(stepCtx, begun, description), retryDays);
+      events.push(...settled.events);
+    }
   } catch (error) {
-    // The step's transaction rolled back: nothing of it was written. Put its subscription
-    // off, so it neither blocks the steps due after it nor runs again every tick.
+    // The step's transaction rolled back (nothing of it was written), or its charge could
+    // not be made. Put its subscription off, so it neither blocks the steps due after it
+    // nor runs again every tick.
     const step = claimed as LifecycleStep | null;
     if (!step) throw error;
-    const { failures, retryAt } = await ctx.store.deferLifecycle(step.subscriptionId, new Date(), Math.max(1000, options.failureBackoffMs ?? DEFAULT_FAILURE_BACKOFF_MS));
+    const { failures, retryAt } = await ctx.store.deferLifecycle(step.subscriptionId, ctx.wallNow(), Math.max(1000, options.failureBackoffMs ?? DEFAULT_FAILURE_BACKOFF_MS));
     return { error, failed: { subscriptionId: step.subscriptionId, kind: step.kind, failures, retryAt } };
   }
-  if (events.length > 0) ctx.onEventsWritten?.();
   return events;
 }
 
@@ -172,6 +166,8 @@ export async function runLifecycle(ctx: BillingContext, until: Date, options: Li
     if (errors.length > 0) throw errors[0];
     return all;
   };
+  // Charges a crashed process left unsettled are settled first, as the processor saw them.
+  await reconcile(ctx);
   let busy = 0;
   for (let i = 0; i < MAX_STEPS; i++) {
     const events = await runNextLifecycleStep(ctx, until, options);

@@ -150,6 +150,20 @@ export interface PaymentProcessor extends ProcessorSetups, ProcessorPlanChanges 
   }): Promise<PaymentResult>;
   /** Finishes a `requires_action` payment after the customer approved or failed the authentication step. */
   authenticatePayment(input: { paymentId: string; approve: boolean }): Promise<PaymentResult>;
+  /**
+   * What became of the charge asked for with `idempotencyKey` (by {@link confirmPayment} or
+   * {@link chargePaymentMethod}): its result, or null when the processor never received it.
+   * The proxy asks after a crash or a failed call left a payment's outcome unknown, before
+   * the same object may be charged again. A processor without it leaves such a payment to
+   * its own webhooks (Stripe reports every payment it took).
+   */
+  retrievePayment?(idempotencyKey: string): Promise<PaymentResult | null>;
+  /**
+   * Gives a succeeded charge back in full: a charge that lost a race (the plan it paid for
+   * changed meanwhile, the invoice was settled otherwise). `idempotencyKey` makes a repeated
+   * refund one refund.
+   */
+  refundPayment?(input: { paymentId: string; amount: number; currency: string; reason: string; idempotencyKey: string }): Promise<{ refundId: string }>;
 }
 
 /** An invoice the processor billed by itself (a renewal), in the store's terms. */

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { wireLifecycleEvent } from '../billing/chargeInvoice';
+import { wireLifecycleEvent } from '../billing/events';
 import type { Clock } from '../billing/createClock';
 import type { LifecycleScheduler } from '../billing/createLifecycleScheduler';
 import { iso } from '../billing/time';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { callerOf } from '../auth/authMiddleware';
 import { mintDevToken } from '../auth/mintDevToken';
-import { wireLifecycleEvent } from '../billing/chargeInvoice';
+import { wireLifecycleEvent } from '../billing/events';
 import { payInvoiceNow, setTestCard, voidInvoice, type DevInvoiceOutcome } from '../billing/devActions';
 import { iso } from '../billing/time';
 import { toWireInvoice, toWireSubscription } from '../billing/wire';

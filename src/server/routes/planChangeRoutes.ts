@@ -10,6 +10,7 @@ import {
   createPaymentMethodSetup,
   getPaymentMethod,
 } from '../billing/paymentMethods';
+import { randomId } from '../crypto/hmac';
 import { idempotent } from './idempotent';
 import type { ApiEnv, RouteContext } from './RouteContext';
 import { parse, pathParam, readJson, storableHeader } from './validation';
@@ -28,7 +29,7 @@ const confirmBody = z.object({ client_secret: z.string().min(1).max(200), card: 
 const authenticateBody = z.object({ client_secret: z.string().min(1).max(200), approve: z.boolean() });
 
 /**
- * Issue 13: `POST /subscription/preview`, `POST /subscription/change`, `GET /payment-method`,
+ * Plan changes and payment methods: `POST /subscription/preview`, `POST /subscription/change`, `GET /payment-method`,
  * `POST /payment-method/setup`, `POST /payment-method/setup/:setup_id/confirm` and
  * `/authenticate`, `POST /invoices/:id/pay`. Paying requests honour `Idempotency-Key`.
  */
@@ -57,7 +58,7 @@ export function planChangeRoutes(ctx: RouteContext) {
       const id = pathParam(c, 'setup_id');
       const body = parse(confirmBody, await readJson(c));
       const result = await idempotent(ctx, `setup:${subject}`, key(c), { id, ...body }, (attemptKey) =>
-        confirmPaymentMethodSetup(ctx, subject, id, body, attemptKey),
+        confirmPaymentMethodSetup(ctx, subject, id, body, attemptKey ?? randomId('req')),
       );
       return c.json(result.body as object, result.status as 200);
     })

@@ -19,9 +19,10 @@ import type {
 import type { LifecycleQueries } from './lifecycleQueries';
 import type { PlanChangeQueries } from './planChangeQueries';
 import type { DevQueries } from './devQueries';
-import type { InvoiceCollectionQueries } from './invoiceCollectionQueries';
+import type { PaymentQueries } from './paymentQueries';
 
 export type { DevQueries, DevWebhookEvent } from './devQueries';
+export type { PaymentPurpose, PaymentRecord, PaymentStatus, PlannedChange, TestProcessorCharge } from './records';
 export type { InvoiceAttempts, LifecycleQueries, LifecycleStep, LifecycleStepKind } from './lifecycleQueries';
 
 /**
@@ -30,7 +31,7 @@ export type { InvoiceAttempts, LifecycleQueries, LifecycleStep, LifecycleStepKin
  * change several rows are called inside {@link Store.transaction}, which hands the
  * callback a Store bound to that transaction.
  */
-export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, InvoiceCollectionQueries {
+export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, PaymentQueries {
   /** Runs `fn` in one transaction; the Store it receives writes inside it. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -68,9 +69,13 @@ export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, 
   findSubscriptionByProcessorRef(processorRef: string): Promise<SubscriptionDetail | null>;
 
   insertInvoice(invoice: InvoiceRecord, lines: InvoiceLineRecord[]): Promise<void>;
-  /** Most recent first (created_at desc, id desc), `limit + 1` rows so callers know `has_more`. */
+  /** Most recent first (created_at desc, id desc), `limit + 1` rows so callers know `has_more`; drafts left out. */
   listInvoices(subject: string, page: { limit: number; after?: InvoiceRecord }): Promise<InvoiceRecord[]>;
   getInvoice(subject: string, id: string): Promise<InvoiceDetail | null>;
+  /** Reads an invoice by id and locks its row until the transaction ends (the object a payment pays). */
+  lockInvoice(id: string): Promise<InvoiceRecord | null>;
+  /** Removes a `draft` invoice and its lines (a plan change whose charge was declined); other statuses stay. */
+  deleteDraftInvoice(id: string): Promise<void>;
 
   insertCheckoutSession(session: CheckoutSessionRecord): Promise<void>;
   getCheckoutSession(id: string, options?: { forUpdate?: boolean }): Promise<CheckoutSessionRecord | null>;
@@ -108,5 +113,18 @@ export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, 
   dueProcessorJobs(now: Date, limit: number): Promise<ProcessorJobRecord[]>;
 
   getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | null>;
-  putIdempotency(scope: string, key: string, record: IdempotencyRecord, at: Date): Promise<void>;
+  /** Stores an answered key (the first answer wins). */
+  putIdempotency(scope: string, key: string, record: { request_hash: string; status: number; response: string }, at: Date): Promise<void>;
+  /**
+   * Takes an idempotency key for a request about to run (its answer null until
+   * {@link finishIdempotency}), or returns the key's record when another request has it:
+   * answered (`status` set) or still running under `owner`.
+   */
+  claimIdempotency(scope: string, key: string, requestHash: string, owner: string, at: Date): Promise<'claimed' | IdempotencyRecord>;
+  /** Takes over a key whose request is still unanswered and held by `from` (a process that is gone). True when taken. */
+  takeOverIdempotency(scope: string, key: string, from: string | null, owner: string): Promise<boolean>;
+  /** Stores the answer of the request holding the key. */
+  finishIdempotency(scope: string, key: string, record: { status: number; response: string }): Promise<void>;
+  /** Gives back a key whose request ended without an answer worth replaying (an error that is not a decline). */
+  releaseIdempotency(scope: string, key: string, owner: string): Promise<void>;
 }

@@ -1,12 +1,13 @@
+import { randomId } from '../crypto/hmac';
 import { catalogueQueries } from './catalogueQueries';
 import { checkoutSessionQueries } from './checkoutSessionQueries';
 import { customerQueries } from './customerQueries';
 import { devQueries } from './devQueries';
 import type { Db, DbSession } from './Db';
-import { invoiceCollectionQueries } from './invoiceCollectionQueries';
 import { invoiceQueries } from './invoiceQueries';
 import { lifecycleQueries } from './lifecycleQueries';
 import { outboxQueries } from './outboxQueries';
+import { paymentQueries, type ProcessOwners } from './paymentQueries';
 import { planChangeQueries } from './planChangeQueries';
 import type { Store } from './Store';
 import { createStoreSession, type StoreMemory } from './StoreSession';
@@ -23,11 +24,18 @@ export interface CreateStoreOptions {
    * safe when no other process writes to the database, which PGlite guarantees.
    */
   cacheReads?: boolean;
+  /** Who this process is, and how to tell whether another is still running (the payment ledger's owners). */
+  owners?: ProcessOwners;
+}
+
+/** One process alone on its database (PGlite): every other owner is gone. */
+export function soleOwner(): ProcessOwners {
+  return { owner: randomId('proc'), isOwnerAlive: async () => false };
 }
 
 /** Builds the {@link Store} over a database: the queries of every aggregate over one session. */
 export function createStore(db: Db, options: CreateStoreOptions = {}): Store {
-  return buildStore(db, db, {
+  return buildStore(db, db, options.owners ?? soleOwner(), {
     generation: 0,
     catalogue: null,
     catalogueEpoch: 0,
@@ -36,7 +44,7 @@ export function createStore(db: Db, options: CreateStoreOptions = {}): Store {
 }
 
 /** The Store over `session` (the database, or one transaction of it). */
-function buildStore(db: Db, session: DbSession, memory: StoreMemory, onCatalogueWrite?: () => void): Store {
+function buildStore(db: Db, session: DbSession, owners: ProcessOwners, memory: StoreMemory, onCatalogueWrite?: () => void): Store {
   const s = createStoreSession(db, session, memory, onCatalogueWrite);
   const store: Store = {
     async transaction(fn) {
@@ -44,7 +52,7 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory, onCatalogue
       if (s.inTransaction) return fn(store);
       let wroteCatalogue = false;
       try {
-        return await db.transaction((tx) => fn(buildStore(db, tx, memory, () => (wroteCatalogue = true))));
+        return await db.transaction((tx) => fn(buildStore(db, tx, owners, memory, () => (wroteCatalogue = true))));
       } finally {
         // Reads cached while the transaction ran must not outlive it (nor, with PostgreSQL,
         // a catalogue another connection read before this one committed).
@@ -65,7 +73,7 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory, onCatalogue
     ...outboxQueries(s),
     ...lifecycleQueries(s.q),
     ...planChangeQueries(s),
-    ...invoiceCollectionQueries(s),
+    ...paymentQueries(s, owners),
     ...devQueries(s),
   };
   return store;

@@ -3,7 +3,7 @@ import type { Store } from './Store';
 import type { StoreSession } from './StoreSession';
 
 /** Invoices and their lines, paged most recent first. */
-export function invoiceQueries(s: StoreSession): Pick<Store, 'insertInvoice' | 'listInvoices' | 'getInvoice'> {
+export function invoiceQueries(s: StoreSession): Pick<Store, 'insertInvoice' | 'listInvoices' | 'getInvoice' | 'lockInvoice' | 'deleteDraftInvoice'> {
   return {
     async insertInvoice(invoice, lines) {
       await s.insert('invoices', { ...invoice });
@@ -13,15 +13,23 @@ export function invoiceQueries(s: StoreSession): Pick<Store, 'insertInvoice' | '
     async listInvoices(subject, page) {
       const rows = page.after
         ? await s.q(
-            `select * from invoices where subject = $1 and (created_at, id) < ($2, $3)
+            `select * from invoices where subject = $1 and status <> 'draft' and (created_at, id) < ($2, $3)
              order by created_at desc, id desc limit $4`,
             [subject, page.after.created_at, page.after.id, page.limit + 1],
           )
-        : await s.q(`select * from invoices where subject = $1 order by created_at desc, id desc limit $2`, [
+        : await s.q(`select * from invoices where subject = $1 and status <> 'draft' order by created_at desc, id desc limit $2`, [
             subject,
             page.limit + 1,
           ]);
       return rows.map(invoiceRow);
+    },
+    async lockInvoice(id) {
+      const rows = await s.q(`select * from invoices where id = $1 for update`, [id]);
+      return rows[0] ? invoiceRow(rows[0]) : null;
+    },
+    async deleteDraftInvoice(id) {
+      await s.q(`delete from invoice_lines where invoice_id = $1 and exists (select 1 from invoices where id = $1 and status = 'draft')`, [id]);
+      await s.q(`delete from invoices where id = $1 and status = 'draft'`, [id]);
     },
     async getInvoice(subject, id) {
       const rows = await s.q(`select * from invoices where subject = $1 and id = $2`, [subject, id]);

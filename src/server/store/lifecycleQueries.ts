@@ -26,10 +26,11 @@ export interface LifecycleQueries {
   /**
    * The earliest lifecycle step due at or before `until`, or null. Subscriptions the
    * payment processor holds (`processor_ref`, Stripe) are left out: the processor runs them;
-   * so are invoices someone is charging right now (`claimInvoiceCollection`). With `lock` (inside a transaction) the row is locked `FOR UPDATE SKIP LOCKED`, so
+   * so are invoices with a payment in flight (the payment ledger's `pending`). `wallNow` (real time)
+   * tells which subscriptions a failed step put off. With `lock` (inside a transaction) the row is locked `FOR UPDATE SKIP LOCKED`, so
    * several proxies on one database each claim a different step.
    */
-  nextLifecycleStep(until: Date, options?: { lock?: boolean }): Promise<LifecycleStep | null>;
+  nextLifecycleStep(until: Date, options?: { lock?: boolean; wallNow?: Date }): Promise<LifecycleStep | null>;
   /**
    * Puts off the lifecycle of a subscription whose step threw: its steps are not due again
    * before `now` + `firstDelayMs` × 2^(failures so far), at most an hour (wall-clock times).
@@ -84,7 +85,7 @@ const RETRY_DUE = `
   select i.id, i.subscription_id, i.next_payment_attempt as due, s.lifecycle_failures
   from invoices i join subscriptions s on s.id = i.subscription_id
   where i.status = 'open' and i.next_payment_attempt <= $1 and s.processor_ref is null
-    and (i.collecting_until is null or i.collecting_until <= $2)
+    and not exists (select 1 from payments p where p.object_kind = 'invoice' and p.object_id = i.id and p.status = 'pending')
     and (s.lifecycle_retry_at is null or s.lifecycle_retry_at <= $2)
   order by i.next_payment_attempt, i.number
   limit 1`;
@@ -93,9 +94,10 @@ const RETRY_DUE = `
 export function lifecycleQueries(q: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>): LifecycleQueries {
   return {
     async nextLifecycleStep(until, options) {
+      const wall = options?.wallNow ?? until;
       const subStep = async (lock: boolean): Promise<LifecycleStep | null> => {
         // A subscription whose step failed lately waits out its delay (by the wall clock).
-        const s = (await q(SUBSCRIPTION_DUE + (lock ? ' for update of subscriptions skip locked' : ''), [until, new Date()]))[0];
+        const s = (await q(SUBSCRIPTION_DUE + (lock ? ' for update of subscriptions skip locked' : ''), [until, wall]))[0];
         if (!s) return null;
         const due = date(s.due);
         const kind: LifecycleStepKind =
@@ -108,9 +110,9 @@ export function lifecycleQueries(q: <T = Record<string, unknown>>(sql: string, p
       };
       const retryStep = async (lock: boolean): Promise<LifecycleStep | null> => {
         // The subscription's row is locked too, so no other proxy runs its period end meanwhile.
-        // An invoice the customer is paying right now (its collection lease, by the wall
-        // clock) is not retried meanwhile: it is paid, or due again, when the lease ends.
-        const r = (await q(RETRY_DUE + (lock ? ' for update of i, s skip locked' : ''), [until, new Date()]))[0];
+        // An invoice the customer is paying right now (a pending payment) is not charged
+        // meanwhile: it is paid, or due again once that payment is settled.
+        const r = (await q(RETRY_DUE + (lock ? ' for update of i, s skip locked' : ''), [until, wall]))[0];
         return r ? { kind: 'retry', subscriptionId: r.subscription_id as string, invoiceId: r.id as string, due: date(r.due), failures: Number(r.lifecycle_failures) } : null;
       };
       // Which kind is earliest is decided without locks; only that kind's row is then

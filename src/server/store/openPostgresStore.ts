@@ -1,6 +1,10 @@
 import type { PoolClient } from 'pg';
 import type { Db, DbSession } from './Db';
 import { createStore } from './createStore';
+import type { ProcessOwners } from './paymentQueries';
+
+/** The advisory-lock namespace of process owners (the second key is the owner's number). */
+const OWNER_LOCK_SPACE = 4243;
 import type { Store } from './Store';
 import { migrate } from './migrations';
 
@@ -28,6 +32,28 @@ export async function openPostgresStore(url: string, options: { max?: number } =
       throw error;
     }
   };
+  // This process holds an advisory lock on its owner number for as long as it runs (one
+  // connection kept for it): another process that can take the lock knows this one is gone.
+  const ownerClient = await pool.connect();
+  const ownerNumber = 1 + Math.floor(Math.random() * 2_147_483_646);
+  await ownerClient.query('select pg_advisory_lock($1, $2)', [OWNER_LOCK_SPACE, ownerNumber]);
+  const owners: ProcessOwners = {
+    owner: `pg_${ownerNumber}`,
+    async isOwnerAlive(owner) {
+      const n = /^pg_(\d+)$/.exec(owner)?.[1];
+      if (!n) return false;
+      // A session-level lock is given back on the connection that took it.
+      const client = await pool.connect();
+      try {
+        const rows = (await client.query('select pg_try_advisory_lock($1, $2) as free', [OWNER_LOCK_SPACE, Number(n)])).rows as { free: boolean }[];
+        if (!rows[0]?.free) return true;
+        await client.query('select pg_advisory_unlock($1, $2)', [OWNER_LOCK_SPACE, Number(n)]);
+        return false;
+      } finally {
+        client.release();
+      }
+    },
+  };
   const db: Db = {
     ...sessionOf(pool),
     async transaction(fn) {
@@ -38,7 +64,10 @@ export async function openPostgresStore(url: string, options: { max?: number } =
         client.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      ownerClient.release();
+      await pool.end();
+    },
   };
   try {
     // Proxies starting together must not migrate twice: one connection holds an advisory lock meanwhile.
@@ -51,8 +80,8 @@ export async function openPostgresStore(url: string, options: { max?: number } =
       client.release();
     }
   } catch (error) {
-    await pool.end();
+    await db.close();
     throw error;
   }
-  return createStore(db);
+  return createStore(db, { owners });
 }

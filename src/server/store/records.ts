@@ -182,8 +182,11 @@ export interface ProcessorJobRecord {
 
 export interface IdempotencyRecord {
   request_hash: string;
-  status: number;
-  response: string;
+  /** Null while the request that holds the key is still running. */
+  status: number | null;
+  response: string | null;
+  /** The process running it (see `Store.isOwnerAlive`). */
+  owner: string | null;
 }
 
 /** The subject's card on file: what the processor charges for renewals and retries. */
@@ -224,5 +227,65 @@ export interface PaymentMethodSetupRecord {
   /** The processor's pending authentication (3-D Secure), while `requires_action`. */
   payment_id: string | null;
   expires_at: Date;
+  created_at: Date;
+}
+
+/** What a payment is for: which rule made it, and so which rule settles it. */
+export type PaymentPurpose = 'checkout' | 'plan_change' | 'invoice_pay' | 'renewal' | 'retry' | 'devtools';
+
+/** `pending`: asked of the processor, outcome not yet written. `refunded`: succeeded, then given back. */
+export type PaymentStatus = 'pending' | 'requires_action' | 'succeeded' | 'failed' | 'refunded';
+
+/** A plan change decided under the subscription's lock, applied once its charge succeeds. */
+export interface PlannedChange {
+  price_id: string;
+  from_price_id: string;
+  from_period_end: string;
+  period_start: string;
+  period_end: string;
+  balance_after: number;
+}
+
+/** One charge the proxy asked (or is about to ask) a processor for: the payment ledger's row. */
+export interface PaymentRecord {
+  id: string;
+  subject: string;
+  /** What is paid: an invoice (`in_…`) or a checkout session (`sess_…`). */
+  object_kind: 'invoice' | 'checkout';
+  object_id: string;
+  subscription_id: string | null;
+  purpose: PaymentPurpose;
+  /** 1, 2, … per object. */
+  attempt: number;
+  /** The processor's idempotency key: `<object id>:<attempt>`, so the same attempt is never two charges. */
+  idempotency_key: string;
+  amount: number;
+  currency: string;
+  status: PaymentStatus;
+  /** The proxy process that made it (see {@link PaymentQueries.isOwnerAlive}). */
+  owner: string;
+  /** The request's `Idempotency-Key`, when it had one: its retry is answered from this payment. */
+  request_key: string | null;
+  plan: PlannedChange | null;
+  processor_payment_id: string | null;
+  failure_code: string | null;
+  failure_message: string | null;
+  refund_id: string | null;
+  created_at: Date;
+  settled_at: Date | null;
+}
+
+/** An entry of the built-in test processor's ledger (a charge or a refund), by idempotency key. */
+export interface TestProcessorCharge {
+  idempotency_key: string;
+  kind: 'charge' | 'refund';
+  payment_id: string;
+  amount: number;
+  currency: string;
+  /** `succeeded`, `failed` or `requires_action` (3-D Secure pending), as the processor answered. */
+  status: string;
+  /** The processor's whole answer, replayed for the same key. */
+  result: unknown;
+  description: string;
   created_at: Date;
 }

@@ -123,14 +123,17 @@ describe('POST /api/dev/invoices/:id/pay', () => {
     expect(again.body).toEqual(errorBody('invoice_not_open', 'id'));
   });
 
-  it('is a 409 while someone else charges the invoice (its collection lease is held), and changes nothing; so is void', async () => {
+  it('is a 409 while someone else charges the invoice (a payment of it is pending), and changes nothing; so is void', async () => {
     const proxy = await proxyWith();
     const user = as(proxy, 'user_past_due');
     const id = await openInvoiceOf(proxy, 'user_past_due');
     await user.post('/api/dev/payment-method', { card: 'paying' });
     const now = new Date();
     // What POST /invoices/:id/pay or a dunning retry holds while its charge is under way.
-    expect(await proxy.store.claimInvoiceCollection(id, now, new Date(now.getTime() + 60_000))).toBe(true);
+    const inFlight = await proxy.store.beginPayment(
+      { subject: 'user:user_past_due', object_kind: 'invoice', object_id: id, subscription_id: null, purpose: 'retry', amount: 100, currency: 'usd', request_key: null, plan: null },
+      now,
+    );
     const attemptsBefore = await proxy.store.getInvoiceAttempts(id);
     for (const action of ['pay', 'void']) {
       const res = await user.post(`/api/dev/invoices/${id}/${action}`);
@@ -139,8 +142,8 @@ describe('POST /api/dev/invoices/:id/pay', () => {
     }
     expect((await user.get('/invoices')).body.invoices.find((i: { id: string }) => i.id === id).status).toBe('open');
     expect(await proxy.store.getInvoiceAttempts(id)).toEqual(attemptsBefore);
-    // Once the lease is given back, the devtools pay it.
-    await proxy.store.releaseInvoiceCollection(id);
+    // Once that payment is settled (declined), the devtools pay it.
+    await proxy.store.settlePayment(inFlight.id, ['pending'], { status: 'failed', failure_code: 'card_declined' }, now);
     expect((await user.post(`/api/dev/invoices/${id}/pay`)).status).toBe(200);
   });
 
