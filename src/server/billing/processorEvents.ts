@@ -2,14 +2,12 @@ import type { ProcessorEvent, ProcessorInvoice, ProcessorSubscriptionState } fro
 import type { SubscriptionDetail } from '../store/records';
 import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
+import type { ProcessorEventOutcome } from './ProcessorEventOutcome';
 import { fulfilCheckout } from './completeCheckout';
 import { applySucceededSetup } from './processorSetups';
 import { processorInvoiceRecord, recordFailedInvoice, settleOpenInvoice } from './processorInvoiceEvents';
 import { subscriptionPatchChanges } from './subscriptions';
 import { toWireInvoice, toWireSubscription } from './wire';
-
-/** What {@link applyProcessorEvent} did with an event. */
-export type ProcessorEventOutcome = 'applied' | 'ignored' | 'duplicate';
 
 const EVENT_SCOPE = 'stripe_event';
 

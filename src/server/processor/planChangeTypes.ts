@@ -1,5 +1,5 @@
 import type { PlanRecord, PriceRecord } from '../store/records';
-import type { PaymentResult, ProcessorSubscriptionRef, ProcessorSubscriptionState } from './types';
+import type { PaymentResult, ProcessorSubscriptionRef, ProcessorSubscriptionState } from './sharedTypes';
 
 /**
  * Issue 13 on a processor that holds the subscriptions itself (Stripe): the optional
