@@ -65,7 +65,7 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
     idempotencyKey?: string,
   ): { status: number; body: unknown } => {
     const created = nowUnix();
-    // Plan changes, invoice previews, schedules and invoices.pay (issue 13): stripeFakePlanChange.ts.
+    // Plan changes, invoice previews, schedules and invoices.pay: stripeFakePlanChange.ts.
     const planChange = handlePlanChangeRequest({ objects, fakeId, list, missing }, method, path, body, idempotencyKey);
     if (planChange) return planChange;
     if (method === 'GET' && path === '/v1/prices') {

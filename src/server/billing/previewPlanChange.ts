@@ -7,7 +7,7 @@ import { periodDiscount } from './renewSubscription';
 import { addInterval, iso } from './time';
 import type { PaymentProcessor } from '../processor/types';
 
-/** Whether the processor can change the plans of subscriptions it holds (issue 13 on Stripe). */
+/** Whether the processor can change the plans of subscriptions it holds (Stripe). */
 export function processorChangesPlans(processor: PaymentProcessor): boolean {
   return Boolean(processor.previewPlanChange && processor.changePlanNow && processor.schedulePlanChange && processor.cancelScheduledPlanChange);
 }

@@ -63,7 +63,7 @@ async function syncSubscription(
  * The processor's price on the subscription, in Billkit's terms: a price Billkit does not
  * know (changed in the processor's dashboard to one outside the catalogue) is left as it
  * was; the price of a pending change means the scheduled switch happened (the period
- * ended), which ends the pending change (issue 13).
+ * ended), which ends the pending change.
  */
 async function withPriceChange(ctx: BillingContext, sub: SubscriptionDetail, state: ProcessorSubscriptionState): Promise<ProcessorSubscriptionState> {
   const { price_id: priceId, ...rest } = state;

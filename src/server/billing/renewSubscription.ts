@@ -33,7 +33,7 @@ async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, s
   const promo = sub.promotion_code ? await step.store.getPromotionCode(sub.promotion_code) : null;
   const promoDiscount = periodDiscount(sub, promo, start, firstCharge);
   const applies = promo !== null && promoDiscount > 0;
-  // A credit carried from a plan change (issue 13) is taken off, as Stripe applies a customer balance.
+  // A credit carried from a plan change is taken off, as Stripe applies a customer balance.
   const balance = await step.store.getCustomerBalance(sub.subject);
   const credit = balance && balance.currency === price.currency ? Math.min(balance.amount, price.amount - promoDiscount) : 0;
   if (credit > 0) await step.store.setCustomerBalance({ ...balance!, amount: balance!.amount - credit });
@@ -86,7 +86,7 @@ export async function endPeriod(step: StepContext, current: SubscriptionDetail):
     await step.emit('subscription.canceled', current.subject, { ...current, ...patch });
     return;
   }
-  // A pending plan change (a downgrade, issue 13) takes effect now: the renewal bills the new price.
+  // A pending plan change (a downgrade) takes effect now: the renewal bills the new price.
   let sub = current;
   if (current.pending_price_id && current.pending) {
     await step.store.updateSubscription(current.id, { price_id: current.pending_price_id, pending_price_id: null });

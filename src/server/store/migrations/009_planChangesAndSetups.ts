@@ -1,7 +1,7 @@
 import type { Migration } from './Migration';
 
 /**
- * Issue 13: a downgrade waits for the period end as pending_price_id (the renewal
+ * A downgrade waits for the period end as pending_price_id (the renewal
  * applies it); a net proration credit is carried per subject in customer_balances
  * and taken off the next invoice; a card is attached through a setup (like Stripe's
  * SetupIntent) that belongs to one subject and expires.

@@ -1,8 +1,8 @@
 import type { Migration } from './Migration';
 
 /**
- * Issue 13: the lease of whoever is charging an open invoice (the customer paying it,
- * or a dunning retry), so the two never both charge it.
+ * The lease of whoever is charging an open invoice (the customer paying it, or a
+ * dunning retry), so the two never both charge it.
  */
 export const invoicesCollectingUntil: Migration = {
   version: 10,
