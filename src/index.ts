@@ -14,7 +14,6 @@ export type {
   ActivateResponse,
   AuthenticateCheckoutRequest,
   AuthenticatePaymentMethodSetupRequest,
-  CancelRequest,
   CardDetails,
   ConfirmPaymentMethodSetupRequest,
   ConfirmPaymentMethodSetupResponse,

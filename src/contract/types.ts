@@ -105,11 +105,6 @@ export interface CheckoutSession {
   publishable_key?: string;
 }
 
-/** `POST /subscription/cancel` body. */
-export interface CancelRequest {
-  at_period_end: boolean;
-}
-
 /** `GET /entitlements`. All three are empty (`null`, `null`, `[]`) without a subscription. */
 export interface Entitlements {
   /** The plan's key, e.g. `"pro"` for `plan_pro`. */

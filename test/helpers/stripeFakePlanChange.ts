@@ -39,7 +39,7 @@ const refuse = (message: string, code?: string): Answer => ({
 });
 
 /** The end of one `interval` from `start` (unix seconds), in calendar terms as Stripe bills. */
-export function addStripeInterval(start: number, interval: string): number {
+function addStripeInterval(start: number, interval: string): number {
   const d = new Date(start * 1000);
   if (interval === 'year') d.setUTCFullYear(d.getUTCFullYear() + 1);
   else if (interval === 'month') d.setUTCMonth(d.getUTCMonth() + 1);

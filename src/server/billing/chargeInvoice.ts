@@ -63,7 +63,7 @@ export async function chargeInvoice(step: StepContext, invoice: InvoiceRecord, d
 }
 
 /** When an invoice whose `attempts`-th charge failed is tried next: null when the schedule is exhausted. */
-export function nextPaymentAttempt(step: StepContext, invoice: InvoiceRecord, attempts: number): Date | null {
+function nextPaymentAttempt(step: StepContext, invoice: InvoiceRecord, attempts: number): Date | null {
   const days = step.retryDays[attempts - 1];
   return days === undefined ? null : addDays(invoice.created_at, days);
 }

@@ -5,7 +5,7 @@ import type { Store } from '../store/Store';
  * a slow processor call (with its own retries), short enough that a proxy that died
  * mid-charge does not stop dunning for long.
  */
-export const COLLECTION_LEASE_MS = 5 * 60_000;
+const COLLECTION_LEASE_MS = 5 * 60_000;
 
 /**
  * Takes the collection lease of an open invoice before charging it, so the customer

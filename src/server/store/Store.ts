@@ -21,8 +21,8 @@ import type { PlanChangeQueries } from './planChangeQueries';
 import type { DevQueries } from './devQueries';
 import type { InvoiceCollectionQueries } from './invoiceCollectionQueries';
 
-export type { DevQueries, DevWebhookEvent } from './devQueries';
-export type { InvoiceAttempts, LifecycleQueries, LifecycleStep, LifecycleStepKind } from './lifecycleQueries';
+export type { DevQueries } from './devQueries';
+export type { LifecycleQueries, LifecycleStep, LifecycleStepKind } from './lifecycleQueries';
 
 /**
  * Every query of the proxy, written once in SQL against a `Db` (PGlite or PostgreSQL);
