@@ -45,7 +45,7 @@ const rows = [
   { name: 'what the seeds name: provider, 5 components, CheckoutReturn, hooks', names: ['BillingProvider', ...COMPONENTS, ...HOOKS], limit: 35_000 },
   { name: 'BillingProvider + UsageMeter', names: ['BillingProvider', 'UsageMeter'], limit: 9_000 },
   ...COMPONENTS.map((component) => ({ name: `${component} alone`, names: [component] })),
-  // Issue 13's components are opt-ins: their own cost, paid only by apps that import them.
+  // The self-serve components are opt-ins: their own cost, paid only by apps that import them.
   ...['PaymentMethodForm', 'PlanChangeDialog', 'SubscriptionPaymentDetails', 'PayInvoiceButton'].map((component) => ({ name: `${component} alone`, names: [component] })),
   { name: 'PricingTable + planChange (the plan change opt-in)', names: ['PricingTable', 'planChange'] },
   { name: 'SubscriptionCard + SubscriptionPaymentDetails', names: ['SubscriptionCard', 'SubscriptionPaymentDetails'] },

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds and runs the example apps from the packed packages, as a new user would get them
-// (issue 9): `npm pack` of billkit and billkit-proxy, each example copied to a temp folder
+// Builds and runs the example apps from the packed packages, as a new user would get them:
+// `npm pack` of billkit and billkit-proxy, each example copied to a temp folder
 // and installed from the tarballs WITHOUT the Stripe packages, production builds (Vite;
 // Next.js with Turbopack and with --webpack), then the built Next app driven in Chromium:
 // server HTML has formatMoney's output and the prefetched plans, pay with 4242 on the

@@ -14,7 +14,6 @@ export type {
   ActivateResponse,
   AuthenticateCheckoutRequest,
   AuthenticatePaymentMethodSetupRequest,
-  CancelRequest,
   CardDetails,
   ConfirmPaymentMethodSetupRequest,
   ConfirmPaymentMethodSetupResponse,
@@ -123,7 +122,7 @@ export { InvoiceList, type InvoiceListProps } from './components/InvoiceList';
 export { CheckoutForm, stripeAppearance, type CheckoutFormProps, type PaymentPhase } from './components/CheckoutForm';
 export { CheckoutReturn, type CheckoutReturnProps } from './components/CheckoutReturn';
 export { defaultCheckoutLabels, type CheckoutLabels } from './react/labels';
-// Issue 13: each is reachable only from its own import (the existing components take
+// The self-serve opt-ins: each is reachable only from its own import (the existing components take
 // them as opt-in props), so an app that does not import them pays nothing.
 export { PaymentMethodForm, defaultPaymentMethodLabels, type PaymentMethodFormProps, type PaymentMethodLabels } from './components/PaymentMethodForm';
 export {

@@ -8,7 +8,7 @@ import { PayInvoiceButton, SubscriptionPaymentDetails } from '../src/components/
 import { billkit, errorHandler, loadingHandler, withMaxWidth } from './storyHelpers';
 
 /**
- * The self-serve opt-ins of issue 13 inside the existing components: the card on file,
+ * The self-serve opt-ins inside the existing components: the card on file,
  * a pending plan change and the past-due recovery in `<SubscriptionCard/>`, the plan
  * change actions of `<PricingTable/>`, and "Pay" on open invoices in `<InvoiceList/>`.
  */

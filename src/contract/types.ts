@@ -72,7 +72,7 @@ export interface Subscription {
    */
   upcoming_invoice?: { amount_due: number; currency: string; date: string; days_until: number } | null;
   /**
-   * Billkit addition (issue 13): a plan change waiting for the period end (a downgrade),
+   * Billkit addition: a plan change waiting for the period end (a downgrade),
    * `null` when none. The proxy always sends it; optional only for hand-made fixtures.
    */
   pending_change?: PendingChange | null;
@@ -103,11 +103,6 @@ export interface CheckoutSession {
   processor?: 'test' | 'stripe';
   /** Embedded mode with Stripe only. */
   publishable_key?: string;
-}
-
-/** `POST /subscription/cancel` body. */
-export interface CancelRequest {
-  at_period_end: boolean;
 }
 
 /** `GET /entitlements`. All three are empty (`null`, `null`, `[]`) without a subscription. */
@@ -216,7 +211,7 @@ export interface AuthenticateCheckoutRequest {
 }
 
 /**
- * Billkit addition (issue 13): a plan change decided for the end of the current period
+ * Billkit addition: a plan change decided for the end of the current period
  * (a downgrade). `price` is the price the renewal will charge; `effective_at` the period end.
  */
 export interface PendingChange {

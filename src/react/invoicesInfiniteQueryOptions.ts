@@ -6,7 +6,7 @@ import { billingKeys } from './billingKeys';
 import { retryQuery, staleTimes } from './queryPolicy';
 
 /** The page size `useInvoices` asks for when none is given. */
-export const DEFAULT_INVOICE_PAGE_SIZE = 10;
+const DEFAULT_INVOICE_PAGE_SIZE = 10;
 
 /**
  * Infinite-query options of the caller's invoices (`GET /invoices`), most recent first:

@@ -17,7 +17,7 @@ Options
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 
 /** `30d` → `{ seconds: 2592000 }`; an ISO-8601 instant → `{ to }`. Throws {@link CliUsageError} otherwise. */
-export function parseAdvance(text: string): { seconds: number } | { to: string } {
+function parseAdvance(text: string): { seconds: number } | { to: string } {
   const match = /^(\d+(?:\.\d+)?)([smhdw])$/.exec(text.trim());
   if (match) return { seconds: Math.round(Number(match[1]) * UNITS[match[2]!]!) };
   if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text))) return { to: new Date(text).toISOString() };

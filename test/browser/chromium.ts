@@ -32,7 +32,7 @@ let found: Promise<string> | undefined;
  * `/usr/bin/google-chrome` that exists, else the headless Chromium bundled by
  * `@sparticuz/chromium` (unpacked to the temp folder on first use, ~2 s). Memoised.
  */
-export function findChromium(): Promise<string> {
+function findChromium(): Promise<string> {
   found ??= locate();
   return found;
 }

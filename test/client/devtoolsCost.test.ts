@@ -23,7 +23,7 @@ async function bundle(entry: string) {
 
 /**
  * Names that exist only to serve billkit/devtools: the token override the devtools once
- * needed in the provider and the client (issue 14), the dev endpoints and the devtools'
+ * needed in the provider and the client, the dev endpoints and the devtools'
  * query keys. The subject switch now goes through the client's own `getToken`, which every
  * request reads anyway, so none of these may come back into `billkit`.
  */

@@ -33,7 +33,7 @@ async function modulesReachedBy(names: string[]): Promise<string[]> {
 }
 
 describe("what the seeds name reaches (the 35 kB budget's line)", () => {
-  it("reaches none of issue 13's opt-ins, no devtools module and not Radix Dialog's Overlay scroll lock", async () => {
+  it("reaches none of the self-serve opt-ins, no devtools module and not Radix Dialog's Overlay scroll lock", async () => {
     const reached = await modulesReachedBy(SEEDS);
     expect(reached).toContain('src/components/SubscriptionCard/CancelDialog.tsx');
     const optIns = /^src\/(components\/(PlanChangeDialog|PaymentMethodForm|SubscriptionPaymentDetails)\/|devtools\/)/;

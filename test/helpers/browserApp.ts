@@ -36,7 +36,7 @@ export interface BrowserApp {
 }
 
 /** A free TCP port on 127.0.0.1 (the OS picks it; the listener is closed again). */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createNetServer();
     server.once('error', fail);

@@ -30,7 +30,7 @@ const fakeId = (prefix: string) => `${prefix}_test${String(++counter).padStart(6
 const nowUnix = () => Math.floor(Date.now() / 1000);
 
 /** Parses `a[b][0][c]=1` style keys, as Stripe's clients encode them, into nested objects. */
-export function parseStripeForm(body: string): Record<string, unknown> {
+function parseStripeForm(body: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(body)) {
     const path = key.replace(/\]/g, '').split('[');
@@ -65,7 +65,7 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
     idempotencyKey?: string,
   ): { status: number; body: unknown } => {
     const created = nowUnix();
-    // Plan changes, invoice previews, schedules and invoices.pay (issue 13): stripeFakePlanChange.ts.
+    // Plan changes, invoice previews, schedules and invoices.pay: stripeFakePlanChange.ts.
     const planChange = handlePlanChangeRequest({ objects, fakeId, list, missing }, method, path, body, idempotencyKey);
     if (planChange) return planChange;
     if (method === 'GET' && path === '/v1/prices') {

@@ -1,5 +1,5 @@
 /**
- * The Stripe fake's side of issue 13 (registered from stripeFakeApi.ts): changing a
+ * The Stripe fake's side of self-serve plan changes (registered from stripeFakeApi.ts): changing a
  * subscription's price with proration (`POST /v1/subscriptions/:id` with `items`),
  * `POST /v1/invoices/create_preview`, subscription schedules (create, update, release)
  * and `POST /v1/invoices/:id/pay`. Prorations are computed as Stripe does, to the second:
@@ -39,7 +39,7 @@ const refuse = (message: string, code?: string): Answer => ({
 });
 
 /** The end of one `interval` from `start` (unix seconds), in calendar terms as Stripe bills. */
-export function addStripeInterval(start: number, interval: string): number {
+function addStripeInterval(start: number, interval: string): number {
   const d = new Date(start * 1000);
   if (interval === 'year') d.setUTCFullYear(d.getUTCFullYear() + 1);
   else if (interval === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
@@ -50,7 +50,7 @@ export function addStripeInterval(start: number, interval: string): number {
 
 const day = (unix: number) => new Date(unix * 1000).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** Handles a request of issue 13's Stripe calls, or answers null for the fake's other handlers. */
+/** Handles a request of the plan-change and invoice-payment Stripe calls, or answers null for the fake's other handlers. */
 export function handlePlanChangeRequest(
   fake: FakeContext,
   method: string,

@@ -13,7 +13,7 @@ async function sourceFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-// Issue 10's "Done when", held by CI: the billing rules, processors and the store speak
+// The house's layering, held by CI: the billing rules, processors and the store speak
 // their own language (domain errors), never HTTP; and no source file grows past 350 lines.
 describe('the house rules', () => {
   it('no HTTP status code, ProxyError or hono in src/server/billing, processor or store (comments included)', async () => {
@@ -36,5 +36,16 @@ describe('the house rules', () => {
       if (count > 350) long.push(`${file}: ${count} lines`);
     }
     expect(long).toEqual([]);
+  });
+
+  it('no comment or string in src/ or .ci/run cites a tracker number (say what and why instead)', async () => {
+    const citing: string[] = [];
+    for (const file of [...(await sourceFiles('src')), '.ci/run']) {
+      const lines = (await readFile(join(ROOT, file), 'utf8')).split('\n');
+      lines.forEach((line, i) => {
+        if (/\bissues?[\s-]*#?\d+/i.test(line)) citing.push(`${file}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    expect(citing).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { as } from '../helpers/http';
 import { payHostedCheckout } from '../helpers/hostedCheckout';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhookReceiver';
 
-// Issue 11, failure 5: orgs and users shared one id space, so a token with
+// Orgs and users once shared one id space, so a token with
 // `org_id: "user_pro"` billed (and saw) user_pro. Subjects are now stored as
 // user:<id> / org:<id>, while every answer keeps the plain ids.
 const API_KEY = 'bk_test_server_key_namespaces';

@@ -4,7 +4,7 @@ import { jwtHmacKey } from '../../src/server/crypto/hmac';
 import { startTestProxy, TEST_SECRETS, type TestProxy } from '../helpers/proxy';
 import { as, errorBody } from '../helpers/http';
 
-// Issue 11, failure 1: a NUL byte (or another control character, or a lone surrogate) in
+// A NUL byte (or another control character, or a lone surrogate) in
 // any string input reached PostgreSQL and came back as a 500. Each is now a 400 naming
 // the parameter (a 401 for token claims), and nothing is written.
 const API_KEY = 'bk_test_server_key_unstorable';

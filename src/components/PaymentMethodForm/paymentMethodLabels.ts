@@ -1,4 +1,4 @@
-// The strings of the issue-13 components (<PaymentMethodForm/>, <PlanChangeDialog/>,
+// The strings of the self-serve opt-in components (<PaymentMethodForm/>, <PlanChangeDialog/>,
 // <SubscriptionPaymentDetails/>, <PayInvoiceButton/>). They live here, not in
 // `BillingLabels`, so an app that imports none of these components pays nothing for them;
 // each component takes a `labels` prop with any of them overridden.

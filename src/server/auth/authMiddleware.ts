@@ -10,7 +10,7 @@ const unauthorized = () =>
   new ProxyError(401, 'unauthorized', 'A valid session token is required (Authorization: Bearer <token>).');
 
 /** The bearer token of a request, or null. */
-export function bearerToken(header: string | undefined): string | null {
+function bearerToken(header: string | undefined): string | null {
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   return match ? match[1]! : null;
 }

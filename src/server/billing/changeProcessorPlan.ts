@@ -10,7 +10,7 @@ import { subscriptionPatchChanges } from './subscriptions';
 import { toWireSubscription } from './wire';
 
 /**
- * Issue 13 for subscriptions a processor holds (Stripe). The billing rules are the test
+ * Plan changes for subscriptions a processor holds (Stripe). The billing rules are the test
  * processor's (`planPlanChange` decides now or at the period end); the processor carries
  * the change out and its answer is what the store records, so its webhooks about the same
  * change find nothing new.

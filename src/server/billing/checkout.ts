@@ -52,7 +52,7 @@ export function promotionLabel(promo: PromotionCodeRecord, currency: string): st
 }
 
 /** Looks a promotion code up (case-insensitively) and refuses unknown, expired or mismatched ones. */
-export async function resolvePromotionCode(
+async function resolvePromotionCode(
   ctx: BillingContext,
   code: string,
   price: PriceRecord,

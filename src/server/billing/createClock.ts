@@ -1,7 +1,7 @@
 import type { Store } from '../store/Store';
 
 /** The settings key of the dev clock's offset (milliseconds ahead of the real clock). */
-export const CLOCK_OFFSET_SETTING = 'dev_clock_offset_ms';
+const CLOCK_OFFSET_SETTING = 'dev_clock_offset_ms';
 
 /**
  * The proxy's one notion of "now": the real (or injected) clock plus an offset that only

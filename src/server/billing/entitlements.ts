@@ -3,7 +3,7 @@ import type { SubscriptionDetail } from '../store/records';
 import type { BillingContext } from './BillingContext';
 
 /** Statuses that grant the plan's features. paused, incomplete and canceled grant none. */
-export const ENTITLED_STATUSES = new Set(['active', 'trialing', 'past_due']);
+const ENTITLED_STATUSES = new Set(['active', 'trialing', 'past_due']);
 
 /** Whether a subscription currently grants its plan. */
 export function isEntitled(sub: SubscriptionDetail | null): sub is SubscriptionDetail {

@@ -8,7 +8,6 @@ import type { BillingContext } from './BillingContext';
 import { SETUP_TTL_MS, toWirePaymentMethod } from './paymentMethodWire';
 import { confirmProcessorSetup, createProcessorSetup } from './processorSetups';
 
-export { SETUP_TTL_MS };
 /** `GET /payment-method`: the subject's card on file, or null. */
 export async function getPaymentMethod(ctx: BillingContext, subject: string): Promise<PaymentMethod | null> {
   const method = await ctx.store.getPaymentMethod(subject);

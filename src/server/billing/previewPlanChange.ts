@@ -7,8 +7,8 @@ import { periodDiscount } from './renewSubscription';
 import { addInterval, iso } from './time';
 import type { PaymentProcessor } from '../processor/types';
 
-/** Whether the processor can change the plans of subscriptions it holds (issue 13 on Stripe). */
-export function processorChangesPlans(processor: PaymentProcessor): boolean {
+/** Whether the processor can change the plans of subscriptions it holds (Stripe). */
+function processorChangesPlans(processor: PaymentProcessor): boolean {
   return Boolean(processor.previewPlanChange && processor.changePlanNow && processor.schedulePlanChange && processor.cancelScheduledPlanChange);
 }
 
@@ -45,7 +45,7 @@ const intervalWord = (price: PriceRecord) => intervalAdverb(price.interval ?? 'm
  * for JPY). A net credit never makes `amountDueToday` negative: it is kept as the
  * subject's balance and taken off the next invoice.
  */
-export function planPlanChange(
+function planPlanChange(
   sub: SubscriptionDetail,
   target: { price: PriceRecord; plan: PlanRecord },
   promo: PromotionCodeRecord | null,

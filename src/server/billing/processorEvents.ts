@@ -2,14 +2,12 @@ import type { ProcessorEvent, ProcessorInvoice, ProcessorSubscriptionState } fro
 import type { SubscriptionDetail } from '../store/records';
 import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
+import type { ProcessorEventOutcome } from './ProcessorEventOutcome';
 import { fulfilCheckout } from './fulfilCheckout';
 import { applySucceededSetup } from './processorSetups';
 import { processorInvoiceRecord, recordFailedInvoice, settleOpenInvoice } from './processorInvoiceEvents';
 import { subscriptionPatchChanges } from './subscriptions';
 import { toWireInvoice, toWireSubscription } from './wire';
-
-/** What {@link applyProcessorEvent} did with an event. */
-export type ProcessorEventOutcome = 'applied' | 'ignored' | 'duplicate';
 
 const EVENT_SCOPE = 'stripe_event';
 
@@ -65,7 +63,7 @@ async function syncSubscription(
  * The processor's price on the subscription, in Billkit's terms: a price Billkit does not
  * know (changed in the processor's dashboard to one outside the catalogue) is left as it
  * was; the price of a pending change means the scheduled switch happened (the period
- * ended), which ends the pending change (issue 13).
+ * ended), which ends the pending change.
  */
 async function withPriceChange(ctx: BillingContext, sub: SubscriptionDetail, state: ProcessorSubscriptionState): Promise<ProcessorSubscriptionState> {
   const { price_id: priceId, ...rest } = state;

@@ -5,7 +5,7 @@ import { hasBrowserCardSetups, type BrowserCardSetups, type ProcessorSetup } fro
 import type { PaymentMethodRecord, PaymentMethodSetupRecord } from '../store/records';
 import type { BillingContext } from './BillingContext';
 import { SETUP_TTL_MS, toWirePaymentMethod } from './paymentMethodWire';
-import type { ProcessorEventOutcome } from './processorEvents';
+import type { ProcessorEventOutcome } from './ProcessorEventOutcome';
 
 /**
  * Card setups with a processor whose own browser form confirms the card (Stripe's

@@ -103,7 +103,7 @@ async function runStep(step: StepContext, claimed: LifecycleStep): Promise<Charg
  * its own instant. Returns the events it fired, null when nothing is due, or `'busy'`
  * when every due row is being worked on by another proxy right now.
  */
-export async function runNextLifecycleStep(
+async function runNextLifecycleStep(
   ctx: BillingContext,
   until: Date,
   options: LifecycleOptions = {},

@@ -130,7 +130,7 @@ export async function cancelSubscription(ctx: BillingContext, subject: string, a
         ? {
             atProcessor: async (ref) => {
               // Stripe refuses to change the cancellation of a subscription a schedule manages:
-              // a pending plan change (issue 13) is dropped first, and goes from the store with
+              // a pending plan change is dropped first, and goes from the store with
               // the processor's answer (no schedule attached).
               if (sub.pending_price_id && processor.cancelScheduledPlanChange) await processor.cancelScheduledPlanChange(ref);
               return processor.cancelSubscription!(ref, { atPeriodEnd });

@@ -22,14 +22,3 @@ export async function getUsage(ctx: BillingContext, subject: string, metric: str
   ]);
   return { metric, quantity, period_start: iso(start), period_end: iso(end), limit: limit?.limit ?? null };
 }
-
-/** Records `quantity` of `metric` for the subject now, and returns the new summary. */
-export async function recordUsage(
-  ctx: BillingContext,
-  subject: string,
-  metric: string,
-  quantity: number,
-): Promise<UsageSummary> {
-  await ctx.store.insertUsage(subject, metric, quantity, ctx.now());
-  return getUsage(ctx, subject, metric);
-}

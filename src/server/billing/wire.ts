@@ -3,7 +3,7 @@ import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
 import { iso } from './time';
 
 /** Where an invoice's PDF is served (relative to the proxy's origin). */
-export const invoicePdfPath = (id: string) => `/api/proxy/billing/invoices/${encodeURIComponent(id)}/pdf`;
+const invoicePdfPath = (id: string) => `/api/proxy/billing/invoices/${encodeURIComponent(id)}/pdf`;
 
 /** A subscription as `GET /subscription` documents it. */
 export function toWireSubscription(sub: SubscriptionDetail): Subscription {

@@ -1,5 +1,5 @@
 import type { Store } from '../store/Store';
-import type { ProcessorSubscriptionRef, SavedCard } from './types';
+import type { ProcessorSubscriptionRef, SavedCard } from './sharedTypes';
 
 /**
  * A processor's card setup (a Stripe SetupIntent) in Billkit's terms. `subject` is the

@@ -43,7 +43,7 @@ const SPECIAL_CARDS: Record<string, PaymentResult | 'authenticate'> = {
 };
 
 /** Checks a card the way Stripe's card element does before any charge. */
-export function validateCard(card: CardInput, now: Date): PaymentResult | null {
+function validateCard(card: CardInput, now: Date): PaymentResult | null {
   const digits = card.number.replace(/[\s-]/g, '');
   if (!/^\d{12,19}$/.test(digits) || !passesLuhn(digits)) {
     return { status: 'failed', code: 'incorrect_number', message: 'Your card number is incorrect.', param: 'number' };

@@ -1,8 +1,8 @@
 import type { PlanRecord, PriceRecord } from '../store/records';
-import type { PaymentResult, ProcessorSubscriptionRef, ProcessorSubscriptionState } from './types';
+import type { PaymentResult, ProcessorSubscriptionRef, ProcessorSubscriptionState } from './sharedTypes';
 
 /**
- * Issue 13 on a processor that holds the subscriptions itself (Stripe): the optional
+ * Self-serve plan changes on a processor that holds the subscriptions itself (Stripe): the optional
  * methods a {@link PaymentProcessor} implements to change plans and pay open invoices
  * there. The billing rules decide what happens and when (now or at the period end);
  * these only carry it out and translate the processor's answers.

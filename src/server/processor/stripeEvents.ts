@@ -3,18 +3,6 @@ import { plainId, toProcessorSetup } from './stripePaymentMethods';
 import { stripeSubscriptionState } from './stripeSubscriptionState';
 import type { ProcessorChange, ProcessorEvent, ProcessorInvoice } from './types';
 
-/** The Stripe events Billkit turns into store changes. */
-export const HANDLED_STRIPE_EVENTS = [
-  'checkout.session.completed',
-  'invoice.paid',
-  'customer.subscription.created',
-  'customer.subscription.updated',
-  'customer.subscription.deleted',
-  'invoice.payment_failed',
-  'invoice.marked_uncollectible',
-  'setup_intent.succeeded',
-] as const;
-
 const fromUnix = (seconds: number) => new Date(seconds * 1000);
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === 'string' ? value : (value?.id ?? null));
 

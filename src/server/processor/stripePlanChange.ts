@@ -36,7 +36,7 @@ function isProration(line: Stripe.InvoiceLineItem): boolean {
 }
 
 /**
- * Issue 13 on Stripe, composed into `createStripeProcessor`. A change effective now is
+ * Plan changes and invoice payment on Stripe, composed into `createStripeProcessor`. A change effective now is
  * `subscriptions.update` replacing the item's price with `proration_behavior:
  * 'always_invoice'` (the proration is invoiced and charged at once),
  * `payment_behavior: 'error_if_incomplete'` (a decline leaves the subscription as it was)

@@ -1,8 +1,13 @@
-import type { CardDetails, SubscriptionStatus } from '../../contract/types';
+import type { CardDetails } from '../../contract/types';
 import type { Store } from '../store/Store';
 import type { PlanRecord, PriceRecord, PromotionCodeRecord } from '../store/records';
 import type { ProcessorSetups } from './ProcessorSetups';
 import type { ProcessorPlanChanges } from './planChangeTypes';
+import type { PaymentResult, ProcessorSubscriptionRef, ProcessorSubscriptionState } from './sharedTypes';
+
+// Re-exported so users of a processor import its types from this one file; the capability
+// files import them from the leaf module sharedTypes.ts, so no file here imports another back.
+export type { PaymentResult, ProcessorSubscriptionRef, ProcessorSubscriptionState, SavedCard } from './sharedTypes';
 
 /**
  * The payment side of the proxy. The built-in test processor implements it with
@@ -12,25 +17,6 @@ import type { ProcessorPlanChanges } from './planChangeTypes';
 
 /** Card details as the checkout form collects them (the contract's one card shape). */
 export type CardInput = CardDetails;
-
-/** A card the processor keeps for later charges, as the proxy stores it (never the number). */
-export interface SavedCard {
-  /** The processor's handle to charge it with (test processor: Stripe's `pm_card_…` test ids). */
-  processorRef: string;
-  brand: string;
-  last4: string;
-  exp_month: number;
-  exp_year: number;
-}
-
-/** What one payment attempt came to. */
-export type PaymentResult =
-  /** `paymentMethod`: the card, kept on file for renewals (test processor). */
-  | { status: 'succeeded'; paymentId: string; paymentMethod?: SavedCard }
-  /** The bank wants the customer to authenticate (3-D Secure) before it pays. */
-  | { status: 'requires_action'; paymentId: string; nextAction: { type: 'authenticate' } }
-  /** Declined or invalid: `code` is Stripe's (`card_declined`, `insufficient_funds`, `incorrect_number`, …). */
-  | { status: 'failed'; code: string; message: string; param?: string };
 
 /**
  * What the proxy hands a processor that runs its own side of a checkout (Stripe): the
@@ -66,37 +52,6 @@ export interface ProcessorCheckout {
   publishableKey?: string;
   /** The processor's id of what it created (Stripe Checkout Session or Subscription). */
   processorId: string;
-}
-
-/**
- * Which subscription a processor is asked to change: its own id as the store records it
- * (`subscriptions.processor_ref`, Stripe `sub_…`), with Billkit's id and subject for logs
- * and idempotency keys.
- */
-export interface ProcessorSubscriptionRef {
-  processorRef: string;
-  subscriptionId: string;
-  subject: string;
-}
-
-/**
- * A subscription's state as the processor reports it after a change, in the store's
- * terms. The proxy records exactly this, so the processor's later webhook about the
- * same change finds nothing new to record.
- */
-export interface ProcessorSubscriptionState {
-  status: SubscriptionStatus;
-  cancel_at_period_end: boolean;
-  canceled_at: Date | null;
-  ended_at: Date | null;
-  trial_end: Date | null;
-  /** Left out when the processor's answer has no period. */
-  current_period_start?: Date;
-  current_period_end?: Date;
-  /** The Billkit price the processor bills now; left out when the processor's answer does not name one Billkit knows. */
-  price_id?: string;
-  /** `null` when the processor has no change scheduled (Stripe: no subscription schedule); left out when unknown. */
-  pending_price_id?: null;
 }
 
 /** Card setups ({@link ProcessorSetups}) and plan changes ({@link ProcessorPlanChanges}) are optional members, declared in their own files. */

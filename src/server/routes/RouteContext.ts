@@ -1,4 +1,3 @@
-import type { Hono } from 'hono';
 import type { AuthVariables } from '../auth/authMiddleware';
 import type { BillingContext } from '../billing/BillingContext';
 import type { UsageWriter } from '../billing/createUsageWriter';
@@ -16,4 +15,3 @@ export interface RouteContext extends BillingContext {
 }
 
 export type ApiEnv = { Variables: AuthVariables };
-export type ApiApp = Hono<ApiEnv>;

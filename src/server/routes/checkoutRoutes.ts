@@ -18,7 +18,7 @@ import { parse, pathParam, readJson, storableHeader, unstorableReason } from './
  * with the form to send instead, rather than failing or redirecting somewhere else then.
  * A `{CHECKOUT_SESSION_ID}` placeholder (Stripe's) may stand anywhere in it.
  */
-export function redirectUrl(allowedOrigins: string[] | undefined) {
+function redirectUrl(allowedOrigins: string[] | undefined) {
   return z
     .string()
     .max(2048)

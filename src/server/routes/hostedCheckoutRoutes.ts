@@ -19,7 +19,7 @@ const PAGE_HEADERS = {
 };
 
 /** `{CHECKOUT_SESSION_ID}` in the success URL replaced by the signed session id, as Stripe does. */
-export function successRedirect(c: LoadedCheckout): string {
+function successRedirect(c: LoadedCheckout): string {
   return withCheckoutSessionId(c.row.success_url, c.sessionId);
 }
 

@@ -29,7 +29,7 @@ const confirmBody = z.object({ client_secret: z.string().min(1).max(200), card: 
 const authenticateBody = z.object({ client_secret: z.string().min(1).max(200), approve: z.boolean() });
 
 /**
- * Plan changes and payment methods: `POST /subscription/preview`, `POST /subscription/change`, `GET /payment-method`,
+ * Self-serve plan changes, cards on file and paying open invoices: `POST /subscription/preview`, `POST /subscription/change`, `GET /payment-method`,
  * `POST /payment-method/setup`, `POST /payment-method/setup/:setup_id/confirm` and
  * `/authenticate`, `POST /invoices/:id/pay`. Paying requests honour `Idempotency-Key`.
  */

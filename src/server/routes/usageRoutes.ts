@@ -9,7 +9,7 @@ import type { ApiEnv, RouteContext } from './RouteContext';
 import { metricSchema, parse, readJson } from './validation';
 
 /** Most events one `POST /usage` batch may carry. */
-export const MAX_USAGE_BATCH = 1000;
+const MAX_USAGE_BATCH = 1000;
 
 const subjectId = z.string().min(1).max(200);
 const subjectSchema = z.union([z.object({ user: subjectId }).strict(), z.object({ org: subjectId }).strict()]);

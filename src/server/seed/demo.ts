@@ -16,11 +16,6 @@ export const DEMO_SUBJECTS = [
   { id: 'org_acme', kind: 'org', name: 'Acme Inc.', shows: 'free org, for the activation flow' },
 ] as const;
 
-/** Whether {@link seedDemo} already ran on this store. */
-export async function isDemoSeeded(store: Store): Promise<boolean> {
-  return (await store.getSetting('demo_seeded_at')) !== null;
-}
-
 /**
  * Writes the demo catalogue and subjects of the contract into an empty store, in one
  * transaction. Every date is relative to `now`, so the demo always looks current:

@@ -21,9 +21,9 @@ import type { PlanChangeQueries } from './planChangeQueries';
 import type { DevQueries } from './devQueries';
 import type { PaymentQueries } from './paymentQueries';
 
-export type { DevQueries, DevWebhookEvent } from './devQueries';
+export type { DevQueries } from './devQueries';
 export type { PaymentPurpose, PaymentRecord, PaymentStatus, PlannedChange, TestProcessorCharge } from './records';
-export type { InvoiceAttempts, LifecycleQueries, LifecycleStep, LifecycleStepKind } from './lifecycleQueries';
+export type { LifecycleQueries, LifecycleStep, LifecycleStepKind } from './lifecycleQueries';
 
 /**
  * Every query of the proxy, written once in SQL against a `Db` (PGlite or PostgreSQL);

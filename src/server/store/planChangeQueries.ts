@@ -3,7 +3,7 @@ import type { StoreSession } from './StoreSession';
 
 const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 
-/** The queries of issue 13 (customer balances, payment method setups); part of `Store`. */
+/** The queries of self-serve plan changes and cards on file (customer balances, payment method setups); part of `Store`. */
 export interface PlanChangeQueries {
   /** The subject's carried credit, or null when it holds none. */
   getCustomerBalance(subject: string): Promise<CustomerBalanceRecord | null>;

@@ -64,7 +64,7 @@ export interface SubscriptionRecord {
    */
   processor_ref: string | null;
   /**
-   * Issue 13: the price a downgrade switches to at the end of the current period
+   * The price a downgrade switches to at the end of the current period
    * (applied by the renewal); `null`/absent when no change is pending.
    */
   pending_price_id?: string | null;

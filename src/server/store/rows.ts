@@ -18,9 +18,9 @@ import type {
 export type Row = Record<string, unknown>;
 
 export const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
-export const dateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : date(v));
+const dateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : date(v));
 export const num = (v: unknown): number => Number(v);
-export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
 const textOrNull = (v: unknown): string | null => (v as string | null) ?? null;
 
 function json<T>(v: unknown): T {

@@ -30,7 +30,7 @@ if (params.get('token')) sessionStorage.setItem('billkit-token', params.get('tok
 if (params.get('mode')) sessionStorage.setItem('billkit-mode', params.get('mode')!);
 const token = () => sessionStorage.getItem('billkit-token');
 const hosted = sessionStorage.getItem('billkit-mode') === 'hosted';
-// `?mode=selfserve`: the issue 13 opt-ins (plan changes, card on file and recovery, Pay on invoices).
+// `?mode=selfserve`: the self-serve opt-ins (plan changes, card on file and recovery, Pay on invoices).
 const selfServe = sessionStorage.getItem('billkit-mode') === 'selfserve';
 // `?devtools=1`: the devtools, loaded lazily as the README shows (never part of the app's own bundle).
 const BillingDevtools = params.get('devtools')

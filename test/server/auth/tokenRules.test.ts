@@ -7,7 +7,7 @@ import { openPgliteStore } from '../../../src/server/store/openPgliteStore';
 import { startTestProxy, TEST_SECRETS, type TestProxy } from '../../helpers/proxy';
 import { errorBody } from '../../helpers/http';
 
-// Issue 11, failure 5: tokens without exp were accepted forever, a non-string org_id was
+// Tokens without exp were once accepted forever, a non-string org_id was
 // silently ignored, and headers over 16 kB got Node's bare 431 without a JSON body.
 let proxy: TestProxy;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../../helpers/proxy';
 import { as, errorBody } from '../../helpers/http';
 
-// Issue 11, failure 2: a success_url with CR/LF was accepted, and paying then answered a
+// A success_url with CR/LF was once accepted, and paying then answered a
 // 500 (the 303 could not be built) after the customer had been charged; a `"><script>`
 // tail was redirected to verbatim. URLs are now refused at POST /checkout unless they are
 // already what a URL parser would serialise them to.

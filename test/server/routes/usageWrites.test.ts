@@ -9,7 +9,7 @@ import { startTestProxy, type TestProxy } from '../../helpers/proxy';
 import { startCli } from '../../helpers/cli';
 import { as, errorBody } from '../../helpers/http';
 
-// Issue 11, failure 6: POST /usage committed one transaction per request (230-280/s).
+// POST /usage once committed one transaction per request (230-280/s).
 // Events arriving together now share one commit, each request answered after it; a batch
 // form takes up to 1,000 events, and an idempotency key per event makes a retry count once.
 const API_KEY = 'bk_test_server_key_usage';

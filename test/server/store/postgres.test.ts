@@ -12,7 +12,7 @@ const available = postgresAvailable;
 // CI installs PostgreSQL (.ci/run) and sets BILLKIT_REQUIRE_POSTGRES, so there a missing
 // server fails the suite instead of skipping it.
 if (!available && process.env.BILLKIT_REQUIRE_POSTGRES) {
-  throw new Error('BILLKIT_REQUIRE_POSTGRES is set but no PostgreSQL (initdb) was found and no BILLKIT_TEST_DATABASE_URL given.');
+  throw new Error('BILLKIT_REQUIRE_POSTGRES is set but no PostgreSQL (initdb and pg_ctl: BILLKIT_PG_BIN, /usr/lib/postgresql/*/bin or $PATH) was found and no BILLKIT_TEST_DATABASE_URL given.');
 }
 
 describe.skipIf(!available)('PostgreSQL store', () => {

@@ -1,9 +1,9 @@
-import type { Migration } from './migrations';
+import type { Migration } from './Migration';
 
 /**
  * Migration 1: the schema of the first release (catalogue, subscriptions, invoices, usage,
  * checkout sessions, webhook events, settings). Never edited; later changes are new
- * entries in `migrations.ts`.
+ * files in this folder, listed in `index.ts`.
  */
 export const initialSchema: Migration = {
   version: 1,
