@@ -20,6 +20,7 @@ import type { LifecycleQueries } from './lifecycleQueries';
 import type { PlanChangeQueries } from './planChangeQueries';
 import type { DevQueries } from './devQueries';
 import type { InvoiceCollectionQueries } from './invoiceCollectionQueries';
+import type { HistoryQueries } from './historyQueries';
 
 export type { DevQueries, DevWebhookEvent } from './devQueries';
 export type { InvoiceAttempts, LifecycleQueries, LifecycleStep, LifecycleStepKind } from './lifecycleQueries';
@@ -30,7 +31,7 @@ export type { InvoiceAttempts, LifecycleQueries, LifecycleStep, LifecycleStepKin
  * change several rows are called inside {@link Store.transaction}, which hands the
  * callback a Store bound to that transaction.
  */
-export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, InvoiceCollectionQueries {
+export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, InvoiceCollectionQueries, HistoryQueries {
   /** Runs `fn` in one transaction; the Store it receives writes inside it. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import { customerQueries } from './customerQueries';
 import { devQueries } from './devQueries';
 import type { Db, DbSession } from './Db';
 import { invoiceCollectionQueries } from './invoiceCollectionQueries';
+import { historyQueries } from './historyQueries';
 import { invoiceQueries } from './invoiceQueries';
 import { lifecycleQueries } from './lifecycleQueries';
 import { outboxQueries } from './outboxQueries';
@@ -66,6 +67,7 @@ function buildStore(db: Db, session: DbSession, memory: StoreMemory, onCatalogue
     ...lifecycleQueries(s.q),
     ...planChangeQueries(s),
     ...invoiceCollectionQueries(s),
+    ...historyQueries(s),
     ...devQueries(s),
   };
   return store;
