@@ -166,6 +166,10 @@ function assertPayable(c: LoadedCheckout): void {
 export async function confirmCheckout(ctx: BillingContext, c: LoadedCheckout, card: CardInput): Promise<ConfirmCheckoutResponse> {
   if (c.row.status === 'complete') return subscriptionOf(ctx, c);
   assertPayable(c);
+  // Two sessions opened for trials before either was paid: only the first one paid starts one.
+  if (c.row.trial_days && (await ctx.store.hadTrialOrPayment(c.row.subject))) {
+    throw new InvalidParameter('trial_already_used', 'A trial is only for a first subscription: this account already had a trial or a paid subscription. Start a new checkout.');
+  }
   const digits = card.number.replace(/[\s-]/g, '');
   const result = await ctx.processor.confirmPayment({
     amount: c.row.amount_due_today,

@@ -222,7 +222,7 @@ describe('<PricingTable/> with other catalogues', () => {
       features: ['api_access'],
       recommended: false,
       hidden: false,
-      trial_allowed: false,
+      trial_period_days: null, trial_by_default: false,
       sort_order: 1,
     });
     await own.store.insertPrice({ id: 'price_solo_jpy', plan_id: 'plan_solo', amount: 980, currency: 'jpy', interval: 'month', model: 'recurring', sort_order: 1 });
