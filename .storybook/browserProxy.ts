@@ -24,8 +24,8 @@ const SIGNING_SECRET = 'billkit-storybook-signing-secret';
 
 /** A plan and its prices, written into the store through its own API. */
 export interface CatalogPlan {
-  plan: Omit<PlanRecord, 'key' | 'hidden' | 'trial_allowed' | 'sort_order'> &
-    Partial<Pick<PlanRecord, 'key' | 'hidden' | 'trial_allowed'>>;
+  plan: Omit<PlanRecord, 'key' | 'hidden' | 'trial_period_days' | 'trial_by_default' | 'sort_order'> &
+    Partial<Pick<PlanRecord, 'key' | 'hidden' | 'trial_period_days' | 'trial_by_default'>>;
   prices: Omit<PriceRecord, 'plan_id' | 'sort_order' | 'model'>[];
 }
 
@@ -94,7 +94,8 @@ async function seedCatalog(store: Store, catalog: CatalogPlan[]): Promise<void> 
       await s.insertPlan({
         key: plan.id.replace(/^plan_/, ''),
         hidden: false,
-        trial_allowed: true,
+        trial_period_days: 14,
+        trial_by_default: false,
         sort_order: index + 1,
         ...plan,
       });

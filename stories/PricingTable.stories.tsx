@@ -49,6 +49,9 @@ export const Error: Story = {
   parameters: { billkit: { handlers: [errorHandler('/plans')] } },
 };
 
+/** `trials`: `user_free` never had a trial, so each plan offers its 14-day trial (a hosted checkout would ask for it). */
+export const Trials: Story = { args: { trials: true } };
+
 /** `user_pro` is on Pro monthly: the card says so and its button is disabled. */
 export const CurrentPlan: Story = {
   parameters: { billkit: { subject: 'user_pro' } },

@@ -16,6 +16,12 @@ export interface Price {
   /** `null` for one-time prices. */
   interval: Interval | null;
   model: 'recurring' | 'one_time';
+  /**
+   * Billkit addition: the plan's trial in days, the longest trial a checkout of this price
+   * may start (`trial_days` may only shorten it); `null` when the plan has no trials.
+   * Optional only for hand-made fixtures: the proxy always sends it.
+   */
+  trial_period_days?: number | null;
 }
 
 /** A public plan, as `GET /plans` lists it. */
@@ -27,8 +33,20 @@ export interface Plan {
   features: string[];
   recommended: boolean;
   prices: Price[];
-  /** Billkit addition: whether checkout may start a trial for this plan. */
+  /** Billkit addition: whether checkout may start a trial for this plan (its prices have `trial_period_days`). */
   trial_allowed?: boolean;
+  /**
+   * Billkit addition: whether a checkout naming no `trial_days` starts the plan's whole
+   * trial (for an eligible subject); `false`: the trial is by request (`trial_days`).
+   */
+  trial_by_default?: boolean;
+  /**
+   * Billkit addition, when `GET /plans` is called with a user's session token: whether
+   * this subject may start this plan's trial. `false` when the plan has no trials, or the
+   * subject already had a trial or a paid subscription (one trial per subject; asking
+   * for one is then 400 `trial_already_used`).
+   */
+  trial_eligible?: boolean;
 }
 
 export interface PlansResponse {

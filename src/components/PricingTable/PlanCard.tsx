@@ -16,6 +16,7 @@ export function PlanCard({
   price,
   current,
   action,
+  trialDays,
   pending,
   disabled,
   onSelect,
@@ -28,6 +29,8 @@ export function PlanCard({
   current: boolean;
   /** A subscriber's action on this price (`<PricingTable planChange/>`): its text; `null` for the current price. */
   action?: string | null | undefined;
+  /** The trial subscribing starts (shown under the price), or `null`. */
+  trialDays: number | null;
   pending: boolean;
   disabled: boolean;
   onSelect: () => void;
@@ -91,6 +94,11 @@ export function PlanCard({
         <p className="bk:min-h-5 bk:text-[0.8125rem] bk:text-billkit-muted-foreground">
           {yearly && text.billedYearly(formatMoney(Math.round(price.amount / 12), price.currency, locale))}
         </p>
+        {trialDays !== null && (
+          <p data-billkit-part="trial" className="bk:text-[0.8125rem] bk:font-medium bk:text-billkit-primary">
+            {text.trial(trialDays)}
+          </p>
+        )}
       </div>
 
       <Button

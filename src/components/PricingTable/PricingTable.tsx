@@ -40,7 +40,26 @@ export interface PricingTableProps {
    * proration preview, instead of starting a new checkout. Non-subscribers keep checkout.
    */
   planChange?: PlanChangeOptIn;
+  /**
+   * Offer the plans' trials by request (Billkit addition): on a plan whose trial is not the
+   * default (`trial_by_default: false`, the demo's Starter and Pro), subscribing asks for
+   * the price's whole trial (`trial_days: price.trial_period_days`). A plan whose trial is
+   * the default starts it anyway. Either way a card shows "14-day free trial" only when
+   * the caller may still have one (`plan.trial_eligible`: one trial per subject), so no
+   * card offers a trial the checkout would refuse. Default `false`.
+   */
+  trials?: boolean;
   className?: string;
+}
+
+/**
+ * The trial subscribing to `price` starts for this caller, or `null`: the plan has one,
+ * it is the default or `trials` asks for it, and the caller has not had one yet.
+ */
+export function offeredTrialDays(plan: Plan, price: Price, trials: boolean): number | null {
+  const days = price.trial_period_days ?? null;
+  if (!days || plan.trial_eligible === false) return null;
+  return plan.trial_by_default || trials ? days : null;
 }
 
 const grid =
@@ -61,6 +80,7 @@ export function PricingTable({
   cancelUrl,
   defaultInterval = 'month',
   planChange,
+  trials = false,
   className,
 }: PricingTableProps): ReactNode {
   const { labels, locale } = useBillingContext();
@@ -161,8 +181,11 @@ export function PricingTable({
       }
       return;
     }
+    // A default trial is the proxy's to apply; one by request is asked for.
+    const trialDays = plan.trial_by_default ? null : offeredTrialDays(plan, price, trials);
     checkout.mutate({
       price_id: price.id,
+      ...(trialDays !== null && { trial_days: trialDays }),
       ...(successUrl !== undefined && { success_url: successUrl }),
       ...(cancelUrl !== undefined && { cancel_url: cancelUrl }),
     });
@@ -189,6 +212,7 @@ export function PricingTable({
               price={price}
               current={current?.plan.id === plan.id}
               action={action}
+              trialDays={current || changer ? null : offeredTrialDays(plan, price, trials)}
               pending={pendingHere}
               disabled={busy && !pendingHere}
               onSelect={() => select(price, plan)}

@@ -24,6 +24,8 @@ export interface PricingTableLabels {
   perInterval: (interval: string) => string;
   /** `"$7.20 per month, billed yearly"` */
   billedYearly: (monthlyAmount: string) => string;
+  /** Under the price when subscribing starts a trial: `"14-day free trial"`. */
+  trial: (days: number) => string;
   /** The subscribe button: `"Get Pro"`. */
   subscribe: (plan: string) => string;
   redirecting: string;
@@ -48,6 +50,7 @@ export const defaultPricingTableLabels: PricingTableLabels = {
   currentPlan: 'Current plan',
   perInterval,
   billedYearly: (monthlyAmount) => `${monthlyAmount} ${perInterval('month')}, ${billedEvery('year')}`,
+  trial: (days) => `${days}-day free trial`,
   subscribe: (plan) => `Get ${plan}`,
   redirecting: 'Redirecting…',
   features: (plan) => `${plan} features`,

@@ -78,8 +78,40 @@ export interface CreateCheckoutInput {
 }
 
 /**
+ * The trial a checkout starts, from the plan's trial (`trial_period_days`) and the
+ * request's `trial_days`, one trial per subject:
+ * - `trial_days` given: the plan must have trials (else `trial_not_allowed`), it may only
+ *   shorten the plan's trial (longer: `parameter_invalid`), and the subject must never
+ *   have had a trial or a paid subscription (else `trial_already_used`); all on `trial_days`.
+ * - `trial_days` left out: the plan's whole trial when it is the plan's default
+ *   (`trial_by_default`) and the subject is eligible; an ineligible subject simply gets no
+ *   trial (it did not ask for one), and a plan whose trial is by request gets none.
+ * `null`: no trial.
+ */
+export async function checkoutTrialDays(
+  ctx: BillingContext,
+  subject: string,
+  plan: PlanRecord,
+  requested: number | undefined,
+): Promise<number | null> {
+  const offered = plan.trial_period_days;
+  if (requested === undefined) {
+    if (!offered || !plan.trial_by_default) return null;
+    return (await ctx.store.hadTrialOrPayment(subject)) ? null : offered;
+  }
+  if (!offered) throw new InvalidParameter('trial_not_allowed', `The ${plan.name} plan does not offer trials.`, 'trial_days');
+  if (requested > offered) {
+    throw new InvalidParameter('parameter_invalid', `The ${plan.name} plan's trial is ${offered} days; trial_days may only shorten it (1 to ${offered}).`, 'trial_days');
+  }
+  if (await ctx.store.hadTrialOrPayment(subject)) {
+    throw new InvalidParameter('trial_already_used', 'A trial is only for a first subscription: this account already had a trial or a paid subscription.', 'trial_days');
+  }
+  return requested;
+}
+
+/**
  * Opens a checkout session for the subject: checks the price, promotion code and
- * trial, fixes the amounts, and hands out the signed session id (valid 24 hours).
+ * trial ({@link checkoutTrialDays}), fixes the amounts, and hands out the signed session id (valid 24 hours).
  */
 export async function createCheckout(
   ctx: BillingContext,
@@ -94,10 +126,7 @@ export async function createCheckout(
     throw new InvalidParameter('parameter_invalid', 'Only recurring prices can start a subscription.', 'price_id');
   }
   const promo = input.promotion_code ? await resolvePromotionCode(ctx, input.promotion_code, price) : null;
-  const trialDays = input.trial_days ?? null;
-  if (trialDays !== null && !plan.trial_allowed) {
-    throw new InvalidParameter('trial_not_allowed', `The ${plan.name} plan does not offer trials.`, 'trial_days');
-  }
+  const trialDays = await checkoutTrialDays(ctx, caller.subject, plan, input.trial_days);
   const amounts = priceCheckout(price, promo, trialDays);
   const now = ctx.now();
   const id = randomId('sess', 24);

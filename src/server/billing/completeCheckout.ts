@@ -32,6 +32,10 @@ function assertPayable(c: LoadedCheckout): void {
 export async function confirmCheckout(ctx: BillingContext, c: LoadedCheckout, card: CardInput): Promise<ConfirmCheckoutResponse> {
   if (c.row.status === 'complete') return subscriptionOf(ctx, c);
   assertPayable(c);
+  // Two sessions opened for trials before either was paid: only the first one paid starts one.
+  if (c.row.trial_days && (await ctx.store.hadTrialOrPayment(c.row.subject))) {
+    throw new InvalidParameter('trial_already_used', 'A trial is only for a first subscription: this account already had a trial or a paid subscription. Start a new checkout.');
+  }
   await reconcile(ctx, { objectId: c.row.id });
   const begun = await ctx.store.transaction(async (store) => {
     const row = await store.getCheckoutSession(c.row.id, { forUpdate: true });

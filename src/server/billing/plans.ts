@@ -9,8 +9,15 @@ import type { BillingContext } from './BillingContext';
  */
 const wireOf = new WeakMap<readonly CatalogueEntry[], Plan[]>();
 
-/** What `GET /plans` lists: public plans in display order, each with its prices. */
-export async function listPlans(ctx: Pick<BillingContext, 'store'>): Promise<Plan[]> {
+/**
+ * What `GET /plans` lists: public plans in display order, each with its prices. Each
+ * price carries its plan's trial length (`trial_period_days`, `null`: no trials). With a
+ * `subject` (a user's session token), each plan adds `trial_eligible`: whether a checkout
+ * of it may start a trial for that subject (the plan has trials, and the subject never
+ * had a trial or a paid subscription). The catalogue part is built once per catalogue;
+ * only that flag is per caller (one query, made only when some plan has trials).
+ */
+export async function listPlans(ctx: Pick<BillingContext, 'store'>, subject?: string): Promise<Plan[]> {
   const entries = await ctx.store.listPublicPlans();
   let plans = wireOf.get(entries);
   if (!plans) {
@@ -26,10 +33,15 @@ export async function listPlans(ctx: Pick<BillingContext, 'store'>): Promise<Pla
         currency: price.currency,
         interval: price.interval,
         model: price.model,
+        trial_period_days: plan.trial_period_days,
       })),
-      trial_allowed: plan.trial_allowed,
+      trial_allowed: plan.trial_period_days !== null,
+      trial_by_default: plan.trial_by_default,
     }));
     wireOf.set(entries, plans);
   }
-  return plans;
+  if (subject === undefined) return plans;
+  const withTrials = plans.some((plan) => plan.trial_allowed);
+  const eligible = withTrials && !(await ctx.store.hadTrialOrPayment(subject));
+  return plans.map((plan) => ({ ...plan, trial_eligible: eligible && plan.trial_allowed === true }));
 }

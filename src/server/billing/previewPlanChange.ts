@@ -44,6 +44,15 @@ const intervalWord = (price: PriceRecord) => intervalAdverb(price.interval ?? 'm
  * Amounts are prices less the running promotion, rounded to whole minor units (whole yen
  * for JPY). A net credit never makes `amountDueToday` negative: it is kept as the
  * subject's balance and taken off the next invoice.
+ *
+ * The credit for the unused time is of what the customer paid for the current period,
+ * never of the list price: the current price less the promotion discount of that period,
+ * as {@link periodDiscount} gave it on the period's invoice (`forever` codes always,
+ * `repeating` ones while their months cover the period's start, `once` codes only when
+ * the period's invoice was the first charge, `firstChargedPeriod`). Recomputing the
+ * discount is exact where the invoice's own figures are not: an invoice's
+ * `discount_amount` also holds any customer balance spent on it, which was the
+ * customer's money and is credited back in full.
  */
 function planPlanChange(
   sub: SubscriptionDetail,
@@ -51,6 +60,7 @@ function planPlanChange(
   promo: PromotionCodeRecord | null,
   balance: number,
   now: Date,
+  firstChargedPeriod = false,
 ): PlannedPlanChange {
   const old = sub.price;
   const next = target.price;
@@ -87,7 +97,8 @@ function planPlanChange(
   const unused = Math.max(0, periodEnd.getTime() - now.getTime());
   const fraction = total > 0 ? unused / total : 0;
   const lines: PlannedPlanChange['lines'] = [];
-  const credit = Math.round(net(old, sub.current_period_start) * fraction);
+  const paid = old.amount - periodDiscount(sub, promo, sub.current_period_start, firstChargedPeriod);
+  const credit = Math.round(paid * fraction);
   if (credit > 0) {
     lines.push({ description: `Unused time on ${sub.plan.name} (${intervalWord(old)})`, amount: -credit, period_start: now, period_end: periodEnd, proration: true });
   }
@@ -159,5 +170,19 @@ export async function decidePlanChange(
   const promo = sub.promotion_code ? await ctx.store.getPromotionCode(sub.promotion_code) : null;
   // A processor holding the subscription (Stripe) keeps the customer's balance itself.
   const balance = sub.processor_ref ? null : await ctx.store.getCustomerBalance(sub.subject);
-  return planPlanChange(sub, found, promo, balance?.currency === sub.price.currency ? balance.amount : 0, at);
+  const first = promo?.duration === 'once' && sub.status === 'active' ? await isFirstChargedPeriod(ctx, sub) : false;
+  return planPlanChange(sub, found, promo, balance?.currency === sub.price.currency ? balance.amount : 0, at, first);
+}
+
+/**
+ * Whether the current period was billed, at the current price, by the subscription's
+ * first charge (the one a `once` promotion was spent on): the period starts where
+ * charging started (the checkout, or the trial's end) and its invoice is the only one in
+ * it (an upgrade inside the period invoiced a proration at the new price, which no
+ * promotion reduced; an interval change starts a new period).
+ */
+async function isFirstChargedPeriod(ctx: BillingContext, sub: SubscriptionDetail): Promise<boolean> {
+  const chargedFrom = sub.trial_end ?? sub.created_at;
+  if (sub.current_period_start.getTime() !== chargedFrom.getTime()) return false;
+  return (await ctx.store.countSubscriptionInvoicesFrom(sub.subject, sub.id, sub.current_period_start)) === 1;
 }

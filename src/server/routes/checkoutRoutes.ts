@@ -76,7 +76,8 @@ export function checkoutRoutes(ctx: RouteContext) {
     success_url: redirectUrl(ctx.allowedOrigins),
     cancel_url: redirectUrl(ctx.allowedOrigins),
     promotion_code: z.string().min(1).max(100).optional(),
-    trial_days: z.number().int('Must be an integer.').min(1).max(90).optional(),
+    // The plan's own trial bounds it further (createCheckout); 730 is the catalogue's limit.
+    trial_days: z.number().int('Must be an integer.').min(1).max(730).optional(),
     ui_mode: z.enum(['hosted', 'embedded']).default('hosted'),
   });
 

@@ -2,7 +2,10 @@ import { Hono } from 'hono';
 import { listPlans } from '../billing/plans';
 import type { ApiEnv, RouteContext } from './RouteContext';
 
-/** `GET /plans`: public plans and their prices, in display order. */
+/**
+ * `GET /plans`: public plans and their prices, in display order; with a user's session
+ * token each plan says whether that subject may start its trial (`trial_eligible`).
+ */
 export function plansRoutes(ctx: RouteContext) {
-  return new Hono<ApiEnv>().get('/plans', async (c) => c.json({ plans: await listPlans(ctx) }));
+  return new Hono<ApiEnv>().get('/plans', async (c) => c.json({ plans: await listPlans(ctx, c.get('caller')?.subject) }));
 }

@@ -19,7 +19,8 @@ export const DEMO_SUBJECTS = [
 /**
  * Writes the demo catalogue and subjects of the contract into an empty store, in one
  * transaction. Every date is relative to `now`, so the demo always looks current:
- * Starter and Pro (monthly and annual), the hidden Enterprise plan, promotion codes
+ * Starter and Pro (monthly and annual, each with a 14-day trial a checkout asks for with
+ * `trial_days`), the hidden Enterprise plan (no trials), promotion codes
  * SAVE20 / TENOFF / EXPIRED20, and one subject per subscription status.
  */
 export async function seedDemo(store: Store, options: { now?: Date } = {}): Promise<void> {
@@ -38,7 +39,8 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       features: ['basic_analytics', '5_seats'],
       recommended: false,
       hidden: false,
-      trial_allowed: true,
+      trial_period_days: 14,
+      trial_by_default: false,
       sort_order: 1,
     });
     await s.insertPlan({
@@ -49,7 +51,8 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       features: ['basic_analytics', 'advanced_analytics', 'api_access', '25_seats'],
       recommended: true,
       hidden: false,
-      trial_allowed: true,
+      trial_period_days: 14,
+      trial_by_default: false,
       sort_order: 2,
     });
     await s.insertPlan({
@@ -60,7 +63,8 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       features: ['basic_analytics', 'advanced_analytics', 'api_access', 'sso', 'unlimited_seats'],
       recommended: false,
       hidden: true,
-      trial_allowed: false,
+      trial_period_days: null,
+      trial_by_default: false,
       sort_order: 3,
     });
     const price = (id: string, plan_id: string, amount: number, interval: 'month' | 'year', sort_order: number) =>

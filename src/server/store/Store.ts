@@ -20,6 +20,7 @@ import type { LifecycleQueries } from './lifecycleQueries';
 import type { PlanChangeQueries } from './planChangeQueries';
 import type { DevQueries } from './devQueries';
 import type { PaymentQueries } from './paymentQueries';
+import type { HistoryQueries } from './historyQueries';
 
 export type { DevQueries } from './devQueries';
 export type { PaymentPurpose, PaymentRecord, PaymentStatus, PlannedChange, TestProcessorCharge } from './records';
@@ -31,7 +32,7 @@ export type { LifecycleQueries, LifecycleStep, LifecycleStepKind } from './lifec
  * change several rows are called inside {@link Store.transaction}, which hands the
  * callback a Store bound to that transaction.
  */
-export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, PaymentQueries {
+export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, PaymentQueries, HistoryQueries {
   /** Runs `fn` in one transaction; the Store it receives writes inside it. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

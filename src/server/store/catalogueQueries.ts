@@ -88,7 +88,7 @@ export function catalogueQueries(s: StoreSession): CatalogueQueries {
       const rows = await s.q(
         `select p.*, pl.id as pl_id, pl.key as pl_key, pl.name as pl_name, pl.description as pl_description,
            pl.features as pl_features, pl.recommended as pl_recommended, pl.hidden as pl_hidden,
-           pl.trial_allowed as pl_trial_allowed, pl.sort_order as pl_sort_order
+           pl.trial_period_days as pl_trial_period_days, pl.trial_by_default as pl_trial_by_default, pl.sort_order as pl_sort_order
          from prices p join plans pl on pl.id = p.plan_id where p.id = $1`,
         [id],
       );

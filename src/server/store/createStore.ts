@@ -4,6 +4,7 @@ import { checkoutSessionQueries } from './checkoutSessionQueries';
 import { customerQueries } from './customerQueries';
 import { devQueries } from './devQueries';
 import type { Db, DbSession } from './Db';
+import { historyQueries } from './historyQueries';
 import { invoiceQueries } from './invoiceQueries';
 import { lifecycleQueries } from './lifecycleQueries';
 import { outboxQueries } from './outboxQueries';
@@ -74,6 +75,7 @@ function buildStore(db: Db, session: DbSession, owners: ProcessOwners, memory: S
     ...lifecycleQueries(s.q),
     ...planChangeQueries(s),
     ...paymentQueries(s, owners),
+    ...historyQueries(s),
     ...devQueries(s),
   };
   return store;

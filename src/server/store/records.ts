@@ -12,7 +12,13 @@ export interface PlanRecord {
   features: string[];
   recommended: boolean;
   hidden: boolean;
-  trial_allowed: boolean;
+  /**
+   * The plan's trial in days: the longest trial a checkout may ask for (`trial_days` may
+   * only shorten it); `null` when the plan has no trials.
+   */
+  trial_period_days: number | null;
+  /** Whether a checkout naming no `trial_days` gets the plan's whole trial (else trials are by request). */
+  trial_by_default: boolean;
   sort_order: number;
 }
 

@@ -37,7 +37,8 @@ export function planRow(r: Row, prefix = ''): PlanRecord {
     features: json<string[]>(r[`${prefix}features`]),
     recommended: Boolean(r[`${prefix}recommended`]),
     hidden: Boolean(r[`${prefix}hidden`]),
-    trial_allowed: Boolean(r[`${prefix}trial_allowed`]),
+    trial_period_days: numOrNull(r[`${prefix}trial_period_days`]),
+    trial_by_default: Boolean(r[`${prefix}trial_by_default`]),
     sort_order: num(r[`${prefix}sort_order`]),
   };
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PricingTable } from '../../../src/components/PricingTable';
 import { startTestProxy, type TestProxy } from '../../helpers/proxy';
 import { componentRoot, renderWithProxy } from '../../helpers/renderWithProxy';
+import { as } from '../../helpers/http';
 
 let proxy: TestProxy;
 beforeAll(async () => {
@@ -174,6 +175,35 @@ describe('<PricingTable/>', () => {
     }
   });
 
+  it('with trials, offers each plan\'s trial to a subject that never had one and asks the checkout for it', async () => {
+    const user = userEvent.setup();
+    const assign = vi.fn();
+    const location = window.location;
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...location, href: location.href, assign } as Location);
+    try {
+      await renderWithProxy(proxy, <PricingTable trials successUrl="https://app.example/billing" />, { subject: 'user_free' });
+      const pro = await screen.findByRole('article', { name: 'Pro' });
+      expect(within(pro).getByText('14-day free trial')).toBeInTheDocument();
+      expect(within(plan('Starter')).getByText('14-day free trial')).toBeInTheDocument();
+      await user.click(within(pro).getByRole('button', { name: 'Get Pro' }));
+      await waitFor(() => expect(assign).toHaveBeenCalledTimes(1));
+      const sessionId = decodeURIComponent(String(assign.mock.calls[0]![0]).split('/billing/checkout/')[1]!);
+      expect((await as(proxy, 'user_free').get(`/checkout/${encodeURIComponent(sessionId)}`)).body).toMatchObject({ trial_days: 14, amount_due_today: 0 });
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('offers no trial without trials, nor to a subject that already had a paid subscription', async () => {
+    const first = await renderWithProxy(proxy, <PricingTable />, { subject: 'user_free' });
+    await screen.findByRole('article', { name: 'Pro' });
+    expect(screen.queryByText('14-day free trial')).not.toBeInTheDocument();
+    first.unmount();
+    await renderWithProxy(proxy, <PricingTable trials />, { subject: 'user_pro' });
+    await waitFor(() => expect(plan('Pro')).toHaveAttribute('data-current'));
+    expect(screen.queryByText('14-day free trial')).not.toBeInTheDocument();
+  });
+
   it("marks the caller's current plan and disables its button", async () => {
     await renderWithProxy(proxy, <PricingTable />, { subject: 'user_pro' });
     const pro = await screen.findByRole('article', { name: 'Pro' });
@@ -222,7 +252,7 @@ describe('<PricingTable/> with other catalogues', () => {
       features: ['api_access'],
       recommended: false,
       hidden: false,
-      trial_allowed: false,
+      trial_period_days: null, trial_by_default: false,
       sort_order: 1,
     });
     await own.store.insertPrice({ id: 'price_solo_jpy', plan_id: 'plan_solo', amount: 980, currency: 'jpy', interval: 'month', model: 'recurring', sort_order: 1 });

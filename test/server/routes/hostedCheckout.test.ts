@@ -134,7 +134,7 @@ describe('amount-off promotion codes in zero- and three-decimal currencies', () 
     proxy = await startTestProxy();
     const code = `OFF${currency.toUpperCase()}`;
     await proxy.store.transaction(async (s) => {
-      await s.insertPlan({ id: `plan_${currency}`, key: `pro_${currency}`, name: `Pro ${currency}`, description: null, features: [], recommended: false, hidden: false, trial_allowed: false, sort_order: 10 });
+      await s.insertPlan({ id: `plan_${currency}`, key: `pro_${currency}`, name: `Pro ${currency}`, description: null, features: [], recommended: false, hidden: false, trial_period_days: null, trial_by_default: false, sort_order: 10 });
       await s.insertPrice({ id: `price_${currency}`, plan_id: `plan_${currency}`, amount, currency, interval: 'month', model: 'recurring', sort_order: 0 });
       await s.insertPromotionCode({ code, percent_off: null, amount_off: amountOff, currency, duration: 'once', duration_in_months: null, expires_at: null });
     });

@@ -88,7 +88,7 @@ describe('POST /subscription/preview', () => {
 
   it('JPY amounts round to whole yen (23 of 30 days left: credit round(766.67) = 767, charge 2300)', async () => {
     const proxy = await proxyWith();
-    await proxy.store.insertPlan({ id: 'plan_jp', key: 'jp', name: 'Japan', description: null, features: [], recommended: false, hidden: false, trial_allowed: false, sort_order: 9 });
+    await proxy.store.insertPlan({ id: 'plan_jp', key: 'jp', name: 'Japan', description: null, features: [], recommended: false, hidden: false, trial_period_days: null, trial_by_default: false, sort_order: 9 });
     await proxy.store.insertPrice({ id: 'price_jp_basic', plan_id: 'plan_jp', amount: 1000, currency: 'jpy', interval: 'month', model: 'recurring', sort_order: 1 });
     await proxy.store.insertPrice({ id: 'price_jp_plus', plan_id: 'plan_jp', amount: 3000, currency: 'jpy', interval: 'month', model: 'recurring', sort_order: 2 });
     expect((await subscribe(proxy, 'user_free', { price_id: 'price_jp_basic' })).status).toBe(200);

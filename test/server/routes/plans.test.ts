@@ -23,9 +23,11 @@ describe('GET /plans', () => {
           features: ['basic_analytics', '5_seats'],
           recommended: false,
           trial_allowed: true,
+          trial_by_default: false,
+          trial_eligible: true,
           prices: [
-            { id: 'price_starter_monthly', amount: 900, currency: 'usd', interval: 'month', model: 'recurring' },
-            { id: 'price_starter_annual', amount: 8640, currency: 'usd', interval: 'year', model: 'recurring' },
+            { id: 'price_starter_monthly', amount: 900, currency: 'usd', interval: 'month', model: 'recurring', trial_period_days: 14 },
+            { id: 'price_starter_annual', amount: 8640, currency: 'usd', interval: 'year', model: 'recurring', trial_period_days: 14 },
           ],
         },
         {
@@ -35,9 +37,11 @@ describe('GET /plans', () => {
           features: ['basic_analytics', 'advanced_analytics', 'api_access', '25_seats'],
           recommended: true,
           trial_allowed: true,
+          trial_by_default: false,
+          trial_eligible: true,
           prices: [
-            { id: 'price_pro_monthly', amount: 2900, currency: 'usd', interval: 'month', model: 'recurring' },
-            { id: 'price_pro_annual', amount: 27840, currency: 'usd', interval: 'year', model: 'recurring' },
+            { id: 'price_pro_monthly', amount: 2900, currency: 'usd', interval: 'month', model: 'recurring', trial_period_days: 14 },
+            { id: 'price_pro_annual', amount: 27840, currency: 'usd', interval: 'year', model: 'recurring', trial_period_days: 14 },
           ],
         },
       ],
@@ -54,7 +58,7 @@ describe('GET /plans', () => {
 
     await expect(
       proxy.store.transaction(async (s) => {
-        await s.insertPlan({ id: 'plan_ghost', key: 'ghost', name: 'Ghost', description: null, features: [], recommended: false, hidden: false, trial_allowed: false, sort_order: 99 });
+        await s.insertPlan({ id: 'plan_ghost', key: 'ghost', name: 'Ghost', description: null, features: [], recommended: false, hidden: false, trial_period_days: null, trial_by_default: false, sort_order: 99 });
         expect((await s.listPublicPlans()).map((p) => p.id)).toContain('plan_ghost');
         throw new Error('roll back');
       }),
@@ -62,7 +66,7 @@ describe('GET /plans', () => {
     expect(await get()).toEqual(before);
 
     await proxy.store.transaction(async (s) => {
-      await s.insertPlan({ id: 'plan_team', key: 'team', name: 'Team', description: 'For teams', features: ['sso'], recommended: false, hidden: false, trial_allowed: false, sort_order: 50 });
+      await s.insertPlan({ id: 'plan_team', key: 'team', name: 'Team', description: 'For teams', features: ['sso'], recommended: false, hidden: false, trial_period_days: null, trial_by_default: false, sort_order: 50 });
       await s.insertPrice({ id: 'price_team_monthly', plan_id: 'plan_team', amount: 4900, currency: 'usd', interval: 'month', model: 'recurring', sort_order: 0 });
     });
     const after = await get();

@@ -10,6 +10,7 @@ import { usageRecordsIdempotencyKey } from './008_usageRecordsIdempotencyKey';
 import { planChangesAndSetups } from './009_planChangesAndSetups';
 import { invoicesCollectingUntil } from './010_invoicesCollectingUntil';
 import { subscriptionsLifecycleFailures } from './011_subscriptionsLifecycleFailures';
+import { plansTrialPeriodDays } from './012_plansTrialPeriodDays';
 import { paymentsLedger } from './013_paymentsLedger';
 import type { Migration } from './Migration';
 
@@ -31,6 +32,7 @@ export const migrations: Migration[] = [
   planChangesAndSetups,
   invoicesCollectingUntil,
   subscriptionsLifecycleFailures,
+  plansTrialPeriodDays,
   paymentsLedger,
 ];
 
