@@ -120,6 +120,8 @@ describe('GET /invoices', () => {
       period_end: '2025-05-01T00:00:00Z',
       created_at: '2025-04-01T00:00:05Z',
       pdf_url: `/api/proxy/billing/invoices/${newest.id}/pdf`,
+      // Billkit addition: the subscription it bills.
+      subscription: 'sub_demo_pro',
     });
     const created = first.body.invoices.map((i: { created_at: string }) => i.created_at);
     expect([...created].sort().reverse()).toEqual(created);
