@@ -152,6 +152,12 @@ export interface Invoice {
   period_end: string;
   created_at: string;
   pdf_url: string;
+  /**
+   * Billkit addition (as Stripe's invoices have it): the id of the subscription the invoice
+   * bills, or `null` for one outside a subscription. The reference proxy always sends it;
+   * a proxy that follows the seed document alone may leave it out.
+   */
+  subscription?: string | null;
 }
 
 /** `GET /invoices?limit=&starting_after=`: most recent first. */

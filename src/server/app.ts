@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { authMiddleware } from './auth/authMiddleware';
+import { authMiddleware, devAuthMiddleware } from './auth/authMiddleware';
 import { createTokenVerifier, type AuthOptions } from './auth/createTokenVerifier';
 import { ProxyError, toProxyError } from './errors';
 import { createTestProcessor } from './processor/createTestProcessor';
@@ -50,13 +50,27 @@ export interface ProxyAppOptions {
   publicUrl?: string;
   /** Clock, for tests. */
   now?: () => Date;
-  /** Lets user tokens record usage (`POST /usage`). On for the CLI's dev keys only. */
+  /**
+   * Full dev mode, for the CLI's dev keys only (never with a real identity provider): user
+   * tokens record usage (`POST /usage`), the dev tools endpoints (`/api/dev/token`,
+   * `/api/dev/payment-method`, `/api/dev/invoices/:id/pay|void`, `/api/dev/events`) are
+   * served, and the dev clock answers any valid session token.
+   */
   devMode?: boolean;
   /**
    * The dev clock: `GET /api/dev/clock`, `POST /api/dev/clock/advance` and a clock offset
-   * kept in the store's settings. Default: `devMode`. Off, those routes are 404s.
+   * kept in the store's settings. Default: `devMode`. Off, those routes are 404s. Outside
+   * dev mode (`--dev-clock` with a real identity provider) only the API key and operator
+   * tokens (see `operatorKey`) reach it; a session token gets a 404.
    */
   devClock?: boolean;
+  /**
+   * The proxy's own dev key (HS256): the only key whose tokens' `billkit_dev: "operator"`
+   * claim is honoured (the dev clock then lists every subject's events), and only on the
+   * dev routes. Default: `auth.secret` in dev mode, none otherwise (then only the API key
+   * is an operator). The CLI passes the data folder's key, which `billkit-proxy clock` signs with.
+   */
+  operatorKey?: string;
   /**
    * The subscription lifecycle (renewals, trial ends, dunning, cancellation at period end):
    * `retryDays` after a failed charge (default 3, 5, 7), how often the scheduler looks for
@@ -108,7 +122,8 @@ function errorResponse(c: Context, error: ProxyError) {
  */
 export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   const baseNow = options.now ?? (() => new Date());
-  const devClock = options.devClock ?? options.devMode ?? false;
+  const devMode = options.devMode ?? false;
+  const devClock = options.devClock ?? devMode;
   // The one clock of the billing rules; the dev clock adds its persisted offset.
   const clock = createClock({ store: options.store, base: baseNow, persist: devClock });
   // A failed read leaves the offset at 0 (and is logged) rather than failing every request.
@@ -141,10 +156,10 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     wallNow: baseNow,
     signingSecret: options.signingSecret,
     // In dev mode events are recorded even without a webhook URL, so the dev tools can show them.
-    webhooks: webhooks !== null || devClock,
+    webhooks: webhooks !== null || devMode,
     ...(webhooks ? { onEventsWritten: () => outbox!.kick() } : {}),
     ...(processor.cancelSubscription ? { onProcessorJobsWritten: () => outbox!.kick() } : {}),
-    devMode: options.devMode ?? false,
+    devMode,
     usageWriter: createUsageWriter({ store: options.store, now }),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl.replace(/\/+$/, '') } : {}),
@@ -229,13 +244,21 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   // Stripe tells the proxy about payments it took itself (verified by Stripe-Signature, no Bearer).
   if (isStripeProcessor(ctx.processor)) app.route('/', stripeWebhookRoutes(ctx, ctx.processor));
   if (devClock) {
-    app.use('/api/dev/*', auth);
+    // Operator tokens are checked against the proxy's own dev key only, never the identity provider's.
+    const operatorKey = options.operatorKey ?? (devMode && 'secret' in options.auth ? options.auth.secret : undefined);
+    const verifyOperator = operatorKey ? createTokenVerifier({ secret: operatorKey }, baseNow, { operator: true }) : null;
+    app.use(
+      '/api/dev/*',
+      devAuthMiddleware({ verify, verifyOperator, subjects: devMode, ...(options.apiKey ? { apiKey: options.apiKey } : {}) }),
+    );
     app.route('/api/dev', devClockRoutes(clock, lifecycle));
+  }
+  // Voiding, paying, test cards and subject switching: full dev mode only, never beside a real identity provider.
+  if (devClock && devMode) {
     app.route(
       '/api/dev',
       devToolsRoutes(ctx, {
-        // Tokens for any subject only with the CLI's dev keys: never with a real secret (`--dev-clock` alone).
-        tokenSecret: options.devMode && 'secret' in options.auth ? options.auth.secret : null,
+        tokenSecret: 'secret' in options.auth ? options.auth.secret : null,
         webhookUrl: webhooks !== null,
         realNow: baseNow,
       }),

@@ -38,22 +38,27 @@ Options (environment variable in brackets)
   --webhook-secret <s>    Secret that signs webhooks [BILLKIT_WEBHOOK_SECRET]
                           (default: generated and kept in the data folder)
   --database-url <url>    Use PostgreSQL instead of the embedded database [DATABASE_URL]
-  --api-key <key>         Server API key for /api/v1/billing/activate and POST /usage [BILLKIT_API_KEY]
+  --api-key <key>         Server API key for /api/v1/billing/activate, POST /usage and (with
+                          --dev-clock) the dev clock [BILLKIT_API_KEY]
   --allowed-origins <l>   Comma-separated origins allowed for success/cancel URLs and CORS
                           [BILLKIT_ALLOWED_ORIGINS] (default: any http(s) origin)
   --public-url <url>      Public origin used in checkout_url [BILLKIT_PUBLIC_URL]
   --stripe-secret-key <k> Take payments with Stripe instead of the test processor [STRIPE_SECRET_KEY]
   --stripe-publishable-key <k>  Key for Stripe's PaymentElement in the browser [STRIPE_PUBLISHABLE_KEY]
   --stripe-webhook-secret <s>   Verifies POST /webhooks/stripe [STRIPE_WEBHOOK_SECRET]
-  --dev-clock             Serve the dev clock (/api/dev/clock) even with --jwt-secret / --jwks-url
-                          [BILLKIT_DEV_CLOCK=1]; always on in dev mode
+  --dev-clock             With --jwt-secret / --jwks-url: serve the dev clock (/api/dev/clock) to
+                          the API key and to billkit-proxy clock (signed with the data folder's
+                          key) only; session tokens get a 404 and no dev tool is served
+                          [BILLKIT_DEV_CLOCK=1]. Never in production: it moves every subject's time
   --dunning-retry-days <l>  Days after a failed renewal charge at which it is retried, then the
                           subscription is canceled [BILLKIT_DUNNING_RETRY_DAYS] (default 3,5,7; none)
   -h, --help              Show this help
 
-Without --jwt-secret or --jwks-url the proxy accepts dev tokens signed with the key in
-<data-dir>/keys.json, prints one per demo subject at start-up, and lets user tokens
-record usage (POST /usage) so meters can be tried locally.
+Without --jwt-secret or --jwks-url the proxy is in dev mode: it accepts dev tokens signed
+with the key in <data-dir>/keys.json, prints one per demo subject at start-up, lets user
+tokens record usage (POST /usage) so meters can be tried locally, and serves every dev
+surface to any of its tokens: the dev clock and the dev tools of <BillingDevtools/>
+(/api/dev/token, /api/dev/payment-method, /api/dev/invoices/:id/pay|void, /api/dev/events).
 `;
 
 const env = process.env;
@@ -152,6 +157,8 @@ async function serveCommand(args: string[]): Promise<void> {
     signingSecret: keys.signingSecret,
     devMode,
     devClock: devMode || config.devClock,
+    // The only key whose operator tokens (billkit-proxy clock) the dev clock honours.
+    operatorKey: keys.jwtSecret,
     lifecycle: {
       ...(config.retryDays ? { retryDays: config.retryDays } : {}),
       onError: (error: unknown) => console.warn(`[billkit-proxy] lifecycle run failed (will retry): ${error instanceof Error ? error.message : String(error)}`),
@@ -183,6 +190,13 @@ async function serveCommand(args: string[]): Promise<void> {
     `  Lifecycle:    renewals, trial ends and dunning (retries ${config.retryDays ? (config.retryDays.length ? config.retryDays.join(', ') : 'none') : '3, 5, 7'} days after a failure)${devMode || config.devClock ? '; dev clock: billkit-proxy clock advance 30d' : ''}`,
     `  Payments:     ${processor ? `Stripe${stripeKey!.startsWith('sk_live') ? ' (LIVE)' : ' (test mode)'}${stripeWebhookSecret ? `, events at ${server.url}/webhooks/stripe` : ', no --stripe-webhook-secret'}` : 'built-in test processor (Stripe test cards)'}`,
   ];
+  if (!devMode && config.devClock) {
+    // One line, so it stands out in a container log.
+    const holders = [apiKey ? 'the API key' : null, memory ? null : `billkit-proxy clock (key in ${keysFilePath(dataDir)})`].filter(Boolean);
+    lines.push(
+      `  WARNING:      dev clock on beside a real identity provider (--dev-clock): ${holders.length ? `${holders.join(' and ')} can move every subject's time` : 'nothing can reach it (--memory without --api-key)'}; never use it in production`,
+    );
+  }
   if (devMode) {
     lines.push('', '  Dev session tokens (valid 30 days; new ones: billkit-proxy token --user <id> [--org <id>]):');
     for (const subject of DEMO_SUBJECTS) {

@@ -10,8 +10,9 @@ const USAGE = `Usage
                                            (30d, 12h, 90m, 45s, 2w, or an ISO-8601 instant)
 Options
   --url <url>        The running proxy [BILLKIT_URL] (default http://localhost:<PORT or 4242>)
-  --data-dir <dir>   Data folder whose dev key signs the request [BILLKIT_DATA_DIR] (default .billkit)
-  --jwt-secret <s>   Sign with this HS256 secret instead (a proxy started with --dev-clock) [BILLKIT_JWT_SECRET]
+  --data-dir <dir>   The proxy's data folder, whose dev key signs the request [BILLKIT_DATA_DIR] (default .billkit);
+                     also for a proxy started with --jwt-secret / --jwks-url and --dev-clock
+  --api-key <key>    Send the proxy's API key instead (e.g. a --memory proxy) [BILLKIT_API_KEY]
 `;
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
@@ -27,7 +28,7 @@ function parseAdvance(text: string): { seconds: number } | { to: string } {
 /**
  * `billkit-proxy clock [advance <duration>]`: calls the running dev proxy's
  * `GET /api/dev/clock` or `POST /api/dev/clock/advance` with a dev token signed by the data
- * folder's key (an operator token), and prints the new now and every subject's events that fired.
+ * folder's key (an operator token) or with the API key, and prints the new now and every subject's events that fired.
  */
 export async function clockCommand(args: string[], env: Record<string, string | undefined>): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -35,6 +36,8 @@ export async function clockCommand(args: string[], env: Record<string, string | 
     options: {
       url: { type: 'string' },
       'data-dir': { type: 'string' },
+      'api-key': { type: 'string' },
+      // Refused with a hint: the operator claim counts only when signed with the data folder's key.
       'jwt-secret': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -51,12 +54,20 @@ export async function clockCommand(args: string[], env: Record<string, string | 
   }
   const body = action === 'advance' ? parseAdvance(amount!) : null;
   const base = (values.url ?? env.BILLKIT_URL ?? `http://localhost:${env.PORT ?? 4242}`).replace(/\/+$/, '');
-  const secret =
-    values['jwt-secret'] ??
-    env.BILLKIT_JWT_SECRET ??
-    (await loadOrCreateKeys(resolve(values['data-dir'] ?? env.BILLKIT_DATA_DIR ?? '.billkit'))).jwtSecret;
-  // An operator token: the data folder's key holder sees every subject's events.
-  const token = await mintDevToken({ secret, user: 'billkit_cli', operator: true });
+  if (values['jwt-secret'] !== undefined) {
+    throw new CliUsageError(
+      "clock signs with the proxy's data folder key (--data-dir), never with --jwt-secret: the proxy honours an operator token only from its own dev key; or pass --api-key.",
+    );
+  }
+  const apiKey = values['api-key'] ?? env.BILLKIT_API_KEY;
+  // An operator token: the holder of the data folder's key sees every subject's events.
+  const token =
+    apiKey ||
+    (await mintDevToken({
+      secret: (await loadOrCreateKeys(resolve(values['data-dir'] ?? env.BILLKIT_DATA_DIR ?? '.billkit'))).jwtSecret,
+      user: 'billkit_cli',
+      operator: true,
+    }));
   let res: Response;
   try {
     res = await fetch(`${base}/api/dev/clock${body ? '/advance' : ''}`, {
@@ -70,7 +81,11 @@ export async function clockCommand(args: string[], env: Record<string, string | 
   const answer = (await res.json().catch(() => null)) as
     | { now?: string; events?: { type: string; subject: string; id: string }[]; error?: { message: string } }
     | null;
-  if (res.status === 404) throw new Error(`${base} has no dev clock (it runs only in dev mode, or with --dev-clock).`);
+  if (res.status === 404) {
+    throw new Error(
+      `${base} has no dev clock for this caller (it runs only in dev mode, or with --dev-clock; then sign with that proxy's --data-dir, or pass its --api-key).`,
+    );
+  }
   if (!res.ok || !answer?.now) throw new Error(answer?.error?.message ?? `the proxy answered ${res.status}.`);
   const lines = [`now: ${answer.now}`];
   if (answer.events) {

@@ -11,6 +11,14 @@ export type { Store } from './store/Store';
 export { seedDemo, DEMO_SUBJECTS } from './seed/demo';
 export { initializeStore } from './seed/initializeStore';
 export { verifyWebhookSignature, signWebhookPayload } from './webhooks/webhookSignature';
+export type {
+  WebhookCheckoutSession,
+  WebhookEvent,
+  WebhookEventType,
+  WebhookInvoice,
+  WebhookObjects,
+  WebhookSubject,
+} from './webhooks/webhookEvents';
 export { signCheckoutSession, verifyCheckoutSession } from './checkout/checkoutSessionSignature';
 export { mintDevToken } from './auth/mintDevToken';
 export type { AuthOptions, Caller } from './auth/createTokenVerifier';

@@ -38,10 +38,12 @@ export interface RunningCli {
 
 /**
  * Starts the CLI server with `args` (e.g. `['--port', '0', '--data-dir', dir]`) and
- * resolves once it has printed its URL and the dev tokens (the last is `org_acme`'s);
+ * resolves once it has printed its URL and the dev tokens (the last is `org_acme`'s; with
+ * `devTokens: false`, as beside a real identity provider, its `Payments:` line);
  * rejects with its output if it exits first.
  */
-export async function startCli(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningCli> {
+export async function startCli(args: string[], options: { env?: NodeJS.ProcessEnv; devTokens?: boolean } = {}): Promise<RunningCli> {
+  const ready = options.devTokens === false ? /Payments:.*\n/ : /org_acme\s+\S+/;
   const child = spawn(process.execPath, [...CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...(options.env ? { env: options.env } : {}) });
   let out = '';
   child.stderr!.on('data', (c) => (out += c));
@@ -49,7 +51,7 @@ export async function startCli(args: string[], options: { env?: NodeJS.ProcessEn
     child.stdout!.on('data', (chunk) => {
       out += chunk;
       const match = /URL:\s+(http:\/\/\S+)/.exec(out);
-      if (match && /org_acme\s+\S+/.test(out)) resolve(match[1]!);
+      if (match && ready.test(out)) resolve(match[1]!);
     });
     child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
   });

@@ -9,13 +9,13 @@ export const CARDS = {
   chargeFails: '4000000000000341',
 } as const;
 
-/** Subscribes `user` through an embedded checkout paid with `card`; returns the confirm answer. */
+/** Subscribes `user` (or, with `org`, that org) through an embedded checkout paid with `card`; returns the confirm answer. */
 export async function subscribe(
   proxy: TestProxy,
   user: string,
-  options: { price_id?: string; card?: string; trial_days?: number; promotion_code?: string } = {},
+  options: { price_id?: string; card?: string; trial_days?: number; promotion_code?: string; org?: string } = {},
 ) {
-  const client = as(proxy, user);
+  const client = as(proxy, user, options.org);
   const { body: session, status } = await client.post('/checkout', {
     price_id: options.price_id ?? 'price_starter_monthly',
     success_url: 'https://app.example.com/ok',

@@ -22,7 +22,8 @@ export interface TestProxy {
   baseUrl: string;
   /**
    * A valid dev session token for a subject (`org` makes the org the billed subject);
-   * `operator` adds the claim of `billkit-proxy clock`'s token (the dev clock lists every subject's events).
+   * `operator` makes `billkit-proxy clock`'s token: the operator claim, signed with the proxy's dev key
+   * (the dev clock lists every subject's events).
    */
   tokenFor(user: string, org?: string, operator?: boolean): Promise<string>;
   store: Store;
@@ -42,7 +43,10 @@ export interface TestProxyOptions {
   allowedOrigins?: string[];
   /** `POST /usage` with user tokens; on by default as in `npm run dev`. */
   devMode?: boolean;
-  /** The dev clock (and dev tools endpoints) without dev mode, as `--dev-clock` with a real secret. */
+  /**
+   * The dev clock without dev mode, as `--dev-clock` beside a real secret: then only the API
+   * key and operator tokens (`tokenFor(…, true)`, signed with `TEST_SECRETS.devKey`) reach it.
+   */
   devClock?: boolean;
   /** Payment processor; the built-in test processor by default. */
   processor?: ProxyAppOptions['processor'];
@@ -52,7 +56,13 @@ export interface TestProxyOptions {
 }
 
 /** The fixed secrets test proxies use. */
-export const TEST_SECRETS = { jwt: 'billkit-test-jwt-secret', signing: 'billkit-test-signing-secret' } as const;
+export const TEST_SECRETS = {
+  /** The session-token secret: the dev key in dev mode, the "real" --jwt-secret otherwise. */
+  jwt: 'billkit-test-jwt-secret',
+  signing: 'billkit-test-signing-secret',
+  /** The proxy's own dev key outside dev mode (the CLI's data folder key), which signs operator tokens. */
+  devKey: 'billkit-test-data-folder-key',
+} as const;
 
 export const TEST_ORIGIN = 'http://billkit.test';
 
@@ -115,11 +125,15 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     ...(existing ? {} : { loadDataDir: await template(seed, options.now) }),
     pglite: await loadPgliteAssets(),
   });
+  const devMode = options.devMode ?? true;
+  // As the CLI: in dev mode the session-token key is the dev key; otherwise the data folder's key is another.
+  const operatorKey = devMode ? TEST_SECRETS.jwt : TEST_SECRETS.devKey;
   const app: ProxyApp = createProxyApp({
     store,
     auth: { secret: TEST_SECRETS.jwt },
     signingSecret: TEST_SECRETS.signing,
-    devMode: options.devMode ?? true,
+    devMode,
+    operatorKey,
     ...(options.devClock !== undefined ? { devClock: options.devClock } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.webhook ? { webhook: options.webhook } : {}),
@@ -141,7 +155,7 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     origin: TEST_ORIGIN,
     baseUrl: `${TEST_ORIGIN}/api/proxy/billing`,
     tokenFor: (user, org, operator) =>
-      mintDevToken({ secret: TEST_SECRETS.jwt, user, ...(org ? { org } : {}), ...(operator ? { operator } : {}), ...(options.now ? { now: options.now() } : {}) }),
+      mintDevToken({ secret: operator ? operatorKey : TEST_SECRETS.jwt, user, ...(org ? { org } : {}), ...(operator ? { operator } : {}), ...(options.now ? { now: options.now() } : {}) }),
     store,
     close: async () => {
       await app.close();

@@ -14,6 +14,8 @@ export interface WebhookEvent {
   type: string;
   created: number;
   sequence: number;
+  /** The billed subject the event is about (the proxy's typed shape is `WebhookEvent` of `billkit/server`). */
+  subject: { kind: 'user' | 'org'; id: string };
   data: { object: any };
 }
 

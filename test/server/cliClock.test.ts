@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintDevToken } from '../../src/server/auth/mintDevToken';
 import { cliRefusal as refusal, runCli, startCli } from '../helpers/cli';
 
 let dir: string;
@@ -28,6 +29,36 @@ describe('billkit-proxy clock', () => {
       expect(advanced.stdout).toMatch(/subscription\.trial_will_end\s+user_trial\s+sub_demo_trial/);
     } finally {
       expect(await cli.stop()).toBe(0);
+    }
+  });
+
+  it('beside a real --jwt-secret, --dev-clock serves the clock to the CLI (data folder key) and the API key only, with a one-line warning', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'billkit-cli-clock-real-'));
+    const secret = 'the-apps-real-hs256-secret';
+    const cli = await startCli(['--port', '0', '--data-dir', own, '--jwt-secret', secret, '--dev-clock', '--api-key', 'sk_ops'], { devTokens: false });
+    try {
+      const warnings = cli.output().split('\n').filter((line) => /WARNING/.test(line));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/dev clock on beside a real identity provider \(--dev-clock\): the API key and billkit-proxy clock \(key in .*keys\.json\) can move every subject's time; never use it in production/);
+      expect(cli.output()).not.toMatch(/Dev session tokens/);
+      // A customer's token (the app's secret), even one claiming to be the operator: 404.
+      for (const operator of [false, true]) {
+        const token = await mintDevToken({ secret, user: 'user_pro', operator });
+        expect((await fetch(`${cli.url}/api/dev/clock`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(404);
+      }
+      const shown = await runCli(['clock', 'advance', '1d', '--url', cli.url, '--data-dir', own]);
+      expect(shown.stdout).toMatch(/^now: /m);
+      const byKey = await runCli(['clock', '--url', cli.url, '--api-key', 'sk_ops', '--data-dir', dir]);
+      expect(byKey.stdout).toMatch(/^now: /m);
+      // Another data folder's key is no operator of this proxy.
+      const other = await refusal(['clock', '--url', cli.url, '--data-dir', dir]);
+      expect(other.stderr).toMatch(/has no dev clock for this caller/);
+      const refused = await refusal(['clock', '--url', cli.url, '--jwt-secret', secret]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/never with --jwt-secret/);
+    } finally {
+      expect(await cli.stop()).toBe(0);
+      await rm(own, { recursive: true, force: true });
     }
   });
 

@@ -120,6 +120,8 @@ describe('GET /invoices', () => {
       period_end: '2025-05-01T00:00:00Z',
       created_at: '2025-04-01T00:00:05Z',
       pdf_url: `/api/proxy/billing/invoices/${newest.id}/pdf`,
+      // Billkit addition: the subscription it bills.
+      subscription: 'sub_demo_pro',
     });
     const created = first.body.invoices.map((i: { created_at: string }) => i.created_at);
     expect([...created].sort().reverse()).toEqual(created);
@@ -282,6 +284,34 @@ describe('POST /subscription/cancel and /subscription/resume', () => {
     expect(await facts('user_pro')).toEqual({ status: 'active', cancel_at_period_end: false, canceled_at: null, ended_at: null });
     expect(await facts('user_canceling')).toEqual({ status: 'active', cancel_at_period_end: true, canceled_at: '2025-04-07T00:00:00Z', ended_at: null });
     expect(await facts('user_canceled')).toEqual({ status: 'canceled', cancel_at_period_end: false, canceled_at: '2025-04-09T00:00:00Z', ended_at: '2025-04-09T00:00:00Z' });
+  });
+
+  it('seeds the cards on file the README lists: a Visa 4242 or the declining 0341 where a subscription renews, none elsewhere', async () => {
+    const card = async (user: string, org?: string) => (await as(proxy, user, org).get('/payment-method')).body.payment_method?.last4 ?? null;
+    expect(
+      Object.fromEntries(
+        await Promise.all(
+          ['user_pro', 'user_trial', 'user_canceling', 'user_paused', 'user_past_due', 'user_free', 'user_incomplete', 'user_canceled'].map(
+            async (user) => [user, await card(user)],
+          ),
+        ),
+      ),
+    ).toEqual({
+      user_pro: '4242',
+      user_trial: '4242',
+      user_canceling: '4242',
+      user_paused: '4242',
+      user_past_due: '0341',
+      user_free: null,
+      user_incomplete: null,
+      user_canceled: null,
+    });
+    expect(await card('user_free', 'org_acme')).toBeNull();
+    // So user_incomplete's open first invoice waits for a card.
+    const [open] = (await as(proxy, 'user_incomplete').get('/invoices')).body.invoices;
+    expect(open.status).toBe('open');
+    const pay = await as(proxy, 'user_incomplete').post(`/invoices/${open.id}/pay`);
+    expect(pay).toMatchObject({ status: 402, body: errorBody('no_payment_method') });
   });
 
   it('resumes a paused subscription', async () => {

@@ -47,3 +47,39 @@ export function callerOf(c: { get(key: 'caller'): Caller | null }): Caller {
   if (!caller) throw new ProxyError(401, 'unauthorized', 'This endpoint takes a user session token, not the API key.');
   return caller;
 }
+
+const noDevRoute = (c: { req: { method: string; path: string } }) =>
+  new ProxyError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`);
+
+/**
+ * Guards `/api/dev/*`. The server API key and operator tokens (`verifyOperator`: the claim
+ * `billkit_dev: "operator"` signed with the proxy's own dev key, as `billkit-proxy clock`
+ * sends it) always pass. Subject tokens pass only with `subjects` (full dev mode, the dev
+ * keys): otherwise, with a real identity provider, a customer's token gets the same 404 as
+ * a proxy without dev routes, so it can neither move the clock nor tell that there is one.
+ * No token, or (in dev mode) an invalid one, is a 401.
+ */
+export function devAuthMiddleware(options: {
+  verify: (token: string) => Promise<Caller | null>;
+  verifyOperator: ((token: string) => Promise<Caller | null>) | null;
+  subjects: boolean;
+  apiKey?: string;
+}): MiddlewareHandler<{ Variables: AuthVariables }> {
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS') return next();
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token) throw unauthorized();
+    if (options.apiKey && timingSafeEqual(token, options.apiKey)) {
+      c.set('caller', null);
+      c.set('apiKey', true);
+      return next();
+    }
+    const operator = options.verifyOperator ? await options.verifyOperator(token) : null;
+    if (!operator && !options.subjects) throw noDevRoute(c);
+    const caller = operator ?? (await options.verify(token));
+    if (!caller) throw unauthorized();
+    c.set('caller', caller);
+    c.set('apiKey', false);
+    return next();
+  };
+}

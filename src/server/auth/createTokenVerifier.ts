@@ -17,9 +17,11 @@ export interface Caller {
   /** The user (`sub`) who made the request. */
   user: string;
   /**
-   * Set for a token with the claim `billkit_dev: "operator"`, which only the holder of the
-   * signing key mints (`billkit-proxy clock`, with the data folder's dev key; never
-   * `POST /api/dev/token`): the dev clock's advance then lists every subject's events.
+   * Set for a token with the claim `billkit_dev: "operator"` signed with the proxy's own dev
+   * key (`billkit-proxy clock` mints it with the data folder's key; `POST /api/dev/token`
+   * never does): the dev clock's advance then lists every subject's events. The claim counts
+   * only on the dev routes, and only from a verifier made with `{ operator: true }` over the
+   * dev key: an identity provider's token carrying it is an ordinary subject's token.
    */
   operator?: true;
 }
@@ -45,7 +47,17 @@ function isSubjectId(value: unknown): value is string {
  * past their `exp`), so a hot path such as `GET /subscription` does not re-verify the
  * same signature thousands of times a second.
  */
-export function createTokenVerifier(auth: AuthOptions, clock: () => Date): (token: string) => Promise<Caller | null> {
+export function createTokenVerifier(
+  auth: AuthOptions,
+  clock: () => Date,
+  options: {
+    /**
+     * Operator tokens only: a token without the claim `billkit_dev: "operator"` is refused,
+     * one with it is a {@link Caller.operator}. Without this the claim is ignored.
+     */
+    operator?: boolean;
+  } = {},
+): (token: string) => Promise<Caller | null> {
   // WebCrypto refuses a zero-length HMAC key asynchronously, which would surface as an
   // unhandled rejection at start-up rather than as an error of this call.
   if ('secret' in auth && (typeof auth.secret !== 'string' || auth.secret === '')) {
@@ -90,7 +102,10 @@ export function createTokenVerifier(auth: AuthOptions, clock: () => Date): (toke
         org !== undefined
           ? { subject: subjectKey('org', org), kind: 'org', id: org, user: payload.sub }
           : { subject: subjectKey('user', payload.sub), kind: 'user', id: payload.sub, user: payload.sub };
-      if (payload.billkit_dev === 'operator') caller.operator = true;
+      if (options.operator) {
+        if (payload.billkit_dev !== 'operator') return null;
+        caller.operator = true;
+      }
       const exp = validUntil(payload, nowMs);
       if (exp === null) return null;
       if (cache.size >= CACHE_MAX) cache.clear();

@@ -28,8 +28,8 @@ export function toWireSubscription(sub: SubscriptionDetail): Subscription {
   };
 }
 
-/** An invoice as `GET /invoices` documents it. */
-export function toWireInvoice(inv: InvoiceRecord): Invoice {
+/** An invoice as `GET /invoices` documents it, plus its `subscription` (id or null). */
+export function toWireInvoice(inv: InvoiceRecord): Invoice & { subscription: string | null } {
   return {
     id: inv.id,
     amount_due: inv.amount_due,
@@ -40,5 +40,6 @@ export function toWireInvoice(inv: InvoiceRecord): Invoice {
     period_end: iso(inv.period_end),
     created_at: iso(inv.created_at),
     pdf_url: invoicePdfPath(inv.id),
+    subscription: inv.subscription_id,
   };
 }

@@ -1,4 +1,5 @@
 import type { OutboxRecord } from '../store/records';
+import { parseSubjectKey } from '../subjectKey';
 import { signWebhookPayload } from '../webhooks/webhookSignature';
 import type { OutboxHandler } from './createOutboxWorker';
 
@@ -16,6 +17,19 @@ export interface WebhookDeliveryOptions {
 }
 
 /**
+ * An event written before payloads named their subject (still pending across the upgrade)
+ * gets `subject: { kind, id }` from its outbox row, so every delivered event carries one.
+ */
+function legacySubject(stored: { subject?: unknown }, key: string | null): { subject?: { kind: string; id: string } } {
+  if (stored.subject !== undefined || key === null) return {};
+  try {
+    return { subject: parseSubjectKey(key) };
+  } catch {
+    return {};
+  }
+}
+
+/**
  * Delivers the outbox's `webhook` rows: each event is POSTed as JSON with a
  * `Billkit-Signature` header and its outbox `sequence`; a non-2xx answer or a network
  * error is retried with exponential backoff by the outbox worker. The worker hands over a
@@ -27,7 +41,8 @@ export function webhookDeliveryHandler(options: WebhookDeliveryOptions): OutboxH
   return {
     async attempt(event: OutboxRecord) {
       // The same row gives the same bytes on every attempt (the signature covers them).
-      const body = JSON.stringify({ ...(JSON.parse(event.payload) as object), sequence: event.seq });
+      const stored = JSON.parse(event.payload) as { subject?: unknown };
+      const body = JSON.stringify({ ...stored, ...legacySubject(stored, event.subject), sequence: event.seq });
       const signature = await signWebhookPayload(body, options.secret);
       const response = await doFetch(options.url, {
         method: 'POST',

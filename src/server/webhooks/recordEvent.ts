@@ -1,25 +1,19 @@
 import type { BillingContext } from '../billing/BillingContext';
 import { randomId } from '../crypto/hmac';
 import type { Store } from '../store/Store';
+import { parseSubjectKey } from '../subjectKey';
+import type { WebhookEventType } from './webhookEvents';
 
-/** The webhook event types the proxy sends. */
-export type WebhookEventType =
-  | 'checkout.session.completed'
-  | 'subscription.created'
-  | 'subscription.updated'
-  | 'subscription.canceled'
-  | 'invoice.created'
-  | 'invoice.paid'
-  | 'invoice.payment_failed'
-  | 'invoice.marked_uncollectible'
-  | 'invoice.voided'
-  | 'subscription.trial_will_end';
+export type { WebhookEventType } from './webhookEvents';
 
 /**
  * Writes a webhook event about `subject` (its store key) into the outbox with the `store`
  * of the running transaction, so the event exists exactly when the change it describes
- * does. The body is fixed here (`{ id, type, created, data: { object } }`); delivery adds
- * the outbox's `sequence` and keeps each subject's events in the order they were written.
+ * does. The body is fixed here (`{ id, type, created, subject: { kind, id }, data: { object } }`,
+ * see `WebhookEvent` in webhookEvents.ts): the subject named by its kind and plain id, never the store's
+ * key; a checkout session's object also gets `subject_kind` beside its plain `subject`.
+ * Delivery adds the outbox's `sequence` and keeps each subject's events in the order they
+ * were written.
  */
 export async function recordEvent(
   ctx: BillingContext,
@@ -31,6 +25,9 @@ export async function recordEvent(
 ): Promise<void> {
   if (!ctx.webhooks) return;
   const id = randomId('evt');
-  const payload = JSON.stringify({ id, type, created: Math.floor(now.getTime() / 1000), data: { object } });
+  const named = parseSubjectKey(subject);
+  const body =
+    type === 'checkout.session.completed' ? { ...(object as object), subject: named.id, subject_kind: named.kind } : object;
+  const payload = JSON.stringify({ id, type, created: Math.floor(now.getTime() / 1000), subject: named, data: { object: body } });
   await store.enqueueWebhookEvent({ id, type, subject, payload, created_at: now });
 }

@@ -63,6 +63,26 @@ describe('--jwks-url authentication', () => {
   });
 });
 
+describe('--jwks-url with --dev-clock', () => {
+  it("honours the operator claim only from the proxy's own dev key, never from the identity provider's token", async () => {
+    const app = createProxyApp({ store, auth: { jwksUrl }, signingSecret: 's', devClock: true, operatorKey: 'data-folder-key', lifecycle: { timer: false } });
+    try {
+      const clock = async (token: string) => (await app.request('/api/dev/clock', { headers: { Authorization: `Bearer ${token}` } })).status;
+      // The identity provider's token, claim and all, is a customer's: the dev clock is a 404 to it.
+      expect(await clock(await sign('RS256', { billkit_dev: 'operator' }, 'user_free'))).toBe(404);
+      expect(await clock(await sign('ES256', {}, 'user_free'))).toBe(404);
+      // A dev-key token without the claim is nobody; with it, the CLI's operator token.
+      expect(await clock(await mintDevToken({ secret: 'data-folder-key', user: 'billkit_cli' }))).toBe(404);
+      expect(await clock(await mintDevToken({ secret: 'data-folder-key', user: 'billkit_cli', operator: true }))).toBe(200);
+      // The dev key signs no session token of the billing API.
+      const asOperator = await mintDevToken({ secret: 'data-folder-key', user: 'user_pro', operator: true });
+      expect((await app.request('/api/proxy/billing/subscription', { headers: { Authorization: `Bearer ${asOperator}` } })).status).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('HS256 secret', () => {
   it('refuses an empty secret when the app is built, not with an unhandled rejection later', () => {
     expect(() => createProxyApp({ store, auth: { secret: '' }, signingSecret: 's' })).toThrow(/auth\.secret must be a non-empty string/);

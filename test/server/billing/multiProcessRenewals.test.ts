@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintDevToken } from '../../../src/server/auth/mintDevToken';
+import { loadOrCreateKeys } from '../../../src/server/keysFile';
 import { postgresAvailable as available, startPostgresCluster, type PostgresCluster } from '../../helpers/postgresCluster';
 
 // Three real proxy processes (the CLI) on one real PostgreSQL: the lifecycle engine's row
@@ -38,8 +39,11 @@ async function startProxyProcess(databaseUrl: string, dataDir: string, webhookUr
   });
 }
 
+/** The shared data folder's dev key: the only key whose operator tokens a proxy beside a real secret honours. */
+let operatorKey = '';
+
 async function call(base: string, user: string, method: string, path: string, body?: unknown, operator = false) {
-  const token = await mintDevToken({ secret: SECRET, user, operator });
+  const token = await mintDevToken({ secret: operator ? operatorKey : SECRET, user, operator });
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
@@ -76,6 +80,7 @@ describe.skipIf(!available)('three proxies on one PostgreSQL', () => {
     // The first one migrates and seeds; the other two find it done.
     proxies = [await startProxyProcess(url, keysDir, hooks, children)];
     proxies.push(...(await Promise.all([startProxyProcess(url, keysDir, hooks, children), startProxyProcess(url, keysDir, hooks, children)])));
+    operatorKey = (await loadOrCreateKeys(keysDir)).jwtSecret;
   }, 120_000);
 
   afterAll(async () => {
@@ -116,7 +121,7 @@ describe.skipIf(!available)('three proxies on one PostgreSQL', () => {
         }),
       );
     }
-    const { body: clock } = await call(proxies[0]!, 'user_mp_0', 'GET', '/api/dev/clock');
+    const { body: clock } = await call(proxies[0]!, 'billkit_operator', 'GET', '/api/dev/clock', undefined, true);
     const to = new Date(Date.parse(clock.now) + 32 * 86_400_000).toISOString();
     const answers = await Promise.all(proxies.map((base) => call(base, 'billkit_operator', 'POST', '/api/dev/clock/advance', { to }, true)));
     for (const a of answers) expect(a.status).toBe(200);

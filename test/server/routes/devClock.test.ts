@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startTestProxy } from '../../helpers/proxy';
+import { mintDevToken } from '../../../src/server/auth/mintDevToken';
+import { startTestProxy, TEST_SECRETS, type TestProxy } from '../../helpers/proxy';
 import { proxyPerTest } from '../../helpers/closeAfterEach';
 import { as, errorBody, fixedClock, FIXED_NOW } from '../../helpers/http';
 import { advance, days } from '../../helpers/lifecycle';
@@ -29,6 +30,43 @@ describe('GET /api/dev/clock', () => {
     expect(res.status).toBe(404);
     expect(res.body).toEqual(errorBody('not_found'));
     expect((await advance(proxy, days(1))).status).toBe(404);
+  });
+});
+
+describe('the dev clock beside a real identity provider (--dev-clock without the dev keys)', () => {
+  const opts = { devMode: false, devClock: true, apiKey: 'sk_test_ops' } as const;
+  const withKey = (proxy: TestProxy, key: string) => as({ ...proxy, tokenFor: async () => key }, 'unused');
+
+  it("is a 404 for customers' session tokens, which can neither read nor move it", async () => {
+    const proxy = await proxyWith(opts);
+    const customer = as(proxy, 'user_past_due');
+    for (const res of [await customer.get('/api/dev/clock'), await customer.post('/api/dev/clock/advance', days(30))]) {
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual(errorBody('not_found'));
+    }
+    // An org's token too; nothing moved.
+    expect((await as(proxy, 'someone', 'org_acme').post('/api/dev/clock/advance', days(30))).status).toBe(404);
+    expect((await withKey(proxy, 'sk_test_ops').get('/api/dev/clock')).body).toEqual({ now: '2025-04-11T12:00:00Z' });
+    expect((await proxy.fetch('/api/dev/clock')).status).toBe(401);
+  });
+
+  it("ignores the operator claim in a token of the identity provider's key: only the proxy's own dev key makes an operator", async () => {
+    const proxy = await proxyWith(opts);
+    const forged = await mintDevToken({ secret: TEST_SECRETS.jwt, user: 'user_free', operator: true, now: FIXED_NOW });
+    expect((await withKey(proxy, forged).post('/api/dev/clock/advance', days(2))).status).toBe(404);
+    // The dev key signs operator tokens only: it is no session token of the billing API.
+    const operatorToken = await proxy.tokenFor('user_pro', undefined, true);
+    expect((await withKey(proxy, operatorToken).get('/subscription')).status).toBe(401);
+  });
+
+  it("serves the API key and the CLI's operator token, with every subject's events", async () => {
+    const proxy = await proxyWith(opts);
+    const operator = await advance(proxy, days(2));
+    expect(operator.status).toBe(200);
+    expect(operator.body).toEqual({ now: '2025-04-13T12:00:00Z', events: [{ type: 'invoice.payment_failed', subject: 'user_past_due', id: expect.any(String) }] });
+    const byKey = await withKey(proxy, 'sk_test_ops').post('/api/dev/clock/advance', days(1));
+    expect(byKey.status).toBe(200);
+    expect(byKey.body.now).toBe('2025-04-14T12:00:00Z');
   });
 });
 

@@ -12,6 +12,33 @@ async function withToken(proxy: TestProxy, token: string, path: string) {
   return { status: res.status, body: await res.json() };
 }
 
+describe('the dev tools endpoints beside a real identity provider (--dev-clock without the dev keys)', () => {
+  it('are 404s for a customer, for the operator token and for the API key: voiding, paying, cards and subject switching need full dev mode', async () => {
+    const proxy = await proxyWith({ devMode: false, devClock: true, apiKey: 'sk_test_ops' });
+    const customer = as(proxy, 'user_past_due');
+    const operator = as({ ...proxy, tokenFor: (id) => proxy.tokenFor(id, undefined, true) }, 'user_past_due');
+    const apiKey = as({ ...proxy, tokenFor: async () => 'sk_test_ops' }, 'unused');
+    const [open] = (await customer.get('/invoices')).body.invoices.filter((i: { status: string }) => i.status === 'open');
+    expect(open).toBeDefined();
+    for (const caller of [customer, operator, apiKey]) {
+      for (const res of [
+        await caller.post('/api/dev/token', { user: 'user_pro' }),
+        await caller.get('/api/dev/payment-method'),
+        await caller.post('/api/dev/payment-method', { card: 'paying' }),
+        await caller.post(`/api/dev/invoices/${open.id}/pay`),
+        await caller.post(`/api/dev/invoices/${open.id}/void`),
+        await caller.get('/api/dev/events'),
+      ]) {
+        expect(res.status).toBe(404);
+        expect(res.body).toEqual(errorBody('not_found'));
+      }
+    }
+    // Nothing was voided or paid: the customer is still past due with its invoice open.
+    expect((await customer.get('/subscription')).body.subscription.status).toBe('past_due');
+    expect((await customer.get('/invoices')).body.invoices.find((i: { id: string }) => i.id === open.id).status).toBe('open');
+  });
+});
+
 describe('the dev tools endpoints outside dev mode', () => {
   it('are 404s', async () => {
     const proxy = await proxyWith({ devMode: false });
@@ -45,8 +72,9 @@ describe('POST /api/dev/token', () => {
 
   it('is a 404 when the proxy checks tokens with a real secret (--dev-clock without the dev keys)', async () => {
     const proxy = await proxyWith({ devMode: false, devClock: true });
-    expect((await as(proxy, 'user_free').get('/api/dev/clock')).status).toBe(200);
-    const res = await as(proxy, 'user_free').post('/api/dev/token', { user: 'user_pro' });
+    const operator = as({ ...proxy, tokenFor: (id) => proxy.tokenFor(id, undefined, true) }, 'billkit_operator');
+    expect((await operator.get('/api/dev/clock')).status).toBe(200);
+    const res = await operator.post('/api/dev/token', { user: 'user_pro' });
     expect(res.status).toBe(404);
     expect(res.body).toEqual(errorBody('not_found'));
   });

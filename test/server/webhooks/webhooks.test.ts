@@ -35,6 +35,7 @@ describe('webhooks', () => {
       id: expect.stringMatching(/^evt_/),
       type: 'subscription.canceled',
       created: expect.any(Number),
+      subject: { kind: 'user', id: 'user_pro' },
       sequence: expect.any(Number),
       data: { object: expect.objectContaining({ id: 'sub_demo_pro', cancel_at_period_end: true }) },
     });
@@ -119,6 +120,17 @@ describe('webhooks', () => {
       ['subscription.updated', false],
     ]);
     expect(hooks.received[1]!.event.sequence).toBeLessThan(hooks.received[2]!.event.sequence);
+  });
+
+  it('gives an event recorded before payloads named their subject (pending across the upgrade) its subject from the outbox row', async () => {
+    const hooks = await receiver();
+    defer(hooks.close);
+    const proxy = await startTestProxy({ webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 50, pollMs: 50 } });
+    defer(proxy.close);
+    const payload = JSON.stringify({ id: 'evt_legacy', type: 'invoice.paid', created: 1_744_000_000, data: { object: { id: 'in_legacy' } } });
+    await proxy.store.enqueueWebhookEvent({ id: 'evt_legacy', type: 'invoice.paid', subject: 'org:org_acme', payload, created_at: new Date() });
+    await hooks.until(1);
+    expect(hooks.received[0]!.event).toMatchObject({ id: 'evt_legacy', subject: { kind: 'org', id: 'org_acme' }, data: { object: { id: 'in_legacy' } } });
   });
 
   it('keeps undelivered events across a restart and delivers them afterwards', async () => {
