@@ -104,6 +104,3 @@ export async function readJson(c: Context): Promise<Record<string, unknown>> {
   }
   return body as Record<string, unknown>;
 }
-
-/** A metric name: lower case, digits and underscores, starting with a letter, at most 64 characters. */
-export const metricSchema = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'Use lower case letters, digits and _ (max 64).');
