@@ -52,3 +52,13 @@ export const recordUsageBatchRequestSchema = z
 export const recordUsageBatchResponseSchema = z
   .object({ received: z.number().int(), recorded: z.number().int(), duplicates: z.number().int() })
   .register(wireSchemas, { id: 'RecordUsageBatchResponse' });
+
+/** `POST /usage` body: one event, or a batch. */
+export const recordUsageBodySchema = z
+  .union([recordUsageRequestSchema, recordUsageBatchRequestSchema])
+  .register(wireSchemas, { id: 'RecordUsageBody' });
+
+/** `POST /usage` answer: the metric's summary after one event, the counts of a batch. */
+export const recordUsageResponseSchema = z
+  .union([usageSummarySchema, recordUsageBatchResponseSchema])
+  .register(wireSchemas, { id: 'RecordUsageResponse' });

@@ -18,3 +18,6 @@ export const timestampSchema = z.iso.datetime({ offset: true });
 
 /** A plain id sent in a body or query (a price, a promotion code, a cursor). */
 export const idSchema = z.string().min(1).max(200);
+
+/** The body of a POST that takes no fields (resume, pay, setup): `{}`, or no body at all. */
+export const emptyBodySchema = z.object({}).register(wireSchemas, { id: 'EmptyBody', description: 'No fields; the body may be left out.' });
