@@ -12,6 +12,7 @@ import { activateRoutes } from './routes/activateRoutes';
 import { checkoutRoutes } from './routes/checkoutRoutes';
 import { hostedCheckoutRoutes } from './routes/hostedCheckoutRoutes';
 import { invoicesRoutes } from './routes/invoicesRoutes';
+import { openApiRoutes } from './routes/openApiRoutes';
 import { plansRoutes } from './routes/plansRoutes';
 import { planChangeRoutes } from './routes/planChangeRoutes';
 import type { ApiEnv, RouteContext } from './routes/RouteContext';
@@ -118,7 +119,8 @@ function errorResponse(c: Context, error: ProxyError) {
  * and call the billing rules, which use the store and the payment processor.
  *
  * Endpoints: `/api/proxy/billing/*` (session token required), `POST /api/v1/billing/activate`
- * (session token or API key), and the hosted checkout page `/billing/checkout/:session_id`.
+ * (session token or API key), the hosted checkout page `/billing/checkout/:session_id`, and
+ * `GET /openapi.json` (no token), generated from the endpoint table (routes/endpoints.ts).
  */
 export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   const baseNow = options.now ?? (() => new Date());
@@ -241,6 +243,7 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   app.route('/api/proxy/billing', billing);
   app.route('/api/v1/billing', activateRoutes(ctx));
   app.route('/', hostedCheckoutRoutes(ctx));
+  app.route('/', openApiRoutes());
   // Stripe tells the proxy about payments it took itself (verified by Stripe-Signature, no Bearer).
   if (isStripeProcessor(ctx.processor)) app.route('/', stripeWebhookRoutes(ctx, ctx.processor));
   if (devClock) {

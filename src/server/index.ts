@@ -26,4 +26,5 @@ export { createTestProcessor } from './processor/createTestProcessor';
 export { createStripeProcessor, type StripeProcessorOptions } from './processor/stripe';
 export type { CardInput, PaymentProcessor, PaymentResult } from './processor/types';
 export { ProxyError } from './errors';
+export { createOpenApiDocument, type OpenApiDocument } from './openApiDocument';
 export { loadOrCreateKeys, type ProxyKeys } from './keysFile';

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENDPOINTS, type Endpoint } from '../../src/server/routes/endpoints';
+import { endpointName } from '../helpers/endpoints';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
 import { as, errorBody } from '../helpers/http';
 
@@ -131,5 +133,27 @@ describe('checkout confirm with bad input', () => {
     const res = await as(proxy, 'user_free').get('/checkout/not-a-session');
     expect(res.status).toBe(404);
     expect(res.body).toEqual(errorBody('not_found'));
+  });
+});
+
+describe('every endpoint that takes a JSON body, from the endpoint table', () => {
+  // A new endpoint with a JSON body is checked here as soon as it is in the table (and
+  // test/server/openapi.test.ts fails while a served route is not in the table).
+  const jsonBodies = ENDPOINTS.filter((e) => e.body && !e.body.form && e.mounted !== 'stripe');
+  const pathOf = (e: Endpoint) => e.path.replace(/:[A-Za-z_]+/g, 'x');
+
+  it.each(jsonBodies.map((e) => [endpointName(e), e] as const))('%s: 415 for a non-JSON body, 400 for bad JSON or missing fields, nothing written', async (_name, e) => {
+    const before = await nothingWritten('user_pro');
+    const client = as(proxy, 'user_pro');
+    const text = await client.raw('POST', pathOf(e), 'price_id=x', { 'Content-Type': 'text/plain' });
+    expect([text.status, text.body]).toEqual([415, errorBody('unsupported_media_type')]);
+    const malformed = await client.post(pathOf(e), '{"a": ');
+    expect([malformed.status, malformed.body]).toEqual([400, errorBody('invalid_json')]);
+    if (!e.body!.schema.safeParse({}).success) {
+      const empty = await client.post(pathOf(e), {});
+      expect(empty.status).toBe(400);
+      expect(empty.body.error.code).toBe('parameter_missing');
+    }
+    expect(await nothingWritten('user_pro')).toEqual(before);
   });
 });

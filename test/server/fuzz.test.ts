@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProxyApp, type ProxyApp } from '../../src/server/app';
 import { mintDevToken } from '../../src/server/auth/mintDevToken';
+import { uncoveredRoutes } from '../helpers/endpoints';
 import { TEST_ORIGIN, TEST_SECRETS } from '../helpers/proxy';
 import { openSnapshotStore, type SnapshotStore } from '../helpers/snapshotStore';
 
@@ -181,7 +182,24 @@ const endpoints: Endpoint[] = [
       contentType: fc.constantFrom('application/x-www-form-urlencoded', 'text/plain'),
     }),
   },
+  { name: 'GET /openapi.json', request: get(fc.constant('/openapi.json')) },
+  { name: 'GET /api/dev/clock', request: get(fc.constant('/api/dev/clock')) },
+  { name: 'POST /api/dev/token', request: post(fc.constant('/api/dev/token'), () => ({ user: 'user_fuzz', org: 'org_fuzz' })) },
+  { name: 'GET /api/dev/payment-method', request: get(fc.constant('/api/dev/payment-method')) },
+  { name: 'POST /api/dev/payment-method', request: post(fc.constant('/api/dev/payment-method'), () => ({ card: 'paying' })) },
+  { name: 'GET /api/dev/events', request: get(query({ limit: '5' }).map((q) => `/api/dev/events?${q}`)) },
 ];
+
+/** Served routes this file does not fuzz, and why. */
+const NOT_FUZZED: Record<string, string> = {
+  'POST /api/dev/clock/advance': 'moves the one clock of every subject (and runs their renewals): test/server/routes/devClock.test.ts',
+  'POST /api/dev/invoices/:id/pay': 'charges the demo invoices the other endpoints are fuzzed with: test/server/routes/devTools.test.ts',
+  'POST /api/dev/invoices/:id/void': 'voids the demo invoices the other endpoints are fuzzed with: test/server/routes/devTools.test.ts',
+};
+
+it('fuzzes every route the app serves, or says why not', () => {
+  expect(uncoveredRoutes(app, endpoints.map((e) => e.name.replace(/ \(form\)$/, '')), NOT_FUZZED)).toEqual([]);
+});
 
 const errorShape = (body: unknown) =>
   typeof body === 'object' &&

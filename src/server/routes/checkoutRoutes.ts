@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { CardDetails } from '../../contract/types';
+import { checkoutRequestSchema, confirmCheckoutRequestSchema, authenticateCheckoutRequestSchema } from '../../contract/schemas/checkoutSchemas';
 import { callerOf } from '../auth/authMiddleware';
 import { createCheckout, loadCheckout, toCheckoutSummary, type LoadedCheckout } from '../billing/checkout';
 import { authenticateCheckout, confirmCheckout } from '../billing/completeCheckout';
@@ -48,17 +48,6 @@ function redirectUrlProblem(value: string, allowedOrigins: string[] | undefined)
   return null;
 }
 
-// Typed as the contract's card shape, so the two cannot drift apart.
-const cardSchema: z.ZodType<CardDetails> = z.object({
-  number: z.string().min(1).max(32),
-  exp_month: z.number().int(),
-  exp_year: z.number().int(),
-  cvc: z.string().max(8),
-  postal_code: z.string().max(16).optional(),
-});
-const confirmBody = z.object({ client_secret: z.string().min(1).max(200), card: cardSchema });
-const authenticateBody = z.object({ client_secret: z.string().min(1).max(200), approve: z.boolean() });
-
 function assertClientSecret(c: LoadedCheckout, secret: string): void {
   if (!timingSafeEqual(secret, c.row.client_secret)) {
     throw new ProxyError(400, 'parameter_invalid', 'client_secret does not belong to this checkout session.', 'client_secret');
@@ -71,14 +60,10 @@ function assertClientSecret(c: LoadedCheckout, secret: string): void {
  * A session of another subject is a plain 404.
  */
 export function checkoutRoutes(ctx: RouteContext) {
-  const createBody = z.object({
-    price_id: z.string().min(1).max(200),
+  // The contract's body, its URLs checked against this proxy's allowed origins.
+  const createBody = checkoutRequestSchema.extend({
     success_url: redirectUrl(ctx.allowedOrigins),
     cancel_url: redirectUrl(ctx.allowedOrigins),
-    promotion_code: z.string().min(1).max(100).optional(),
-    // The plan's own trial bounds it further (createCheckout); 730 is the catalogue's limit.
-    trial_days: z.number().int('Must be an integer.').min(1).max(730).optional(),
-    ui_mode: z.enum(['hosted', 'embedded']).default('hosted'),
   });
 
   const load = async (subject: string, sessionId: string) => {
@@ -100,7 +85,7 @@ export function checkoutRoutes(ctx: RouteContext) {
     })
     .post('/checkout/:session_id/confirm', async (c) => {
       const subject = callerOf(c).subject;
-      const body = parse(confirmBody, await readJson(c));
+      const body = parse(confirmCheckoutRequestSchema, await readJson(c));
       const found = await load(subject, pathParam(c, 'session_id'));
       assertClientSecret(found, body.client_secret);
       // The processor's own key comes from the session and card (completeCheckout), not from here.
@@ -111,7 +96,7 @@ export function checkoutRoutes(ctx: RouteContext) {
     })
     .post('/checkout/:session_id/authenticate', async (c) => {
       const subject = callerOf(c).subject;
-      const body = parse(authenticateBody, await readJson(c));
+      const body = parse(authenticateCheckoutRequestSchema, await readJson(c));
       const found = await load(subject, pathParam(c, 'session_id'));
       assertClientSecret(found, body.client_secret);
       const result = await idempotent(ctx, `checkout:${subject}`, storableHeader(c, 'Idempotency-Key'), { s: found.row.id, a: body.approve }, () =>

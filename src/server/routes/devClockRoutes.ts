@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { devAdvanceBySecondsSchema, devAdvanceToSchema, MAX_ADVANCE_SECONDS } from '../../contract/schemas/devSchemas';
 import { wireLifecycleEvent } from '../billing/events';
 import type { Clock } from '../billing/createClock';
 import type { LifecycleScheduler } from '../billing/createLifecycleScheduler';
@@ -7,12 +7,6 @@ import { iso } from '../billing/time';
 import { ProxyError } from '../errors';
 import type { ApiEnv } from './RouteContext';
 import { parse, readJson } from './validation';
-
-/** The furthest one advance may go: ten years (a larger jump is almost surely a unit mistake). */
-const MAX_ADVANCE_SECONDS = 10 * 366 * 86_400;
-
-const bySeconds = z.object({ seconds: z.number().positive().max(MAX_ADVANCE_SECONDS) }).strict();
-const toInstant = z.object({ to: z.string().datetime({ offset: true }) }).strict();
 
 /**
  * The dev clock (dev mode only; the app mounts it under `/api/dev`, behind the token check):
@@ -33,7 +27,7 @@ export function devClockRoutes(clock: Clock, scheduler: LifecycleScheduler) {
       if (!('seconds' in body) && !('to' in body)) {
         throw new ProxyError(400, 'parameter_missing', 'Send { "seconds": n } or { "to": "<ISO-8601>" }.', 'seconds');
       }
-      const input = 'seconds' in body ? parse(bySeconds, body) : parse(toInstant, body);
+      const input = 'seconds' in body ? parse(devAdvanceBySecondsSchema, body) : parse(devAdvanceToSchema, body);
       await clock.load();
       const now = clock.now();
       const to = 'seconds' in input ? new Date(now.getTime() + input.seconds * 1000) : new Date(input.to);

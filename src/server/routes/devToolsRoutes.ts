@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { devCardRequestSchema, devEventsQuerySchema, devTokenRequestSchema } from '../../contract/schemas/devSchemas';
 import { callerOf } from '../auth/authMiddleware';
 import { mintDevToken } from '../auth/mintDevToken';
 import { wireLifecycleEvent } from '../billing/events';
@@ -13,13 +13,6 @@ import { parse, pathParam, readJson } from './validation';
 
 /** How long a token from `POST /api/dev/token` lives: a working day is plenty for a dev page. */
 const DEV_TOKEN_SECONDS = 24 * 3600;
-/** Plain subject ids, as tokens carry them (the verifier refuses the same way beyond this). */
-const subjectId = z.string().min(1).max(200).regex(/^[^\s]+$/, 'Use an id without spaces.');
-const tokenBody = z.object({ user: subjectId, org: subjectId.optional() }).strict();
-const cardBody = z.object({ card: z.enum(['failing', 'paying']) }).strict();
-const eventsQuery = z.object({
-  limit: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(100)).optional(),
-});
 
 const wireCard = (m: PaymentMethodRecord | null) =>
   m ? { brand: m.brand, last4: m.last4, exp_month: m.exp_month, exp_year: m.exp_year } : null;
@@ -45,7 +38,7 @@ const wireOutcome = (outcome: DevInvoiceOutcome) => ({
 export function devToolsRoutes(ctx: RouteContext, options: { tokenSecret: string | null; webhookUrl: boolean; realNow: () => Date }) {
   return new Hono<ApiEnv>()
     .post('/token', async (c) => {
-      const body = parse(tokenBody, await readJson(c));
+      const body = parse(devTokenRequestSchema, await readJson(c));
       if (!options.tokenSecret) {
         throw new ProxyError(404, 'not_found', 'Dev tokens are only minted with the dev keys (no --jwt-secret / --jwks-url).');
       }
@@ -66,7 +59,7 @@ export function devToolsRoutes(ctx: RouteContext, options: { tokenSecret: string
       return c.json({ payment_method: wireCard(method) });
     })
     .post('/payment-method', async (c) => {
-      const body = parse(cardBody, await readJson(c));
+      const body = parse(devCardRequestSchema, await readJson(c));
       const method = await setTestCard(ctx, callerOf(c).subject, body.card);
       return c.json({ payment_method: wireCard(method) });
     })
@@ -79,7 +72,7 @@ export function devToolsRoutes(ctx: RouteContext, options: { tokenSecret: string
       return c.json(wireOutcome(outcome));
     })
     .get('/events', async (c) => {
-      const query = parse(eventsQuery, { limit: c.req.query('limit') });
+      const query = parse(devEventsQuerySchema, { limit: c.req.query('limit') });
       const rows = await ctx.store.listSubjectWebhookEvents(callerOf(c).subject, query.limit ?? 50);
       return c.json({
         webhooks: options.webhookUrl,

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { invoicesQuerySchema } from '../../contract/schemas/invoicesSchemas';
 import { callerOf } from '../auth/authMiddleware';
 import { listInvoices } from '../billing/invoices';
 import { renderInvoice } from '../billing/renderInvoice';
@@ -7,22 +7,12 @@ import { notFound } from '../errors';
 import type { ApiEnv, RouteContext } from './RouteContext';
 import { parse, pathParam } from './validation';
 
-const listQuery = z.object({
-  limit: z
-    .string()
-    .regex(/^\d+$/, 'Expected an integer between 1 and 100.')
-    .transform(Number)
-    .pipe(z.number().int().min(1, 'Expected an integer between 1 and 100.').max(100, 'Expected an integer between 1 and 100.'))
-    .optional(),
-  starting_after: z.string().min(1).max(200).optional(),
-});
-
 /** `GET /invoices` (cursor pagination) and `GET /invoices/:id/pdf`. */
 export function invoicesRoutes(ctx: RouteContext) {
   return new Hono<ApiEnv>()
     .get('/invoices', async (c) => {
       const subject = callerOf(c).subject;
-      const query = parse(listQuery, { limit: c.req.query('limit'), starting_after: c.req.query('starting_after') });
+      const query = parse(invoicesQuerySchema, { limit: c.req.query('limit'), starting_after: c.req.query('starting_after') });
       return c.json(
         await listInvoices(ctx, subject, {
           limit: query.limit ?? 10,

@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import type { CardDetails } from '../../contract/types';
+import { planChangePreviewRequestSchema, planChangeRequestSchema } from '../../contract/schemas/planChangeSchemas';
+import {
+  authenticatePaymentMethodSetupRequestSchema,
+  confirmPaymentMethodSetupRequestSchema,
+} from '../../contract/schemas/paymentMethodSchemas';
 import { callerOf } from '../auth/authMiddleware';
 import { changePlan, previewPlanChange } from '../billing/changePlan';
 import { payInvoice } from '../billing/payInvoice';
@@ -15,19 +18,6 @@ import { idempotent } from './idempotent';
 import type { ApiEnv, RouteContext } from './RouteContext';
 import { parse, pathParam, readJson, storableHeader } from './validation';
 
-const priceBody = z.object({ price_id: z.string().min(1).max(200) });
-const changeBody = priceBody.extend({ proration_date: z.iso.datetime({ offset: true }).optional() });
-const cardSchema: z.ZodType<CardDetails> = z.object({
-  number: z.string().min(1).max(32),
-  exp_month: z.number().int(),
-  exp_year: z.number().int(),
-  cvc: z.string().max(8),
-  postal_code: z.string().max(16).optional(),
-});
-// `card` only with the test processor: with Stripe the browser's PaymentElement confirmed the card.
-const confirmBody = z.object({ client_secret: z.string().min(1).max(200), card: cardSchema.optional() });
-const authenticateBody = z.object({ client_secret: z.string().min(1).max(200), approve: z.boolean() });
-
 /**
  * Self-serve plan changes, cards on file and paying open invoices: `POST /subscription/preview`, `POST /subscription/change`, `GET /payment-method`,
  * `POST /payment-method/setup`, `POST /payment-method/setup/:setup_id/confirm` and
@@ -37,12 +27,12 @@ export function planChangeRoutes(ctx: RouteContext) {
   const key = (c: Parameters<typeof storableHeader>[0]) => storableHeader(c, 'Idempotency-Key');
   return new Hono<ApiEnv>()
     .post('/subscription/preview', async (c) => {
-      const body = parse(priceBody, await readJson(c));
+      const body = parse(planChangePreviewRequestSchema, await readJson(c));
       return c.json({ preview: await previewPlanChange(ctx, callerOf(c).subject, body.price_id) });
     })
     .post('/subscription/change', async (c) => {
       const subject = callerOf(c).subject;
-      const body = parse(changeBody, await readJson(c));
+      const body = parse(planChangeRequestSchema, await readJson(c));
       const result = await idempotent(ctx, `change:${subject}`, key(c), body, async (chargeKey) => ({
         subscription: await changePlan(ctx, subject, body.price_id, chargeKey, body.proration_date ? new Date(body.proration_date) : undefined),
       }));
@@ -56,7 +46,7 @@ export function planChangeRoutes(ctx: RouteContext) {
     .post('/payment-method/setup/:setup_id/confirm', async (c) => {
       const subject = callerOf(c).subject;
       const id = pathParam(c, 'setup_id');
-      const body = parse(confirmBody, await readJson(c));
+      const body = parse(confirmPaymentMethodSetupRequestSchema, await readJson(c));
       const result = await idempotent(ctx, `setup:${subject}`, key(c), { id, ...body }, (attemptKey) =>
         confirmPaymentMethodSetup(ctx, subject, id, body, attemptKey ?? randomId('req')),
       );
@@ -65,7 +55,7 @@ export function planChangeRoutes(ctx: RouteContext) {
     .post('/payment-method/setup/:setup_id/authenticate', async (c) => {
       const subject = callerOf(c).subject;
       const id = pathParam(c, 'setup_id');
-      const body = parse(authenticateBody, await readJson(c));
+      const body = parse(authenticatePaymentMethodSetupRequestSchema, await readJson(c));
       const result = await idempotent(ctx, `setup:${subject}`, key(c), { id, a: body.approve }, () =>
         authenticatePaymentMethodSetup(ctx, subject, id, body),
       );

@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { cancelRequestSchema } from '../../contract/schemas/subscriptionSchemas';
 import { callerOf } from '../auth/authMiddleware';
 import { cancelSubscription, getSubscription, resumeSubscription } from '../billing/subscriptions';
 import { getEntitlements } from '../billing/entitlements';
 import type { ApiEnv, RouteContext } from './RouteContext';
 import { parse, readJson } from './validation';
-
-const cancelBody = z.object({ at_period_end: z.boolean() });
 
 /** `GET /subscription`, `POST /subscription/cancel`, `POST /subscription/resume`, `GET /entitlements`. */
 export function subscriptionRoutes(ctx: RouteContext) {
@@ -14,7 +12,7 @@ export function subscriptionRoutes(ctx: RouteContext) {
     .get('/subscription', async (c) => c.json({ subscription: await getSubscription(ctx, callerOf(c).subject) }))
     .post('/subscription/cancel', async (c) => {
       const subject = callerOf(c).subject;
-      const body = parse(cancelBody, await readJson(c));
+      const body = parse(cancelRequestSchema, await readJson(c));
       return c.json({ subscription: await cancelSubscription(ctx, subject, body.at_period_end) });
     })
     .post('/subscription/resume', async (c) => {

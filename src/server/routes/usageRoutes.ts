@@ -1,37 +1,20 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
+import {
+  recordUsageBatchRequestSchema,
+  recordUsageRequestSchema,
+  usageQuerySchema,
+  type usageSubjectSchema,
+} from '../../contract/schemas/usageSchemas';
 import type { UsageSummary } from '../../contract/types';
 import { callerOf } from '../auth/authMiddleware';
 import { subjectKey } from '../subjectKey';
 import { getUsage } from '../billing/usage';
 import { ProxyError } from '../errors';
 import type { ApiEnv, RouteContext } from './RouteContext';
-import { metricSchema, parse, readJson } from './validation';
+import { parse, readJson } from './validation';
 
-/** Most events one `POST /usage` batch may carry. */
-const MAX_USAGE_BATCH = 1000;
-
-const subjectId = z.string().min(1).max(200);
-const subjectSchema = z.union([z.object({ user: subjectId }).strict(), z.object({ org: subjectId }).strict()]);
-const eventFields = {
-  metric: metricSchema,
-  quantity: z.number().int().min(1).max(1_000_000_000),
-  /** Unique per subject: an event whose key was already recorded is not counted again. */
-  idempotency_key: z.string().min(1).max(255).optional(),
-};
-const recordBody = z.object({
-  ...eventFields,
-  /** API key only: whose usage this is. */
-  subject: subjectSchema.optional(),
-});
-const batchBody = z.object({
-  events: z
-    .array(z.object({ ...eventFields, subject: subjectSchema }))
-    .min(1)
-    .max(MAX_USAGE_BATCH, `At most ${MAX_USAGE_BATCH} events per request.`),
-});
-
-const keyOf = (subject: z.infer<typeof subjectSchema>) => ('org' in subject ? subjectKey('org', subject.org) : subjectKey('user', subject.user));
+const keyOf = (subject: z.infer<typeof usageSubjectSchema>) => ('org' in subject ? subjectKey('org', subject.org) : subjectKey('user', subject.user));
 
 /**
  * `GET /usage?metric=` and `POST /usage`. Recording is allowed with the server API key
@@ -56,21 +39,21 @@ export function usageRoutes(ctx: RouteContext) {
   return new Hono<ApiEnv>()
     .get('/usage', async (c) => {
       const subject = callerOf(c).subject;
-      const { metric } = parse(z.object({ metric: metricSchema }), { metric: c.req.query('metric') });
+      const { metric } = parse(usageQuerySchema, { metric: c.req.query('metric') });
       return c.json(await getUsage(ctx, subject, metric));
     })
     .post('/usage', async (c) => {
       const raw = await readJson(c);
       if ('events' in raw) {
         if (!c.get('apiKey')) throw new ProxyError(403, 'forbidden', 'Recording a batch of usage events needs the server API key.');
-        const { events } = parse(batchBody, raw);
+        const { events } = parse(recordUsageBatchRequestSchema, raw);
         const { recorded } = await ctx.usageWriter.record(
           events.map((e) => ({ subject: keyOf(e.subject), metric: e.metric, quantity: e.quantity, idempotencyKey: e.idempotency_key })),
         );
         const count = recorded.filter(Boolean).length;
         return c.json({ received: events.length, recorded: count, duplicates: events.length - count });
       }
-      const body = parse(recordBody, raw);
+      const body = parse(recordUsageRequestSchema, raw);
       let subject: string;
       if (c.get('apiKey')) {
         if (!body.subject) throw new ProxyError(400, 'parameter_missing', 'Missing required parameter: subject.', 'subject');

@@ -16,7 +16,8 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
   const param = issue.path.map(String).join('.') || undefined;
   let value: unknown = input;
   for (const key of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
-  const missing = value === undefined && issue.code === 'invalid_type';
+  // An absent enum or literal field fails as `invalid_value`, any other absent field as `invalid_type`.
+  const missing = value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
   return throwError(
     new ProxyError(
       400,
@@ -104,6 +105,3 @@ export async function readJson(c: Context): Promise<Record<string, unknown>> {
   }
   return body as Record<string, unknown>;
 }
-
-/** A metric name: lower case, digits and underscores, starting with a letter, at most 64 characters. */
-export const metricSchema = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'Use lower case letters, digits and _ (max 64).');

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { wireSchemas } from './wireSchemas';
+
+/** A billing interval of a recurring price. */
+export const intervalSchema = z.enum(['day', 'week', 'month', 'year']).register(wireSchemas, { id: 'Interval' });
+
+/** A price of a plan; `amount` in the currency's minor units. */
+export const priceSchema = z
+  .object({
+    id: z.string(),
+    amount: z.number().int(),
+    currency: z.string().describe('ISO 4217 code, lower case (usd, eur, jpy).'),
+    interval: intervalSchema.nullable(),
+    model: z.enum(['recurring', 'one_time']),
+    trial_period_days: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .describe("Billkit addition: the plan's trial in days, the longest a checkout of this price may start; null without trials."),
+  })
+  .register(wireSchemas, { id: 'Price', description: 'A price of a plan; amount in minor units (900 = $9.00).' });
+
+/** A public plan, as `GET /plans` lists it. */
+export const planSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    features: z.array(z.string()),
+    recommended: z.boolean(),
+    prices: z.array(priceSchema),
+    trial_allowed: z.boolean().optional().describe('Billkit addition: whether checkout may start a trial for this plan.'),
+    trial_by_default: z.boolean().optional().describe("Billkit addition: a checkout naming no trial_days starts the plan's whole trial."),
+    trial_eligible: z
+      .boolean()
+      .optional()
+      .describe("Billkit addition, with a user's token: whether this subject may still start this plan's trial (one trial per subject)."),
+  })
+  .register(wireSchemas, { id: 'Plan' });
+
+/** `GET /plans` answer. */
+export const plansResponseSchema = z.object({ plans: z.array(planSchema) }).register(wireSchemas, { id: 'PlansResponse' });
+
+/** A plan as a subscription, a preview or a checkout names it. */
+export const planRefSchema = z.object({ id: z.string(), name: z.string() });
+
+/** A price as a subscription, a pending change or a preview shows it. */
+export const priceRefSchema = z.object({ id: z.string(), amount: z.number().int(), interval: intervalSchema.nullable(), currency: z.string() });

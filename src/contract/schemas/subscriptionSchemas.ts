@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { invoiceStatusSchema } from './invoicesSchemas';
+import { planRefSchema, priceRefSchema } from './plansSchemas';
+import { timestampSchema, wireSchemas } from './wireSchemas';
+
+export const subscriptionStatusSchema = z
+  .enum(['active', 'trialing', 'past_due', 'canceled', 'paused', 'incomplete'])
+  .register(wireSchemas, { id: 'SubscriptionStatus' });
+
+/** A plan change decided for the end of the current period (a downgrade). */
+export const pendingChangeSchema = z
+  .object({ price: priceRefSchema, plan: planRefSchema, effective_at: timestampSchema })
+  .register(wireSchemas, { id: 'PendingChange' });
+
+/** The caller's subscription, as `GET /subscription` returns it. */
+export const subscriptionSchema = z
+  .object({
+    id: z.string(),
+    plan: planRefSchema,
+    price: priceRefSchema,
+    status: subscriptionStatusSchema,
+    current_period_start: timestampSchema,
+    current_period_end: timestampSchema,
+    cancel_at_period_end: z.boolean(),
+    trial_end: timestampSchema.nullable(),
+    canceled_at: timestampSchema.nullable(),
+    ended_at: timestampSchema.nullable(),
+    latest_invoice: z
+      .object({
+        id: z.string(),
+        amount_due: z.number().int(),
+        currency: z.string(),
+        status: invoiceStatusSchema,
+        next_payment_attempt: timestampSchema.nullable(),
+      })
+      .nullable()
+      .optional()
+      .describe('While past_due or incomplete: the open invoice being collected.'),
+    upcoming_invoice: z
+      .object({ amount_due: z.number().int(), currency: z.string(), date: timestampSchema, days_until: z.number().int() })
+      .nullable()
+      .optional()
+      .describe('While trialing: what the end of the trial will charge, and when.'),
+    pending_change: pendingChangeSchema.nullable().optional(),
+  })
+  .register(wireSchemas, { id: 'Subscription' });
+
+/** `GET /subscription` answer, and the answer of cancel, resume and change. */
+export const subscriptionResponseSchema = z
+  .object({ subscription: subscriptionSchema.nullable() })
+  .register(wireSchemas, { id: 'SubscriptionResponse' });
+
+/** `POST /subscription/cancel` body. */
+export const cancelRequestSchema = z
+  .object({ at_period_end: z.boolean().describe('true: access continues to the period end; false: canceled now.') })
+  .register(wireSchemas, { id: 'CancelRequest' });
+
+/** `GET /entitlements` answer; `null`, `null`, `[]` without a subscription. */
+export const entitlementsSchema = z
+  .object({ plan: z.string().nullable(), status: subscriptionStatusSchema.nullable(), features: z.array(z.string()) })
+  .register(wireSchemas, { id: 'Entitlements' });
