@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import { ENDPOINTS, type Endpoint } from '../../src/server/routes/endpoints';
 
 const BILLING = '/api/proxy/billing';
 
@@ -9,12 +8,6 @@ export const endpointName = (e: { method: string; path: string }) => `${e.method
 /** The `METHOD /path` of every route an app serves (middleware left out), by Hono's own route list. */
 export function servedRoutes(app: Hono): string[] {
   return [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => endpointName(r)))].sort();
-}
-
-/** The endpoint table's entries that an app serves (its rows for routes not mounted there left out). */
-export function servedEndpoints(app: Hono): Endpoint[] {
-  const served = new Set(servedRoutes(app));
-  return ENDPOINTS.filter((e) => served.has(endpointName(e)));
 }
 
 /**

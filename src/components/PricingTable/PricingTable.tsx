@@ -56,7 +56,7 @@ export interface PricingTableProps {
  * The trial subscribing to `price` starts for this caller, or `null`: the plan has one,
  * it is the default or `trials` asks for it, and the caller has not had one yet.
  */
-export function offeredTrialDays(plan: Plan, price: Price, trials: boolean): number | null {
+function offeredTrialDays(plan: Plan, price: Price, trials: boolean): number | null {
   const days = price.trial_period_days ?? null;
   if (!days || plan.trial_eligible === false) return null;
   return plan.trial_by_default || trials ? days : null;

@@ -8,7 +8,7 @@ import { idSchema, timestampSchema, wireSchemas } from './wireSchemas';
  * A success or cancel URL as the wire carries it. The proxy refines it further
  * (http(s), normalised, on an allowed origin: routes/checkoutRoutes.ts `redirectUrl`).
  */
-export const redirectUrlSchema = z
+const redirectUrlSchema = z
   .string()
   .max(2048)
   .describe('An absolute http(s) URL in its normalised form; {CHECKOUT_SESSION_ID} may stand anywhere in it.');

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { timestampSchema, wireSchemas } from './wireSchemas';
 
 /** Most events one `POST /usage` batch may carry. */
-export const MAX_USAGE_BATCH = 1000;
+const MAX_USAGE_BATCH = 1000;
 
 /** A metric name: lower case, digits and underscores, starting with a letter, at most 64 characters. */
-export const metricSchema = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'Use lower case letters, digits and _ (max 64).');
+const metricSchema = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'Use lower case letters, digits and _ (max 64).');
 
 /** `GET /usage` query. */
 export const usageQuerySchema = z.object({ metric: metricSchema.describe('The metric, e.g. api_calls.') });
@@ -49,7 +49,7 @@ export const recordUsageBatchRequestSchema = z
   .register(wireSchemas, { id: 'RecordUsageBatchRequest' });
 
 /** `POST /usage` answer of a batch. */
-export const recordUsageBatchResponseSchema = z
+const recordUsageBatchResponseSchema = z
   .object({ received: z.number().int(), recorded: z.number().int(), duplicates: z.number().int() })
   .register(wireSchemas, { id: 'RecordUsageBatchResponse' });
 

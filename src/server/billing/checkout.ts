@@ -88,7 +88,7 @@ export interface CreateCheckoutInput {
  *   trial (it did not ask for one), and a plan whose trial is by request gets none.
  * `null`: no trial.
  */
-export async function checkoutTrialDays(
+async function checkoutTrialDays(
   ctx: BillingContext,
   subject: string,
   plan: PlanRecord,

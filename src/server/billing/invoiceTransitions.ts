@@ -13,7 +13,7 @@ import { addDays } from './time';
 export const DEFAULT_RETRY_DAYS: readonly number[] = [3, 5, 7];
 
 /** When an invoice whose `attempts`-th charge failed is tried next: null when the schedule is exhausted. */
-export function nextPaymentAttempt(retryDays: readonly number[], invoice: InvoiceRecord, attempts: number): Date | null {
+function nextPaymentAttempt(retryDays: readonly number[], invoice: InvoiceRecord, attempts: number): Date | null {
   const days = retryDays[attempts - 1];
   return days === undefined ? null : addDays(invoice.created_at, days);
 }

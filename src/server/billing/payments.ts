@@ -1,4 +1,3 @@
-import { Conflict } from '../domainErrors';
 import type { PaymentResult } from '../processor/types';
 import type { PaymentRecord } from '../store/records';
 import type { BillingContext } from './BillingContext';
@@ -26,7 +25,7 @@ import type { BillingContext } from './BillingContext';
 export type PaymentSettler = (ctx: BillingContext, payment: PaymentRecord, result: PaymentResult) => Promise<unknown>;
 
 /** A failed processor call whose outcome could not be learnt: the payment stays pending, to be reconciled. */
-export const OUTCOME_UNKNOWN = 'outcome_unknown';
+const OUTCOME_UNKNOWN = 'outcome_unknown';
 
 /**
  * Calls the processor for a begun payment, with its key. A call that throws (the network,
@@ -87,12 +86,6 @@ export async function reconcilePayments(
     settled++;
   }
   return settled;
-}
-
-/** Refuses to begin a payment while another of the same object is pending: only one charge of an object at a time. */
-export async function assertNothingPending(ctx: BillingContext, objectId: string, conflict: Conflict): Promise<void> {
-  const pending = await ctx.store.unsettledPayments({ objectId });
-  if (pending.length > 0) throw conflict;
 }
 
 /**

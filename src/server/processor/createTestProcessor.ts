@@ -78,7 +78,7 @@ export interface TestProcessorLedger {
 }
 
 /** A ledger in memory (the default; a test processor per test). */
-export function memoryTestLedger(): TestProcessorLedger {
+function memoryTestLedger(): TestProcessorLedger {
   const entries = new Map<string, TestLedgerEntry>();
   return {
     getTestProcessorCharge: async (key) => entries.get(key) ?? null,

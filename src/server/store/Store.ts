@@ -23,7 +23,6 @@ import type { PaymentQueries } from './paymentQueries';
 import type { HistoryQueries } from './historyQueries';
 
 export type { DevQueries } from './devQueries';
-export type { PaymentPurpose, PaymentRecord, PaymentStatus, PlannedChange, TestProcessorCharge } from './records';
 export type { LifecycleQueries, LifecycleStep, LifecycleStepKind } from './lifecycleQueries';
 
 /**

@@ -30,7 +30,7 @@ export interface CreateStoreOptions {
 }
 
 /** One process alone on its database (PGlite): every other owner is gone. */
-export function soleOwner(): ProcessOwners {
+function soleOwner(): ProcessOwners {
   return { owner: randomId('proc'), isOwnerAlive: async () => false };
 }
 
