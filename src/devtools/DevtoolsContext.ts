@@ -43,4 +43,5 @@ export const devtoolsKeys = {
   clock: (scope: string) => ['billkit-devtools', 'clock', scope] as const,
   card: (scope: string, subject: string | null) => ['billkit-devtools', 'card', scope, subject] as const,
   events: (scope: string, subject: string | null) => ['billkit-devtools', 'events', scope, subject] as const,
+  payments: (scope: string, subject: string | null) => ['billkit-devtools', 'payments', scope, subject] as const,
 };

@@ -5,6 +5,7 @@ import { Button } from '../components/ui/Button';
 import { formatMoney } from '../contract/formatMoney';
 import { useBillingContext } from '../react/useBillingContext';
 import { useInvoices } from '../react/useInvoices';
+import type { DevPayment } from './createDevClient';
 import { devtoolsKeys, useDevtools } from './DevtoolsContext';
 
 /** Payments: the card on file (paying or always declined), and pay / void for each open invoice. */
@@ -12,6 +13,7 @@ export function PaymentsSection(): ReactNode {
   const { dev, run, pending, subject } = useDevtools();
   const { scope, locale, queryClient } = useBillingContext();
   const card = useQuery({ queryKey: devtoolsKeys.card(scope, subject), queryFn: () => dev.getCard(), retry: false }, queryClient);
+  const payments = useQuery({ queryKey: devtoolsKeys.payments(scope, subject), queryFn: () => dev.listPayments(), retry: false }, queryClient);
   const { invoices } = useInvoices();
   const open = invoices.filter((invoice) => invoice.status === 'open');
   const failing = card.data?.last4 === '0341';
@@ -81,6 +83,35 @@ export function PaymentsSection(): ReactNode {
           })}
         </ul>
       )}
+      <h4 className="bk:text-xs bk:font-semibold bk:uppercase bk:tracking-wide bk:text-billkit-muted-foreground">Charges</h4>
+      {!payments.data || payments.data.length === 0 ? (
+        <p className="bk:text-billkit-muted-foreground">{payments.isPending ? '…' : 'No charge yet.'}</p>
+      ) : (
+        <ul className="bk:grid bk:gap-1" data-billkit-part="payments">
+          {payments.data.map((p) => (
+            <li key={p.id} className="bk:flex bk:flex-wrap bk:items-center bk:gap-2" data-state={p.status}>
+              <span>{formatMoney(p.amount, p.currency, locale)}</span>
+              <span>{PURPOSES[p.purpose]}</span>
+              <span className="bk:text-billkit-muted-foreground">
+                {p.status}
+                {p.failure_code ? ` (${p.failure_code})` : ''}
+                {p.processor && p.processor.refunded > 0 ? `, refunded ${formatMoney(p.processor.refunded, p.currency, locale)}` : ''}
+              </span>
+              <span className="bk:font-mono bk:text-xs">{p.idempotency_key}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
+
+/** How the Charges list names why a payment was made. */
+const PURPOSES: Record<DevPayment['purpose'], string> = {
+  checkout: 'checkout',
+  plan_change: 'plan change',
+  invoice_pay: 'invoice paid by the customer',
+  renewal: 'renewal',
+  retry: 'dunning retry',
+  devtools: 'paid from the dev tools',
+};

@@ -30,6 +30,23 @@ export interface DevWebhookEvent {
   payload: unknown;
 }
 
+/** A payment of the subject from the proxy's payment ledger, with what the processor recorded for it (`GET /api/dev/payments`). */
+export interface DevPayment {
+  id: string;
+  purpose: 'checkout' | 'plan_change' | 'invoice_pay' | 'renewal' | 'retry' | 'devtools';
+  object: { kind: 'invoice' | 'checkout'; id: string };
+  attempt: number;
+  idempotency_key: string;
+  amount: number;
+  currency: string;
+  status: 'pending' | 'requires_action' | 'succeeded' | 'failed' | 'refunded';
+  failure_code: string | null;
+  created_at: string;
+  settled_at: string | null;
+  /** The test processor's record of the key: what it charged and refunded; `null` with another processor. */
+  processor: { charged: number; refunded: number; status: string | null } | null;
+}
+
 /** What a pay / void dev action answers. */
 export interface DevInvoiceOutcome {
   invoice: Invoice;
@@ -47,6 +64,7 @@ export interface DevClient {
   payInvoice(id: string): Promise<DevInvoiceOutcome>;
   voidInvoice(id: string): Promise<DevInvoiceOutcome>;
   listEvents(): Promise<{ webhooks: boolean; events: DevWebhookEvent[] }>;
+  listPayments(): Promise<DevPayment[]>;
 }
 
 /** `/api/dev` on the origin of the billing `baseUrl` (where the reference proxy mounts it). */
@@ -71,5 +89,6 @@ export function createDevClient(config: RequestConfig, devUrl: string): DevClien
     payInvoice: (invoice) => post(`/invoices/${id(invoice)}/pay`),
     voidInvoice: (invoice) => post(`/invoices/${id(invoice)}/void`),
     listEvents: () => get('/events?limit=50'),
+    listPayments: async () => (await get<{ payments: DevPayment[] }>('/payments?limit=20')).payments,
   };
 }

@@ -26,6 +26,7 @@ import { webhookDeliveryHandler } from './outbox/webhookDeliveryHandler';
 import { OUTBOX_KIND } from './store/outboxQueries';
 import { createClock } from './billing/createClock';
 import { createLifecycleScheduler, type LifecycleScheduler } from './billing/createLifecycleScheduler';
+import { reconcile } from './billing/settlePayments';
 import { devClockRoutes } from './routes/devClockRoutes';
 import { devToolsRoutes } from './routes/devToolsRoutes';
 import { createUsageWriter } from './billing/createUsageWriter';
@@ -225,9 +226,12 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
       maxAge: 600,
     }),
   );
-  // Nothing answers before the dev clock's persisted offset is read.
-  if (clockLoaded) app.use(async (_c, next) => {
-    await clockLoaded;
+  // Nothing answers before the dev clock's persisted offset is read, nor before the payments
+  // a crashed run left in flight are settled as the processor saw them (billing/payments.ts).
+  const reconciled = reconcile(ctx).catch((error: unknown) => console.error('[billkit-proxy] could not reconcile payments left in flight (retried before each charge)', error));
+  app.use(async (_c, next) => {
+    if (clockLoaded) await clockLoaded;
+    await reconciled;
     await next();
   });
   app.use('/api/proxy/billing/*', auth);

@@ -13,6 +13,7 @@ import { clockCommand } from './clockCommand';
 import { generateKeys, keysFilePath, loadOrCreateKeys } from './keysFile';
 import { DEMO_SUBJECTS } from './seed/demo';
 import { initializeStore } from './seed/initializeStore';
+import { createTestProcessor } from './processor/createTestProcessor';
 import { startProxyServer } from './startProxyServer';
 import type { Store } from './store/Store';
 
@@ -52,6 +53,9 @@ Options (environment variable in brackets)
                           [BILLKIT_DEV_CLOCK=1]. Never in production: it moves every subject's time
   --dunning-retry-days <l>  Days after a failed renewal charge at which it is retried, then the
                           subscription is canceled [BILLKIT_DUNNING_RETRY_DAYS] (default 3,5,7; none)
+  --test-processor-latency <ms>  The built-in test processor answers every charge this many ms
+                          after recording it: a slow processor, for crash and race tests
+                          [BILLKIT_TEST_PROCESSOR_LATENCY_MS] (default 0)
   -h, --help              Show this help
 
 Without --jwt-secret or --jwks-url the proxy is in dev mode: it accepts dev tokens signed
@@ -113,6 +117,7 @@ async function serveCommand(args: string[]): Promise<void> {
       'stripe-webhook-secret': { type: 'string' },
       'dev-clock': { type: 'boolean' },
       'dunning-retry-days': { type: 'string' },
+      'test-processor-latency': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -147,6 +152,10 @@ async function serveCommand(args: string[]): Promise<void> {
     where = memory ? 'in memory (nothing written to disk)' : `${dataDir} (embedded PostgreSQL)`;
   }
   const { isNew } = await initializeStore(store, { seed });
+  // The test processor's ledger lives in the store, so it survives restarts (and is shared by proxies on one PostgreSQL).
+  const paymentProcessor =
+    processor ??
+    createTestProcessor({ ledger: store, ...(config.testProcessorLatencyMs !== undefined ? { latencyMs: config.testProcessorLatencyMs } : {}) });
 
   const maxAge = config.maxTokenAge !== undefined ? { maxTokenAge: config.maxTokenAge } : {};
   const auth: AuthOptions = jwksUrl ? { jwksUrl, ...maxAge } : { secret: jwtSecret ?? keys.jwtSecret, ...maxAge };
@@ -168,7 +177,7 @@ async function serveCommand(args: string[]): Promise<void> {
     ...(apiKey ? { apiKey } : {}),
     ...(allowedOrigins ? { allowedOrigins } : {}),
     ...(publicUrl ? { publicUrl } : {}),
-    ...(processor ? { processor } : {}),
+    processor: paymentProcessor,
     ...(webhookUrl
       ? {
           webhook: {

@@ -31,6 +31,8 @@ export interface ServeConfig {
   devClock: boolean;
   /** `--dunning-retry-days 3,5,7`: days after a failed renewal charge at which it is retried. */
   retryDays?: number[];
+  /** `--test-processor-latency <ms>`: the test processor answers each charge this late (crash tests). */
+  testProcessorLatencyMs?: number;
 }
 
 /** Parsed flags as `node:util` `parseArgs` hands them over. */
@@ -138,6 +140,14 @@ export function readServeConfig(values: CliValues, env: Env): ServeConfig {
 
   const retrySetting = setting(values, env, 'dunning-retry-days', 'BILLKIT_DUNNING_RETRY_DAYS');
   const retryDays = retrySetting ? readRetryDays(retrySetting) : undefined;
+  const latencySetting = setting(values, env, 'test-processor-latency', 'BILLKIT_TEST_PROCESSOR_LATENCY_MS');
+  let testProcessorLatencyMs: number | undefined;
+  if (latencySetting) {
+    testProcessorLatencyMs = Number(latencySetting.value);
+    if (!/^\d+$/.test(latencySetting.value) || testProcessorLatencyMs > 60_000) {
+      throw new CliUsageError(`${latencySetting.source} must be a whole number of milliseconds up to 60000, got "${latencySetting.value}".`);
+    }
+  }
 
   return {
     port,
@@ -147,6 +157,7 @@ export function readServeConfig(values: CliValues, env: Env): ServeConfig {
     seed,
     devClock: values['dev-clock'] === true || (env.BILLKIT_DEV_CLOCK !== undefined && env.BILLKIT_DEV_CLOCK !== '' && env.BILLKIT_DEV_CLOCK !== '0'),
     ...(retryDays ? { retryDays } : {}),
+    ...(testProcessorLatencyMs !== undefined ? { testProcessorLatencyMs } : {}),
     ...(jwtSecret !== undefined ? { jwtSecret } : {}),
     ...(jwksUrl !== undefined ? { jwksUrl } : {}),
     ...(webhookUrl !== undefined ? { webhookUrl } : {}),

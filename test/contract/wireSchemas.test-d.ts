@@ -4,7 +4,7 @@
 // what makes a schema change that the types do not follow fail `npm run typecheck`.
 import { expectTypeOf } from 'vitest';
 import type { z } from 'zod';
-import type { DevCard, DevFiredEvent, DevInvoiceOutcome, DevWebhookEvent } from '../../src/devtools/createDevClient';
+import type { DevCard, DevFiredEvent, DevInvoiceOutcome, DevPayment, DevWebhookEvent } from '../../src/devtools/createDevClient';
 import type * as T from '../../src/contract/types';
 import type { activateRequestSchema, activateResponseSchema } from '../../src/contract/schemas/activateSchemas';
 import type { authenticateRequestSchema, cardDetailsSchema } from '../../src/contract/schemas/cardSchemas';
@@ -15,7 +15,7 @@ import type {
   confirmCheckoutRequestSchema,
   confirmCheckoutResponseSchema,
 } from '../../src/contract/schemas/checkoutSchemas';
-import type { devFiredEventSchema, devInvoiceOutcomeSchema, devWebhookEventSchema } from '../../src/contract/schemas/devSchemas';
+import type { devFiredEventSchema, devInvoiceOutcomeSchema, devPaymentSchema, devWebhookEventSchema } from '../../src/contract/schemas/devSchemas';
 import type { errorBodySchema } from '../../src/contract/schemas/errorSchemas';
 import type { invoiceSchema, invoicesPageSchema, invoiceStatusSchema, payInvoiceResponseSchema } from '../../src/contract/schemas/invoicesSchemas';
 import type {
@@ -90,3 +90,4 @@ expectTypeOf<Out<typeof devFiredEventSchema>>().toEqualTypeOf<DevFiredEvent>();
 expectTypeOf<Out<typeof paymentMethodSchema>>().toEqualTypeOf<DevCard>();
 expectTypeOf<Out<typeof devInvoiceOutcomeSchema>>().toEqualTypeOf<DevInvoiceOutcome>();
 expectTypeOf<Out<typeof devWebhookEventSchema>>().toEqualTypeOf<DevWebhookEvent>();
+expectTypeOf<Out<typeof devPaymentSchema>>().toEqualTypeOf<DevPayment>();

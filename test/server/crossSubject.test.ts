@@ -67,6 +67,7 @@ const NOT_CROSS_SUBJECT: Record<string, string> = {
   'POST /api/dev/invoices/:id/pay': "dev: another subject's invoice is a 404 (test/server/routes/devTools.test.ts)",
   'POST /api/dev/invoices/:id/void': "dev: another subject's invoice is a 404 (test/server/routes/devTools.test.ts)",
   'GET /api/dev/events': "dev: the caller's own",
+  'GET /api/dev/payments': "dev: the caller's own",
 };
 
 it('tries every served route that names a resource with another subject’s, or says why it need not', () => {

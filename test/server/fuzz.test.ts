@@ -188,6 +188,7 @@ const endpoints: Endpoint[] = [
   { name: 'GET /api/dev/payment-method', request: get(fc.constant('/api/dev/payment-method')) },
   { name: 'POST /api/dev/payment-method', request: post(fc.constant('/api/dev/payment-method'), () => ({ card: 'paying' })) },
   { name: 'GET /api/dev/events', request: get(query({ limit: '5' }).map((q) => `/api/dev/events?${q}`)) },
+  { name: 'GET /api/dev/payments', request: get(query({ limit: '5' }).map((q) => `/api/dev/payments?${q}`)) },
 ];
 
 /** Served routes this file does not fuzz, and why. */

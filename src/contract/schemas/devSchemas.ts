@@ -60,3 +60,34 @@ export const devWebhookEventSchema = z
 export const devEventsResponseSchema = z
   .object({ webhooks: z.boolean(), events: z.array(devWebhookEventSchema) })
   .register(wireSchemas, { id: 'DevEventsResponse' });
+
+/**
+ * A payment of the caller, from the proxy's payment ledger, with what the processor
+ * recorded for its key (the built-in test processor's ledger: `null` with another processor).
+ */
+export const devPaymentSchema = z
+  .object({
+    id: z.string(),
+    purpose: z.enum(['checkout', 'plan_change', 'invoice_pay', 'renewal', 'retry', 'devtools']),
+    object: z.object({ kind: z.enum(['invoice', 'checkout']), id: z.string() }),
+    attempt: z.number().int(),
+    idempotency_key: z.string(),
+    amount: z.number().int(),
+    currency: z.string(),
+    status: z.enum(['pending', 'requires_action', 'succeeded', 'failed', 'refunded']),
+    failure_code: z.string().nullable(),
+    created_at: timestampSchema,
+    settled_at: timestampSchema.nullable(),
+    processor: z
+      .object({
+        charged: z.number().int().describe('Minor units the processor took for this key (0 unless it succeeded).'),
+        refunded: z.number().int(),
+        status: z.string().nullable(),
+      })
+      .nullable(),
+  })
+  .register(wireSchemas, { id: 'DevPayment' });
+
+export const devPaymentsResponseSchema = z
+  .object({ payments: z.array(devPaymentSchema) })
+  .register(wireSchemas, { id: 'DevPaymentsResponse' });

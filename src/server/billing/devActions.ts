@@ -2,6 +2,7 @@ import { InvalidParameter, NotFound } from '../domainErrors';
 import type { InvoiceRecord, PaymentMethodRecord, SubscriptionDetail } from '../store/records';
 import type { Store } from '../store/Store';
 import type { BillingContext } from './BillingContext';
+import { iso } from './time';
 import type { LifecycleEvent } from './events';
 import { BEING_COLLECTED, stepOf } from './invoicePayment';
 import { markInvoiceVoid, reactivateWhenSettled } from './invoiceTransitions';
@@ -82,4 +83,39 @@ export async function voidInvoice(ctx: BillingContext, subject: string, invoiceI
   });
   if (events.length > 0) ctx.onEventsWritten?.();
   return outcome;
+}
+
+/**
+ * The subject's payments, newest first, each with what the processor recorded for its key
+ * (the test processor's ledger; `null` with a processor whose ledger the proxy cannot read):
+ * how the dev tools, and a developer, count money and not only rows.
+ */
+export async function listPayments(ctx: BillingContext, subject: string, limit: number) {
+  const payments = await ctx.store.listPayments(subject, limit);
+  const keys = payments.flatMap((p) => [p.idempotency_key, `${p.idempotency_key}:refund`]);
+  const entries = ctx.processor.name === 'test' ? await ctx.store.listTestProcessorCharges(keys) : null;
+  return payments.map((p) => {
+    const charge = entries?.find((e) => e.idempotency_key === p.idempotency_key) ?? null;
+    const refund = entries?.find((e) => e.idempotency_key === `${p.idempotency_key}:refund`) ?? null;
+    return {
+      id: p.id,
+      purpose: p.purpose,
+      object: { kind: p.object_kind, id: p.object_id },
+      attempt: p.attempt,
+      idempotency_key: p.idempotency_key,
+      amount: p.amount,
+      currency: p.currency,
+      status: p.status,
+      failure_code: p.failure_code,
+      created_at: iso(p.created_at),
+      settled_at: p.settled_at ? iso(p.settled_at) : null,
+      processor: entries
+        ? {
+            charged: charge?.status === 'succeeded' ? charge.amount : 0,
+            refunded: refund?.status === 'succeeded' ? refund.amount : 0,
+            status: charge?.status ?? null,
+          }
+        : null,
+    };
+  });
 }

@@ -3,7 +3,7 @@ import { devCardRequestSchema, devEventsQuerySchema, devTokenRequestSchema } fro
 import { callerOf } from '../auth/authMiddleware';
 import { mintDevToken } from '../auth/mintDevToken';
 import { wireLifecycleEvent } from '../billing/events';
-import { payInvoiceNow, setTestCard, voidInvoice, type DevInvoiceOutcome } from '../billing/devActions';
+import { listPayments, payInvoiceNow, setTestCard, voidInvoice, type DevInvoiceOutcome } from '../billing/devActions';
 import { iso } from '../billing/time';
 import { toWireInvoice, toWireSubscription } from '../billing/wire';
 import { ProxyError } from '../errors';
@@ -70,6 +70,10 @@ export function devToolsRoutes(ctx: RouteContext, options: { tokenSecret: string
     .post('/invoices/:id/void', async (c) => {
       const outcome = await voidInvoice(ctx, callerOf(c).subject, pathParam(c, 'id'));
       return c.json(wireOutcome(outcome));
+    })
+    .get('/payments', async (c) => {
+      const query = parse(devEventsQuerySchema, { limit: c.req.query('limit') });
+      return c.json({ payments: await listPayments(ctx, callerOf(c).subject, query.limit ?? 50) });
     })
     .get('/events', async (c) => {
       const query = parse(devEventsQuerySchema, { limit: c.req.query('limit') });

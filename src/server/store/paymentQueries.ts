@@ -29,6 +29,8 @@ export interface PaymentQueries {
   /** Notes that a pending payment's processor call failed and its outcome is unknown (it is reconciled, whoever owns it). */
   markPaymentUnknown(id: string, message: string): Promise<void>;
   getPayment(id: string, options?: { forUpdate?: boolean }): Promise<PaymentRecord | null>;
+  /** The payment the processor knows by `idempotencyKey`. */
+  paymentByKey(idempotencyKey: string): Promise<PaymentRecord | null>;
   /** The payments of an object, oldest first. */
   paymentsOf(kind: PaymentRecord['object_kind'], objectId: string): Promise<PaymentRecord[]>;
   /** The payments still waiting for their outcome (`pending`), oldest first; `subject` narrows them. */
@@ -148,6 +150,10 @@ export function paymentQueries(s: StoreSession, owners: ProcessOwners): PaymentQ
     },
     async getPayment(id, options) {
       const rows = await q(`select * from payments where id = $1${options?.forUpdate ? ' for update' : ''}`, [id]);
+      return rows[0] ? paymentRow(rows[0]) : null;
+    },
+    async paymentByKey(key) {
+      const rows = await q(`select * from payments where idempotency_key = $1`, [key]);
       return rows[0] ? paymentRow(rows[0]) : null;
     },
     async paymentsOf(kind, objectId) {
