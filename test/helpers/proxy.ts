@@ -50,6 +50,8 @@ export interface TestProxyOptions {
   devClock?: boolean;
   /** Payment processor; the built-in test processor by default. */
   processor?: ProxyAppOptions['processor'];
+  /** A processor made over the test proxy's store (e.g. a slow test processor keeping its ledger there). */
+  processorFor?: (store: Store) => NonNullable<ProxyAppOptions['processor']>;
   processorJobs?: ProxyAppOptions['processorJobs'];
   /** Lifecycle engine settings (dunning schedule, scheduler timer). */
   lifecycle?: ProxyAppOptions['lifecycle'];
@@ -140,6 +142,7 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.processor ? { processor: options.processor } : {}),
+    ...(options.processorFor ? { processor: options.processorFor(store) } : {}),
     ...(options.processorJobs ? { processorJobs: options.processorJobs } : {}),
     ...(options.lifecycle ? { lifecycle: options.lifecycle } : {}),
   });

@@ -45,7 +45,7 @@ export async function setTestCard(ctx: BillingContext, subject: string, kind: Te
 /** The subject's open invoice `invoiceId`; `NotFound` when it is not the subject's, `InvalidParameter` when it is not open. */
 async function openInvoice(store: Store, subject: string, invoiceId: string): Promise<InvoiceRecord> {
   const invoice = await store.getInvoice(subject, invoiceId);
-  if (!invoice || invoice.status === 'draft') throw new NotFound('not_found', 'No such invoice.');
+  if (!invoice) throw new NotFound('not_found', 'No such invoice.');
   if (invoice.status !== 'open') {
     throw new InvalidParameter('invoice_not_open', `The invoice is ${invoice.status}; only an open invoice can be paid or voided.`, 'id');
   }

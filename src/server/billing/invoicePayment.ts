@@ -39,7 +39,7 @@ export interface BeginInvoicePayment {
  */
 export async function beginInvoicePayment(ctx: BillingContext, store: Store, invoiceId: string, options: BeginInvoicePayment): Promise<BegunInvoicePayment> {
   const invoice = await store.lockInvoice(invoiceId);
-  if (!invoice || invoice.status === 'draft' || (options.subject !== undefined && invoice.subject !== options.subject)) {
+  if (!invoice || (options.subject !== undefined && invoice.subject !== options.subject)) {
     throw new NotFound('resource_missing', 'No such invoice.');
   }
   const earlier = await store.paymentsOf('invoice', invoice.id);

@@ -69,7 +69,7 @@ export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, 
   findSubscriptionByProcessorRef(processorRef: string): Promise<SubscriptionDetail | null>;
 
   insertInvoice(invoice: InvoiceRecord, lines: InvoiceLineRecord[]): Promise<void>;
-  /** Most recent first (created_at desc, id desc), `limit + 1` rows so callers know `has_more`; drafts left out. */
+  /** Most recent first (created_at desc, id desc), `limit + 1` rows so callers know `has_more`; a plan change's draft left out while its charge is in flight. */
   listInvoices(subject: string, page: { limit: number; after?: InvoiceRecord }): Promise<InvoiceRecord[]>;
   getInvoice(subject: string, id: string): Promise<InvoiceDetail | null>;
   /** Reads an invoice by id and locks its row until the transaction ends (the object a payment pays). */

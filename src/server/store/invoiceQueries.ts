@@ -2,6 +2,13 @@ import { invoiceLineRow, invoiceRow, num } from './rows';
 import type { Store } from './Store';
 import type { StoreSession } from './StoreSession';
 
+/**
+ * A plan change's proration invoice is a `draft` while its charge is in flight (it becomes
+ * paid, or is removed when declined): customers never see it in between.
+ */
+const NOT_IN_FLIGHT = `not (status = 'draft' and exists (
+  select 1 from payments p where p.object_kind = 'invoice' and p.object_id = invoices.id and p.status = 'pending'))`;
+
 /** Invoices and their lines, paged most recent first. */
 export function invoiceQueries(s: StoreSession): Pick<Store, 'insertInvoice' | 'listInvoices' | 'getInvoice' | 'lockInvoice' | 'deleteDraftInvoice'> {
   return {
@@ -13,11 +20,11 @@ export function invoiceQueries(s: StoreSession): Pick<Store, 'insertInvoice' | '
     async listInvoices(subject, page) {
       const rows = page.after
         ? await s.q(
-            `select * from invoices where subject = $1 and status <> 'draft' and (created_at, id) < ($2, $3)
+            `select * from invoices where subject = $1 and ${NOT_IN_FLIGHT} and (created_at, id) < ($2, $3)
              order by created_at desc, id desc limit $4`,
             [subject, page.after.created_at, page.after.id, page.limit + 1],
           )
-        : await s.q(`select * from invoices where subject = $1 and status <> 'draft' order by created_at desc, id desc limit $2`, [
+        : await s.q(`select * from invoices where subject = $1 and ${NOT_IN_FLIGHT} order by created_at desc, id desc limit $2`, [
             subject,
             page.limit + 1,
           ]);

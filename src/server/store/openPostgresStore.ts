@@ -33,8 +33,9 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     }
   };
   // This process holds an advisory lock on its owner number for as long as it runs (one
-  // connection kept for it): another process that can take the lock knows this one is gone.
-  const ownerClient = await pool.connect();
+  // connection of its own, outside the pool): another process that can take the lock knows this one is gone.
+  const ownerClient = new pg.Client({ connectionString: url });
+  await ownerClient.connect();
   const ownerNumber = 1 + Math.floor(Math.random() * 2_147_483_646);
   await ownerClient.query('select pg_advisory_lock($1, $2)', [OWNER_LOCK_SPACE, ownerNumber]);
   const owners: ProcessOwners = {
@@ -65,7 +66,7 @@ export async function openPostgresStore(url: string, options: { max?: number } =
       }
     },
     async close() {
-      ownerClient.release();
+      await ownerClient.end().catch(() => undefined);
       await pool.end();
     },
   };

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintDevToken } from '../../../src/server/auth/mintDevToken';
+import { openPostgresStore } from '../../../src/server/store/openPostgresStore';
+import { countMoney, paidTotal } from '../../helpers/money';
 import { loadOrCreateKeys } from '../../../src/server/keysFile';
 import { postgresAvailable as available, startPostgresCluster, type PostgresCluster } from '../../helpers/postgresCluster';
 
@@ -42,11 +44,11 @@ async function startProxyProcess(databaseUrl: string, dataDir: string, webhookUr
 /** The shared data folder's dev key: the only key whose operator tokens a proxy beside a real secret honours. */
 let operatorKey = '';
 
-async function call(base: string, user: string, method: string, path: string, body?: unknown, operator = false) {
+async function call(base: string, user: string, method: string, path: string, body?: unknown, operator = false, idempotencyKey?: string) {
   const token = await mintDevToken({ secret: operator ? operatorKey : SECRET, user, operator });
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, body: (await res.json()) as any };
@@ -157,5 +159,46 @@ describe.skipIf(!available)('three proxies on one PostgreSQL', () => {
     } finally {
       await client.end();
     }
+    // Counted at the processor: each subject was charged its checkout and one renewal, nothing more.
+    const store = await openPostgresStore(url, { max: 2 });
+    try {
+      const money = await countMoney(store);
+      expect(money.orphans).toEqual([]);
+      expect(money.pending).toEqual([]);
+      for (let n = 0; n < SUBSCRIPTIONS; n++) expect(money.charged.get(`user:user_mp_${n}`)).toBe(1800);
+    } finally {
+      await store.close();
+    }
   }, 180_000);
+
+  it('a plan change sent twice to each of the three at once (half with one Idempotency-Key) charges once per subject', async () => {
+    const users = Array.from({ length: 5 }, (_, n) => `user_mp_${n}`);
+    await Promise.all(
+      users.map(async (user, n) => {
+        const answers = await Promise.all(
+          [...proxies, ...proxies].map((base, i) =>
+            call(base, user, 'POST', '/api/proxy/billing/subscription/change', { price_id: 'price_pro_monthly' }, false, i % 2 === 0 ? `mp-change-${n}` : undefined),
+          ),
+        );
+        const statuses = answers.map((a) => a.status);
+        // The first decided under the lock wins; the others are told it changed (409) or that it is on that price now (400).
+        expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
+        for (const s of statuses) expect([200, 400, 409]).toContain(s);
+      }),
+    );
+    const store = await openPostgresStore(url, { max: 2 });
+    try {
+      const money = await countMoney(store);
+      expect(money.orphans).toEqual([]);
+      expect(money.pending).toEqual([]);
+      for (const user of users) {
+        const subject = `user:${user}`;
+        const changes = (await store.listPayments(subject, 100)).filter((p) => p.purpose === 'plan_change' && p.status === 'succeeded');
+        expect(changes).toHaveLength(1);
+        expect(money.charged.get(subject)).toBe((await paidTotal(store, subject)));
+      }
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
 });
