@@ -237,6 +237,11 @@ export function handlePlanChangeRequest(
     }
   }
 
+  const invoiceMatch = /^\/v1\/invoices\/(in_[^/]+)$/.exec(path);
+  if (method === 'GET' && invoiceMatch) {
+    const invoice = objects.get(decodeURIComponent(invoiceMatch[1]!));
+    return invoice ? { status: 200, body: invoice } : fake.missing(`No such invoice: '${invoiceMatch[1]}'`, 'invoice');
+  }
   const payMatch = /^\/v1\/invoices\/([^/]+)\/pay$/.exec(path);
   if (method === 'POST' && payMatch) {
     const invoice = objects.get(decodeURIComponent(payMatch[1]!));

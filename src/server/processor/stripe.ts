@@ -45,6 +45,7 @@ export interface StripeProcessor extends Omit<PaymentProcessor, keyof StripePaym
   schedulePlanChange: NonNullable<PaymentProcessor['schedulePlanChange']>;
   cancelScheduledPlanChange: NonNullable<PaymentProcessor['cancelScheduledPlanChange']>;
   payInvoice: NonNullable<PaymentProcessor['payInvoice']>;
+  retrievePayment: NonNullable<PaymentProcessor['retrievePayment']>;
 }
 
 /** Metadata on every Stripe object Billkit creates, so webhooks find their way back. */

@@ -2,7 +2,7 @@ import Stripe from 'stripe';
 import type { PlanRecord, PriceRecord } from '../store/records';
 import type { ProcessorPlanChangeInput, ProcessorPlanChanges } from './planChangeTypes';
 import { stripeSubscriptionState } from './stripeSubscriptionState';
-import type { PaymentResult, ProcessorSubscriptionRef } from './types';
+import type { PaymentProcessor, PaymentResult, ProcessorSubscriptionRef } from './types';
 
 /** What the plan-change methods borrow from the Stripe processor they are composed into. */
 export interface StripePlanChangeDeps {
@@ -47,7 +47,7 @@ function isProration(line: Stripe.InvoiceLineItem): boolean {
  * by itself). Paying an open invoice is `invoices.pay` (the customer's default payment
  * method).
  */
-export function stripePlanChanges({ stripe, stripePriceId, call }: StripePlanChangeDeps): Required<ProcessorPlanChanges> {
+export function stripePlanChanges({ stripe, stripePriceId, call }: StripePlanChangeDeps): Required<ProcessorPlanChanges> & Required<Pick<PaymentProcessor, 'retrievePayment'>> {
   /** The subscription and its one item (Billkit subscriptions have exactly one). */
   const current = async (ref: ProcessorSubscriptionRef) => {
     const sub = await stripe.subscriptions.retrieve(ref.processorRef);
@@ -137,6 +137,16 @@ export function stripePlanChanges({ stripe, stripePriceId, call }: StripePlanCha
         const scheduleId = idOf(sub.schedule);
         // Released already (or never made): the subscription keeps its price either way.
         if (scheduleId) await stripe.subscriptionSchedules.release(scheduleId);
+      }),
+
+    // Billkit pays a Stripe invoice by the invoice's own id, its payments keyed `<invoice id>:<attempt>`:
+    // what became of one is whether Stripe has that invoice paid.
+    retrievePayment: (idempotencyKey) =>
+      call({ refused: 'Stripe refused to show the invoice', unreachable: 'Stripe could not be reached to look up the invoice' }, async (): Promise<PaymentResult | null> => {
+        const invoiceId = idempotencyKey.slice(0, idempotencyKey.lastIndexOf(':'));
+        if (!invoiceId.startsWith('in_')) return null;
+        const invoice = await stripe.invoices.retrieve(invoiceId);
+        return invoice.status === 'paid' ? { status: 'succeeded', paymentId: invoice.id ?? invoiceId } : null;
       }),
 
     payInvoice: ({ invoiceRef, idempotencyKey }) =>

@@ -386,6 +386,25 @@ describe('POST /invoices/:id/pay with Stripe', () => {
     return invoice;
   }
 
+  it('a pay whose outcome was lost (the proxy died, or the call broke) is settled from Stripe’s invoice, and its retry answers 200', async () => {
+    const subject = 'user_sp_lost';
+    const { client, stripeSub } = await stripeSubscriber(subject, 'price_pro_monthly');
+    const invoice = await openRenewal(subject, stripeSub);
+    // The payment was written and Stripe paid the invoice, but the answer never came back.
+    const lost = await proxy.store.beginPayment(
+      { subject: `user:${subject}`, object_kind: 'invoice', object_id: invoice.id, subscription_id: null, purpose: 'invoice_pay', amount: 2900, currency: 'usd', request_key: 'pay-lost', plan: null },
+      new Date(),
+    );
+    await proxy.store.markPaymentUnknown(lost.id, 'socket hang up');
+    Object.assign(invoice, { status: 'paid', amount_paid: 2900, amount_remaining: 0 });
+    const before = fake.requests.length;
+    const retry = await client.post(`/invoices/${invoice.id}/pay`, undefined, { 'Idempotency-Key': 'pay-lost' });
+    expect(retry).toMatchObject({ status: 200, body: { invoice: { id: invoice.id, status: 'paid', amount_paid: 2900 } } });
+    // Asked Stripe about the invoice; paid it no second time.
+    expect(requestsSince(before, `/v1/invoices/${invoice.id}/pay`)).toHaveLength(0);
+    expect((await proxy.store.getPayment(lost.id))?.status).toBe('succeeded');
+  });
+
   it('declined: 402 with the code, nothing changes; then paid with invoices.pay: paid, active, and Stripe’s invoice.paid adds nothing', async () => {
     const subject = 'user_sp_pay';
     const { client, stripeSub } = await stripeSubscriber(subject, 'price_pro_monthly');
