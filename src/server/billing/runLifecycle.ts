@@ -95,6 +95,11 @@ async function runStep(step: StepContext, claimed: LifecycleStep): Promise<Charg
       if (begun.status === 'done') return;
       return { begun, description: `${sub.plan.name} subscription` };
     }
+    default: {
+      // Every kind has its case: a new kind fails to compile here until it has one.
+      const unknown: never = claimed.kind;
+      throw new Error(`lifecycle: no rule for step ${String(unknown)}`);
+    }
   }
 }
 
