@@ -146,7 +146,7 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   const polls = [options.webhook?.pollMs, options.processorJobs?.pollMs].filter((ms): ms is number => ms !== undefined);
   const pollMs = polls.length > 0 ? Math.min(...polls) : 1000;
   const hasJobs = Object.keys(handlers).length > 0;
-  const outbox = hasJobs ? createOutboxWorker({ store: options.store, handlers, pollMs }) : null;
+  const outbox = hasJobs ? createOutboxWorker({ store: options.store, handlers, pollMs, now: baseNow }) : null;
   if (processor.cancelSubscription) outbox!.start(OUTBOX_KIND.cancelSubscription);
   const webhooks: WebhookDeliverer | null =
     outbox && options.webhook

@@ -24,7 +24,33 @@ export { mintDevToken } from './auth/mintDevToken';
 export type { AuthOptions, Caller } from './auth/createTokenVerifier';
 export { createTestProcessor } from './processor/createTestProcessor';
 export { createStripeProcessor, type StripeProcessorOptions } from './processor/stripe';
-export type { CardInput, PaymentProcessor, PaymentResult } from './processor/types';
+// What a processor of your own implements (PaymentProcessor and its optional capabilities)
+// and the shapes it speaks in; `ProcessorUnavailable` is what it throws when it is refused
+// or cannot be reached (declines are a `failed` PaymentResult, not an error).
+export type {
+  CardInput,
+  PaymentProcessor,
+  PaymentResult,
+  ProcessorChange,
+  ProcessorCheckout,
+  ProcessorCheckoutInput,
+  ProcessorEvent,
+  ProcessorInvoice,
+  ProcessorSubscriptionRef,
+  ProcessorSubscriptionState,
+  SavedCard,
+} from './processor/types';
+export type { CreatedProcessorSetup, ProcessorSetup, ProcessorSetups } from './processor/ProcessorSetups';
+export type {
+  ProcessorPlanChangeInput,
+  ProcessorPlanChangePreview,
+  ProcessorPlanChangeResult,
+  ProcessorPlanChanges,
+  ProcessorPreviewLine,
+} from './processor/planChangeTypes';
+export type { ProcessorCustomers } from './processor/ProcessorCustomers';
+export type { PlanRecord, PriceRecord, PromotionCodeRecord } from './store/records';
+export { DomainError, ProcessorUnavailable } from './domainErrors';
 export { ProxyError } from './errors';
 export { createOpenApiDocument, type OpenApiDocument } from './openApiDocument';
 export { loadOrCreateKeys, type ProxyKeys } from './keysFile';

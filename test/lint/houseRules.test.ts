@@ -14,7 +14,8 @@ async function sourceFiles(dir: string): Promise<string[]> {
 }
 
 // The house's layering, held by CI: the billing rules, processors and the store speak
-// their own language (domain errors), never HTTP; and no source file grows past 350 lines.
+// their own language (domain errors), never HTTP; they read time from an injected clock;
+// and no source file grows past 350 lines.
 describe('the house rules', () => {
   it('no HTTP status code, ProxyError or hono in src/server/billing, processor or store (comments included)', async () => {
     const offending: string[] = [];
@@ -27,6 +28,20 @@ describe('the house rules', () => {
       }
     }
     expect(offending).toEqual([]);
+  });
+
+  it('no new Date() or Date.now in src/server/billing, store or outbox outside the clock module (the wall clock is injected)', async () => {
+    const reading: string[] = [];
+    for (const dir of ['src/server/billing', 'src/server/store', 'src/server/outbox']) {
+      for (const file of await sourceFiles(dir)) {
+        if (file === join('src/server/billing', 'createClock.ts')) continue;
+        const lines = (await readFile(join(ROOT, file), 'utf8')).split('\n');
+        lines.forEach((line, i) => {
+          if (/\bnew Date\(\s*\)|\bDate\.now\b/.test(line)) reading.push(`${file}:${i + 1}: ${line.trim()}`);
+        });
+      }
+    }
+    expect(reading).toEqual([]);
   });
 
   it('no source file in src/ is over 350 lines', async () => {

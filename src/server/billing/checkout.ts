@@ -3,8 +3,10 @@ import type { CheckoutSession, CheckoutSessionSummary } from '../../contract/typ
 import { CHECKOUT_SESSION_TTL_MS, parseCheckoutSessionId, signCheckoutSession, verifyCheckoutSession } from '../checkout/checkoutSessionSignature';
 import { randomHex, randomId } from '../crypto/hmac';
 import { InvalidParameter } from '../domainErrors';
+import type { PaymentProcessor } from '../processor/types';
 import type { CheckoutSessionRecord, PlanRecord, PriceRecord, PromotionCodeRecord, SubjectKind } from '../store/records';
 import type { BillingContext } from './BillingContext';
+import { processorCustomers } from './processorCustomers';
 import { iso } from './time';
 import { withCheckoutSessionId } from '../../contract/checkoutSessionId';
 
@@ -110,6 +112,16 @@ async function checkoutTrialDays(
 }
 
 /**
+ * Which card form an embedded session shows (its wire `processor`): Stripe's own, or the
+ * proxy's card form (`test`), which pays through `confirmPayment`, for any processor that
+ * takes no checkout of its own. Another processor with a checkout of its own has none yet.
+ */
+function embeddedFormOf(processor: PaymentProcessor): CheckoutSession['processor'] | null {
+  if (processor.name === 'stripe') return 'stripe';
+  return processor.createCheckout ? null : 'test';
+}
+
+/**
  * Opens a checkout session for the subject: checks the price, promotion code and
  * trial ({@link checkoutTrialDays}), fixes the amounts, and hands out the signed session id (valid 24 hours).
  */
@@ -132,6 +144,10 @@ export async function createCheckout(
   const id = randomId('sess', 24);
   const expiresAt = new Date(now.getTime() + CHECKOUT_SESSION_TTL_MS);
   const sessionId = await signCheckoutSession({ id, subject: caller.subject, expiresAt, secret: ctx.signingSecret });
+  const form = embeddedFormOf(ctx.processor);
+  if (input.ui_mode === 'embedded' && !form) {
+    throw new InvalidParameter('parameter_invalid', 'This payment processor has no embedded checkout; use ui_mode "hosted".', 'ui_mode');
+  }
   // Processors that take the payment themselves (Stripe) create their side first, so a
   // refusal there leaves no session row behind.
   const external = ctx.processor.createCheckout
@@ -147,7 +163,7 @@ export async function createCheckout(
         uiMode: input.ui_mode,
         successUrl: withCheckoutSessionId(input.success_url, sessionId),
         cancelUrl: input.cancel_url,
-        store: ctx.store,
+        customers: processorCustomers(ctx.store, ctx.processor),
       })
     : null;
   const clientSecret = external?.clientSecret ?? `${id}_secret_${randomHex(16)}`;
@@ -181,7 +197,7 @@ export async function createCheckout(
   };
   if (input.ui_mode === 'embedded') {
     session.client_secret = clientSecret;
-    session.processor = ctx.processor.name;
+    if (form) session.processor = form;
     if (external?.publishableKey) session.publishable_key = external.publishableKey;
   }
   return session;

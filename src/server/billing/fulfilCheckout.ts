@@ -56,6 +56,7 @@ export async function fulfilCheckout(
           processor_ref: previous.processor_ref,
           subject: previous.subject,
           created_at: now,
+          next_attempt_at: ctx.wallNow(),
         });
         processorJob = true;
       }

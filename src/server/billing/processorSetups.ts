@@ -5,6 +5,7 @@ import { hasBrowserCardSetups, type BrowserCardSetups, type ProcessorSetup } fro
 import type { PaymentMethodRecord, PaymentMethodSetupRecord } from '../store/records';
 import type { BillingContext } from './BillingContext';
 import { SETUP_TTL_MS, toWirePaymentMethod } from './paymentMethodWire';
+import { processorCustomers } from './processorCustomers';
 import type { ProcessorEventOutcome } from './ProcessorEventOutcome';
 
 /**
@@ -18,7 +19,7 @@ import type { ProcessorEventOutcome } from './ProcessorEventOutcome';
 /** `POST /payment-method/setup` with such a processor: its setup, recorded under the processor's id. */
 export async function createProcessorSetup(ctx: BillingContext, processor: BrowserCardSetups, subject: string): Promise<PaymentMethodSetup> {
   // A fresh key per request: the client's own retries of one call never make two setups.
-  const created = await processor.createSetup({ subject, store: ctx.store, idempotencyKey: `billkit-setup-${randomId('req')}` });
+  const created = await processor.createSetup({ subject, customers: processorCustomers(ctx.store, ctx.processor), idempotencyKey: `billkit-setup-${randomId('req')}` });
   const now = ctx.now();
   const row: PaymentMethodSetupRecord = {
     id: created.setup.id,
@@ -71,7 +72,7 @@ async function recordSucceededSetup(
     current?.processor_ref && current.status !== 'canceled'
       ? [{ processorRef: current.processor_ref, subscriptionId: current.id, subject: row.subject }]
       : [];
-  await processor.setDefaultPaymentMethod({ subject: row.subject, store: ctx.store, paymentMethod, subscriptions });
+  await processor.setDefaultPaymentMethod({ subject: row.subject, customers: processorCustomers(ctx.store, ctx.processor), paymentMethod, subscriptions });
   const record: PaymentMethodRecord = { subject: row.subject, processor_ref: card.processorRef, ...toWirePaymentMethod(card), created_at: ctx.now() };
   await ctx.store.transaction(async (store) => {
     // The confirm call and the webhook may race: the first to lock the row records the card.

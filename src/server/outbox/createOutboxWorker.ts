@@ -22,6 +22,8 @@ export interface OutboxWorkerOptions {
   pollMs?: number;
   /** How long a claimed row is left to its attempt before it is due again. Default 5 minutes. */
   leaseMs?: number;
+  /** The wall clock that schedules attempts and leases (the app's `now` option; not the dev clock). */
+  now: () => Date;
 }
 
 /** The background loop over the outbox. */
@@ -42,12 +44,13 @@ const EVERYTHING = new Date('9999-12-31T00:00:00Z');
  * The one retry loop of the proxy, over the store's one outbox table: claims due rows
  * (oldest first), hands each to the handler of its kind, marks it done or failed with
  * exponential backoff, and polls for due retries. Rows live in the store, so nothing is
- * lost across restarts. Wall-clock time schedules retries (the app's injectable clock only
- * stamps records). When a kind starts, its rows left pending by an earlier run are tried
+ * lost across restarts. The wall clock (`now`, the app's) schedules retries; the billing
+ * clock, which the dev clock moves, only stamps records. When a kind starts, its rows left pending by an earlier run are tried
  * at once, whatever their schedule.
  */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
-  const { store, handlers } = options;
+  const { store, handlers, now } = options;
+  const later = (ms: number) => new Date(now().getTime() + ms);
   const started = new Set<string>();
   let running = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -63,20 +66,20 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       error = e instanceof Error ? e.message : String(e);
     }
     if (error === null) {
-      await store.markOutboxDone(row.id, new Date());
+      await store.markOutboxDone(row.id, now());
       return;
     }
     const delay = Math.min(handler.maxRetryMs ?? 3_600_000, (handler.retryBaseMs ?? 1000) * 2 ** row.attempts);
-    await store.markOutboxFailed(row.id, error, new Date(Date.now() + delay));
+    await store.markOutboxFailed(row.id, error, later(delay));
     handler.onError?.(row.id, error);
   }
 
   async function drain(): Promise<void> {
     do {
       again = false;
-      const lease = new Date(Date.now() + (options.leaseMs ?? 300_000));
+      const lease = later(options.leaseMs ?? 300_000);
       // After a (re)start the first claim takes rows whatever their schedule; later ones what is due.
-      const due = await store.claimOutbox([...started], resumed ? new Date() : EVERYTHING, BATCH, lease);
+      const due = await store.claimOutbox([...started], resumed ? now() : EVERYTHING, BATCH, lease);
       resumed = true;
       for (const row of due) {
         if (!running) return;

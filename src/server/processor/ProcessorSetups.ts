@@ -1,4 +1,4 @@
-import type { Store } from '../store/Store';
+import type { ProcessorCustomers } from './ProcessorCustomers';
 import type { ProcessorSubscriptionRef, SavedCard } from './sharedTypes';
 
 /**
@@ -33,7 +33,7 @@ export interface CreatedProcessorSetup {
  */
 export interface ProcessorSetups {
   /** Creates an off-session setup on the subject's customer (created when missing); `idempotencyKey` is per request. */
-  createSetup?(input: { subject: string; store: Store; idempotencyKey: string }): Promise<CreatedProcessorSetup>;
+  createSetup?(input: { subject: string; customers: ProcessorCustomers; idempotencyKey: string }): Promise<CreatedProcessorSetup>;
   /** The setup's current state at the processor. */
   retrieveSetup?(id: string): Promise<ProcessorSetup>;
   /** The brand, last 4 digits and expiry of an attached payment method. */
@@ -44,7 +44,7 @@ export interface ProcessorSetups {
    */
   setDefaultPaymentMethod?(input: {
     subject: string;
-    store: Store;
+    customers: ProcessorCustomers;
     paymentMethod: string;
     subscriptions: ProcessorSubscriptionRef[];
   }): Promise<void>;

@@ -132,7 +132,7 @@ export function createStripeProcessor(options: StripeProcessorOptions): StripePr
   };
 
   /** One Stripe customer per Billkit subject (shared with card setups). */
-  const customerId = (input: ProcessorCheckoutInput): Promise<string> => stripeCustomerId(stripe, input.store, input.subject);
+  const customerId = (input: ProcessorCheckoutInput): Promise<string> => stripeCustomerId(stripe, input.customers, input.subject);
 
   return {
     name: 'stripe',

@@ -53,9 +53,9 @@ const refused = (what: string) => ({ refused: `Stripe refused to ${what}`, unrea
  */
 export function stripePaymentMethods(stripe: Stripe, options: { publishableKey?: string | undefined }): StripePaymentMethods {
   return {
-    createSetup: ({ subject, store, idempotencyKey }) =>
+    createSetup: ({ subject, customers, idempotencyKey }) =>
       callStripe(refused('start the card setup'), async () => {
-        const customer = await stripeCustomerId(stripe, store, subject);
+        const customer = await stripeCustomerId(stripe, customers, subject);
         const { kind, id } = parseSubjectKey(subject);
         const intent = await stripe.setupIntents.create(
           {
@@ -85,9 +85,9 @@ export function stripePaymentMethods(stripe: Stripe, options: { publishableKey?:
         };
       }),
 
-    setDefaultPaymentMethod: ({ subject, store, paymentMethod, subscriptions }) =>
+    setDefaultPaymentMethod: ({ subject, customers, paymentMethod, subscriptions }) =>
       callStripe(refused('make the card the default'), async () => {
-        const customer = await stripeCustomerId(stripe, store, subject);
+        const customer = await stripeCustomerId(stripe, customers, subject);
         await stripe.customers.update(customer, { invoice_settings: { default_payment_method: paymentMethod } });
         // A subscription's own default wins over the customer's (Checkout and the embedded flow set one).
         for (const ref of subscriptions) {

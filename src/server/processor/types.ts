@@ -1,6 +1,6 @@
 import type { CardDetails } from '../../contract/types';
-import type { Store } from '../store/Store';
 import type { PlanRecord, PriceRecord, PromotionCodeRecord } from '../store/records';
+import type { ProcessorCustomers } from './ProcessorCustomers';
 import type { ProcessorSetups } from './ProcessorSetups';
 import type { ProcessorPlanChanges } from './planChangeTypes';
 import type { PaymentResult, ProcessorSubscriptionRef, ProcessorSubscriptionState } from './sharedTypes';
@@ -38,8 +38,8 @@ export interface ProcessorCheckoutInput {
   /** With `{CHECKOUT_SESSION_ID}` already replaced by `sessionId`. */
   successUrl: string;
   cancelUrl: string;
-  /** For processors that keep small facts (a customer id per subject) in the proxy's store. */
-  store: Store;
+  /** Which of the processor's customers each subject is, kept by the proxy (Stripe: one customer per subject). */
+  customers: ProcessorCustomers;
 }
 
 /** A processor's answer to {@link PaymentProcessor.createCheckout}. */
@@ -76,8 +76,13 @@ export interface PaymentProcessor extends ProcessorSetups, ProcessorPlanChanges 
    * completion arrives through the processor's webhook. The test processor leaves it out.
    */
   createCheckout?(input: ProcessorCheckoutInput): Promise<ProcessorCheckout>;
-  /** `'test'` for the built-in one; shown to the browser as the embedded session's `processor`. */
-  readonly name: 'test' | 'stripe';
+  /**
+   * `'test'` and `'stripe'` are the built-in processors' (the proxy's dev tools and Stripe's
+   * webhook route look for them); a processor of your own picks another name. It keys the
+   * customers it keeps ({@link ProcessorCustomers}) and names it in logs. An embedded
+   * checkout shows Stripe's form for `'stripe'` and the proxy's card form otherwise.
+   */
+  readonly name: 'test' | 'stripe' | (string & {});
   /**
    * Pays `amount` (minor units; may be 0 when a trial or discount leaves nothing due, in
    * which case the card is only checked and saved). `idempotencyKey` is stable per

@@ -100,15 +100,18 @@ export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, 
   markOutboxDone(id: string, at: Date): Promise<void>;
   markOutboxFailed(id: string, error: string, nextAttemptAt: Date): Promise<void>;
 
-  /** Writes a webhook event into the outbox (kind `webhook`); due at once. */
-  enqueueWebhookEvent(event: { id: string; type: string; subject: string | null; payload: string; created_at: Date }): Promise<void>;
+  /**
+   * Writes a webhook event into the outbox (kind `webhook`), due at `next_attempt_at`: the
+   * wall clock's now (the worker's clock), while `created_at` is the billing clock's.
+   */
+  enqueueWebhookEvent(event: { id: string; type: string; subject: string | null; payload: string; created_at: Date; next_attempt_at: Date }): Promise<void>;
   /** Pending webhook events due at `now`, oldest first (diagnostics and tests; nothing is claimed). */
   dueWebhookEvents(now: Date, limit: number): Promise<WebhookEventRecord[]>;
   /** How many webhook events are still to be delivered. */
   countPendingWebhookEvents(): Promise<number>;
 
-  /** Queues a processor change into the outbox (in the transaction that decided it); due at once. */
-  enqueueProcessorJob(job: Omit<ProcessorJobRecord, 'attempts'>): Promise<void>;
+  /** Queues a processor change into the outbox (in the transaction that decided it), due at `next_attempt_at` (wall clock). */
+  enqueueProcessorJob(job: Omit<ProcessorJobRecord, 'attempts'> & { next_attempt_at: Date }): Promise<void>;
   /** Pending processor jobs due at `now`, oldest first (diagnostics and tests; nothing is claimed). */
   dueProcessorJobs(now: Date, limit: number): Promise<ProcessorJobRecord[]>;
 

@@ -3,6 +3,7 @@ import type { CatalogueEntry, PlanRecord, PriceRecord, SubscriptionDetail } from
 
 /** Every plan and price, read in one query. */
 export interface Catalogue {
+  /** When it was read, on the monotonic clock (`performance.now()`). */
   at: number;
   byPrice: Map<string, { price: PriceRecord; plan: PlanRecord }>;
   /** Public plans in display order with their prices (frozen: shared by every caller). */

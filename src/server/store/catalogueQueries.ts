@@ -6,6 +6,12 @@ import type { Catalogue, StoreSession } from './StoreSession';
 /** The catalogue is re-read at least this often, in case another process changed it. */
 const CATALOGUE_TTL_MS = 60_000;
 
+/**
+ * A cache's age is elapsed time, so it is measured on the monotonic clock: no wall clock
+ * (injected or real) and no dev clock jump should keep a stale catalogue or drop a fresh one.
+ */
+const elapsedMs = () => performance.now();
+
 /** Reads every plan and price in one query (one snapshot), kept when read outside a transaction. */
 async function loadCatalogue(s: StoreSession): Promise<Catalogue> {
   const epoch = s.memory.catalogueEpoch;
@@ -37,7 +43,7 @@ async function loadCatalogue(s: StoreSession): Promise<Catalogue> {
     Object.freeze(plan.features);
     Object.freeze(plan);
   }
-  const catalogue: Catalogue = { at: Date.now(), byPrice, publicPlans: Object.freeze(publicPlans as CatalogueEntry[]) };
+  const catalogue: Catalogue = { at: elapsedMs(), byPrice, publicPlans: Object.freeze(publicPlans as CatalogueEntry[]) };
   // Not kept when read inside a transaction (it may roll back) or when plans or prices
   // were written while the query ran.
   if (!s.inTransaction && epoch === s.memory.catalogueEpoch) s.memory.catalogue = catalogue;
@@ -47,7 +53,7 @@ async function loadCatalogue(s: StoreSession): Promise<Catalogue> {
 /** The cached catalogue when fresh, else a new read. */
 function catalogue(s: StoreSession): Promise<Catalogue> {
   const cached = s.memory.catalogue;
-  return cached && Date.now() - cached.at < CATALOGUE_TTL_MS ? Promise.resolve(cached) : loadCatalogue(s);
+  return cached && elapsedMs() - cached.at < CATALOGUE_TTL_MS ? Promise.resolve(cached) : loadCatalogue(s);
 }
 
 /** The price and plan of a subscription, from the cached catalogue (re-read when it lacks the price). */

@@ -38,10 +38,10 @@ type OutboxQueries = Pick<
  * Claims and marks go through `untracked`: no cached read depends on the outbox.
  */
 export function outboxQueries(s: StoreSession): OutboxQueries {
-  // Due at once by the wall clock that schedules the worker: `created_at` is the billing
-  // clock's time, which a dev clock may have moved days ahead.
-  const enqueue = (row: { id: string; kind: string; subject: string | null; payload: string; created_at: Date }) =>
-    s.insert('outbox', { ...row, next_attempt_at: new Date() });
+  // `next_attempt_at` is the wall clock's (the worker's) now, given by the caller: `created_at`
+  // is the billing clock's time, which a dev clock may have moved days ahead.
+  const enqueue = (row: { id: string; kind: string; subject: string | null; payload: string; created_at: Date; next_attempt_at: Date }) =>
+    s.insert('outbox', { ...row });
   const pending = (kind: string, now: Date, limit: number) =>
     s.q(
       `select seq, id, kind, subject, payload, created_at, attempts, next_attempt_at from outbox
@@ -84,7 +84,14 @@ export function outboxQueries(s: StoreSession): OutboxQueries {
     },
 
     enqueueWebhookEvent: (event) =>
-      enqueue({ id: event.id, kind: OUTBOX_KIND.webhook, subject: event.subject, payload: event.payload, created_at: event.created_at }),
+      enqueue({
+        id: event.id,
+        kind: OUTBOX_KIND.webhook,
+        subject: event.subject,
+        payload: event.payload,
+        created_at: event.created_at,
+        next_attempt_at: event.next_attempt_at,
+      }),
     async dueWebhookEvents(now, limit) {
       const rows = await pending(OUTBOX_KIND.webhook, now, limit);
       return rows.map(
@@ -109,6 +116,7 @@ export function outboxQueries(s: StoreSession): OutboxQueries {
         subject: job.subject,
         payload: JSON.stringify({ subscription_id: job.subscription_id, processor_ref: job.processor_ref }),
         created_at: job.created_at,
+        next_attempt_at: job.next_attempt_at,
       }),
     async dueProcessorJobs(now, limit) {
       const rows = await pending(OUTBOX_KIND.cancelSubscription, now, limit);

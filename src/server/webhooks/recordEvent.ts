@@ -29,5 +29,5 @@ export async function recordEvent(
   const body =
     type === 'checkout.session.completed' ? { ...(object as object), subject: named.id, subject_kind: named.kind } : object;
   const payload = JSON.stringify({ id, type, created: Math.floor(now.getTime() / 1000), subject: named, data: { object: body } });
-  await store.enqueueWebhookEvent({ id, type, subject, payload, created_at: now });
+  await store.enqueueWebhookEvent({ id, type, subject, payload, created_at: now, next_attempt_at: ctx.wallNow() });
 }

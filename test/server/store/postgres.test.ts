@@ -85,7 +85,7 @@ describe.skipIf(!available)('PostgreSQL store', () => {
     const lease = new Date(at.getTime() + 60_000);
     await store.transaction(async (tx) => {
       for (const id of ['evt_pg_1', 'evt_pg_2']) {
-        await tx.enqueueWebhookEvent({ id, type: 'subscription.updated', subject: null, payload: JSON.stringify({ id, type: 'subscription.updated' }), created_at: at });
+        await tx.enqueueWebhookEvent({ id, type: 'subscription.updated', subject: null, payload: JSON.stringify({ id, type: 'subscription.updated' }), created_at: at, next_attempt_at: at });
       }
     });
     // Two claims at once, as two workers would: each row goes to exactly one of them.

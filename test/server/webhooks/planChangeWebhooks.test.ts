@@ -50,7 +50,9 @@ describe('plan change webhooks', () => {
       card: { number: CARDS.chargeFails, exp_month: 12, exp_year: 2099, cvc: '123' },
     });
     expect((await client.post('/subscription/change', { price_id: 'price_pro_annual' })).status).toBe(402);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Whatever the decline wrote was committed before its answer: once the outbox has nothing
+    // left to deliver, every event there is has reached the receiver.
+    await vi.waitFor(async () => expect(await proxy.store.countPendingWebhookEvents()).toBe(0), { timeout: 10_000 });
     expect(hooks.events).toHaveLength(1);
   });
 

@@ -128,7 +128,7 @@ describe('webhooks', () => {
     const proxy = await startTestProxy({ webhook: { url: hooks.url, secret: SECRET, retryBaseMs: 50, pollMs: 50 } });
     defer(proxy.close);
     const payload = JSON.stringify({ id: 'evt_legacy', type: 'invoice.paid', created: 1_744_000_000, data: { object: { id: 'in_legacy' } } });
-    await proxy.store.enqueueWebhookEvent({ id: 'evt_legacy', type: 'invoice.paid', subject: 'org:org_acme', payload, created_at: new Date() });
+    await proxy.store.enqueueWebhookEvent({ id: 'evt_legacy', type: 'invoice.paid', subject: 'org:org_acme', payload, created_at: new Date(), next_attempt_at: new Date() });
     await hooks.until(1);
     expect(hooks.received[0]!.event).toMatchObject({ id: 'evt_legacy', subject: { kind: 'org', id: 'org_acme' }, data: { object: { id: 'in_legacy' } } });
   });
