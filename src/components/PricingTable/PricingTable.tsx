@@ -209,7 +209,7 @@ export function PricingTable({
         {shown.map((plan) => {
           const price = displayedPrice(plan, interval)!;
           const pendingHere = selectingPriceId === price.id || redirectingTo === price.id;
-          const action = changer ? changer.label(current!, price, plan.id) : undefined;
+          const action = changer ? changer.label(current!, price, plan.id, labels.paymentMethod) : undefined;
           return (
             <PlanCard
               key={plan.id}
