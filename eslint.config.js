@@ -31,9 +31,8 @@ const layers = [
   { files: ['src/client/**'], patterns: [SERVER, DEVTOOLS, forbid('(^|/)(react|components)(/|$)', 'The client knows no React.')] },
   {
     files: ['src/react/**'],
-    // Only a component's labels file (`components/UsageMeter/usageMeterLabels`), which
-    // BillingLabels gathers.
-    patterns: [SERVER, DEVTOOLS, forbid('(^|/)components/(?![A-Za-z]+/[a-z][A-Za-z]*Labels$)', 'Hooks never import components (only their labels).')],
+    // Not even a component's labels: each component brings its own defaults (useLabels).
+    patterns: [SERVER, DEVTOOLS, forbid('(^|/)components(/|$)', 'Hooks never import components; components bring their own labels to useLabels.')],
   },
   {
     files: ['src/server/billing/**'],

@@ -60,8 +60,8 @@ export { formatDate } from './contract/formatDate';
 export { BillingProvider, type BillingProviderProps } from './react/BillingProvider';
 export type { BillingContextValue } from './react/BillingContext';
 export { useBillingContext } from './react/useBillingContext';
-export { defaultLabels, type BillingLabels } from './react/labels';
-export type { BillingLabelOverrides } from './react/mergeLabels';
+export type { BillingLabelOverrides, BillingLabels } from './react/labels';
+export { useLabels } from './react/useLabels';
 export { billingKeys, type BillingKeyParams } from './react/billingKeys';
 export { plansQueryOptions } from './react/plansQueryOptions';
 export { subscriptionQueryOptions } from './react/subscriptionQueryOptions';
@@ -121,7 +121,9 @@ export { UsageMeter, type UsageMeterProps } from './components/UsageMeter';
 export { InvoiceList, type InvoiceListProps } from './components/InvoiceList';
 export { CheckoutForm, stripeAppearance, type CheckoutFormProps, type PaymentPhase } from './components/CheckoutForm';
 export { CheckoutReturn, type CheckoutReturnProps } from './components/CheckoutReturn';
-export { defaultCheckoutLabels, type CheckoutLabels } from './react/labels';
+export { defaultCheckoutLabels, type CheckoutLabels } from './components/CheckoutForm/checkoutLabels';
+// Every component's default strings gathered; only apps that import it bundle it.
+export { defaultLabels } from './components/defaultLabels';
 // The self-serve opt-ins: each is reachable only from its own import (the existing components take
 // them as opt-in props), so an app that does not import them pays nothing.
 export { PaymentMethodForm, defaultPaymentMethodLabels, type PaymentMethodFormProps, type PaymentMethodLabels } from './components/PaymentMethodForm';
@@ -140,9 +142,9 @@ export {
   SubscriptionPaymentDetails,
   type SubscriptionPaymentDetailsProps,
 } from './components/SubscriptionPaymentDetails';
-export type {
-  InvoiceListLabels,
-  PricingTableLabels,
-  SubscriptionCardLabels,
-  UsageMeterLabels,
-} from './react/labels';
+// Each labels module also adds its group to `BillingLabels`; these exports keep them in
+// every program that imports billkit, so the provider's `labels` type is always whole.
+export type { InvoiceListLabels } from './components/InvoiceList/invoiceListLabels';
+export type { PricingTableLabels } from './components/PricingTable/pricingTableLabels';
+export type { SubscriptionCardLabels } from './components/SubscriptionCard/subscriptionCardLabels';
+export type { UsageMeterLabels } from './components/UsageMeter/usageMeterLabels';

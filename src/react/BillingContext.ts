@@ -2,7 +2,7 @@
 import { createContext } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { BillingClient } from '../client/createBillingClient';
-import type { BillingLabels } from './labels';
+import type { BillingLabelOverrides } from './labels';
 import type { StripeIntegration } from './stripeIntegration';
 
 /** What `<BillingProvider>` gives the hooks and components below it. */
@@ -13,8 +13,11 @@ export interface BillingContextValue {
   queryClient: QueryClient;
   /** The locale of money and date formatting. */
   locale: string;
-  /** Every user-facing string: the defaults merged with the provider's `labels`. */
-  labels: BillingLabels;
+  /**
+   * The provider's `labels`: the app's overrides only (`{}` without any). Components lay
+   * them over their own defaults with `useLabels(group, defaults)`.
+   */
+  labels: BillingLabelOverrides;
   /** The cache scope of this provider's queries (`client.scope`): pass it to `billingKeys`. */
   scope: string;
   /** The provider's Stripe opt-in (`stripeIntegration()` from `billkit/stripe`), if any. */

@@ -4,8 +4,7 @@ import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import type { BillingError } from '../client/BillingError';
 import { createBillingClient, type BillingClientOptions } from '../client/createBillingClient';
 import { BillingContext, type BillingContextValue } from './BillingContext';
-import { defaultLabels } from './labels';
-import { mergeLabels, type BillingLabelOverrides } from './mergeLabels';
+import type { BillingLabelOverrides } from './labels';
 import type { StripeIntegration } from './stripeIntegration';
 
 /** Props of {@link BillingProvider}. */
@@ -34,7 +33,11 @@ export interface BillingProviderProps {
    * shows several subjects through the same proxy.
    */
   scope?: string;
-  /** Overrides of any user-facing string (localisation, tone). */
+  /**
+   * Overrides of any user-facing string (localisation, tone), by group: `{ retry: …,
+   * pricingTable: { title: … } }`. Each component keeps its own defaults and takes these
+   * over them, one level into each group.
+   */
   labels?: BillingLabelOverrides;
   /**
    * Opts every `<CheckoutForm/>` below into the Stripe path: `stripeIntegration()` from
@@ -44,6 +47,8 @@ export interface BillingProviderProps {
   stripe?: StripeIntegration;
   children?: ReactNode;
 }
+
+const NO_OVERRIDES: BillingLabelOverrides = {};
 
 function browserLocale(): string {
   return (typeof navigator !== 'undefined' && navigator.language) || 'en-US';
@@ -91,11 +96,11 @@ export function BillingProvider(props: BillingProviderProps): ReactNode {
     return () => queryClient.unmount();
   }, [queryClient]);
 
-  const mergedLabels = useMemo(() => mergeLabels(defaultLabels, labels), [labels]);
+  const overrides = labels ?? NO_OVERRIDES;
   const resolvedLocale = locale ?? browserLocale();
   const value = useMemo<BillingContextValue>(
-    () => ({ client, queryClient, locale: resolvedLocale, labels: mergedLabels, scope: client.scope, ...(stripe && { stripe }) }),
-    [client, queryClient, resolvedLocale, mergedLabels, stripe],
+    () => ({ client, queryClient, locale: resolvedLocale, labels: overrides, scope: client.scope, ...(stripe && { stripe }) }),
+    [client, queryClient, resolvedLocale, overrides, stripe],
   );
   return <BillingContext.Provider value={value}>{children}</BillingContext.Provider>;
 }

@@ -3,12 +3,13 @@ import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 import { BillingError } from '../client/BillingError';
-import { useBillingContext } from '../react/useBillingContext';
 import type { StripePaymentFormProps as FormProps } from '../react/stripeIntegration';
 import { Button } from '../components/ui/Button';
 import { PaymentError } from '../components/CheckoutForm/PaymentError';
 import { stripeAppearance } from '../components/CheckoutForm/stripeAppearance';
 import { loadStripeOnce } from './loadStripeOnce';
+import { useLabels } from '../react/useLabels';
+import { defaultCheckoutLabels } from '../components/CheckoutForm/checkoutLabels';
 
 /** Props of {@link StripePaymentForm}: what `<CheckoutForm/>` passes, plus the app's Stripe.js instance. */
 export interface StripePaymentFormProps extends FormProps {
@@ -42,7 +43,7 @@ function StripeConfirmForm(
   const { clientSecret, returnUrl, submitLabel, pendingLabel, phase, onPhase, onConfirmed, onFailed, error } = props;
   const stripe = useStripe();
   const elements = useElements();
-  const { labels } = useBillingContext();
+  const text = useLabels('checkout', defaultCheckoutLabels);
   const [inFlight, setInFlight] = useState(false);
   const busy = inFlight || phase === 'paying' || phase === 'succeeded';
 
@@ -61,7 +62,7 @@ function StripeConfirmForm(
         new BillingError({
           status: 402,
           code: result.error.decline_code ?? result.error.code ?? result.error.type,
-          message: result.error.message ?? labels.checkout.sessionFailed,
+          message: result.error.message ?? text.sessionFailed,
         }),
       );
     } else {
@@ -74,7 +75,7 @@ function StripeConfirmForm(
       <PaymentElement options={{ layout: 'tabs' }} />
       {error && <PaymentError error={error} />}
       <Button type="submit" size="lg" fullWidth pending={phase === 'paying'} disabled={!stripe || !elements || busy} data-billkit-part="submit">
-        {phase === 'paying' ? (pendingLabel ?? labels.checkout.paying) : submitLabel}
+        {phase === 'paying' ? (pendingLabel ?? text.paying) : submitLabel}
       </Button>
     </form>
   );

@@ -8,7 +8,7 @@ import { render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { BillingProvider } from '../../src/react/BillingProvider';
-import type { BillingLabels } from '../../src/react/labels';
+import type { BillingLabelOverrides } from '../../src/react/labels';
 import type { TestProxy } from './proxy';
 
 export interface RenderOptions {
@@ -17,7 +17,7 @@ export interface RenderOptions {
   /** Paths (e.g. `/plans`, `/usage`) answered with a 500 error body. */
   failing?: string[];
   locale?: string;
-  labels?: Partial<BillingLabels>;
+  labels?: BillingLabelOverrides;
 }
 
 export async function renderWithProxy(proxy: TestProxy, ui: ReactNode, options: RenderOptions) {

@@ -60,13 +60,14 @@ describe('eslint.config.js import boundaries', () => {
     ).toEqual([expect.stringContaining('Only routes and the app call billing rules')]);
   });
 
-  it('lets hooks import a component’s labels, never the component', async () => {
-    expect(
-      await boundaryErrors('src/react/scratch.ts', `import { defaultUsageMeterLabels } from '../components/UsageMeter/usageMeterLabels';\nexport const x = defaultUsageMeterLabels;\n`),
-    ).toEqual([]);
-    expect(await boundaryErrors('src/react/scratch.ts', `import { UsageMeter } from '../components/UsageMeter/UsageMeter';\nexport const x = UsageMeter;\n`)).toEqual([
-      expect.stringContaining('Hooks never import components'),
-    ]);
+  it('refuses hooks any import of a component, its labels included, types too', async () => {
+    for (const source of [
+      `import { UsageMeter } from '../components/UsageMeter/UsageMeter';\nexport const x = UsageMeter;\n`,
+      `import { defaultUsageMeterLabels } from '../components/UsageMeter/usageMeterLabels';\nexport const x = defaultUsageMeterLabels;\n`,
+      `import type { UsageMeterLabels } from '../components/UsageMeter/usageMeterLabels';\nexport type X = UsageMeterLabels;\n`,
+    ]) {
+      expect(await boundaryErrors('src/react/scratch.ts', source)).toEqual([expect.stringContaining('Hooks never import components')]);
+    }
   });
 
   it('lets routes use billing and hono', async () => {

@@ -4,7 +4,6 @@ import type { ReactNode } from 'react';
 import {
   BillingProvider,
   billingKeys,
-  defaultLabels,
   useBillingContext,
   useSubscription,
 } from '../../src/index';
@@ -120,11 +119,11 @@ describe('BillingProvider', () => {
     expect(result.current.queryClient).toBe(first);
   });
 
-  it('exposes client, locale, merged labels and scope', async () => {
+  it("exposes client, locale, the app's label overrides and scope", async () => {
     const wrapper = await billingWrapper(proxy, { user: 'user_pro' }, { locale: 'de-DE', labels: { retry: 'Nochmal' } });
     const { result } = renderHook(() => useBillingContext(), { wrapper });
     expect(result.current.locale).toBe('de-DE');
-    expect(result.current.labels).toEqual({ ...defaultLabels, retry: 'Nochmal' });
+    expect(result.current.labels).toEqual({ retry: 'Nochmal' });
     expect(result.current.scope).toBe(proxy.baseUrl);
     expect(result.current.client.baseUrl).toBe(proxy.baseUrl);
   });

@@ -1,8 +1,9 @@
 'use client';
 import type { ReactNode } from 'react';
-import { useBillingContext } from '../../react/useBillingContext';
 import { Button } from '../ui/Button';
 import { Dialog, DialogContent } from '../ui/Dialog';
+import { useLabels } from '../../react/useLabels';
+import { defaultCheckoutLabels } from './checkoutLabels';
 
 /** Props of {@link AuthenticationDialog}. */
 export interface AuthenticationDialogProps {
@@ -18,8 +19,7 @@ export interface AuthenticationDialogProps {
  * as abandoning a real challenge does.
  */
 export function AuthenticationDialog({ open, onAnswer, pending }: AuthenticationDialogProps): ReactNode {
-  const { labels } = useBillingContext();
-  const text = labels.checkout;
+  const text = useLabels('checkout', defaultCheckoutLabels);
   return (
     <Dialog
       open={open}

@@ -15,6 +15,9 @@ import { PromotionCodeField } from './PromotionCodeField';
 import { TestPaymentForm } from './TestPaymentForm';
 import { useEmbeddedCheckout } from '../../react/useEmbeddedCheckout';
 import { usePayment } from '../../react/usePayment';
+import { useLabels } from '../../react/useLabels';
+import { defaultCheckoutLabels } from './checkoutLabels';
+import { defaultCommonLabels } from '../ui/commonLabels';
 
 /** Props of {@link CheckoutForm}. */
 export interface CheckoutFormProps {
@@ -56,8 +59,10 @@ export interface CheckoutFormProps {
  */
 export function CheckoutForm(props: CheckoutFormProps): ReactNode {
   const { priceId, successUrl, cancelUrl, onSuccess, onError, promotionCode, trialDays, className } = props;
-  const { locale, labels, stripe: providerStripe } = useBillingContext();
-  const text = labels.checkout;
+  const { locale, stripe: providerStripe } = useBillingContext();
+  const text = useLabels('checkout', defaultCheckoutLabels);
+  const retry = useLabels('retry', defaultCommonLabels.retry);
+  const loading = useLabels('loading', defaultCommonLabels.loading);
   const checkout = useEmbeddedCheckout({ priceId, promotionCode, trialDays, successUrl, cancelUrl });
   const { session, summary } = checkout;
   const payment = usePayment({ session, successUrl, onSuccess, onError });
@@ -94,12 +99,12 @@ export function CheckoutForm(props: CheckoutFormProps): ReactNode {
       <ErrorState
         title={text.sessionFailed}
         message={sessionError.message}
-        {...(checkout.error && { retryLabel: labels.retry, onRetry: checkout.retry })}
+        {...(checkout.error && { retryLabel: retry, onRetry: checkout.retry })}
       />
     );
   } else if (!summary || !session) {
     body = (
-      <div aria-busy="true" aria-label={labels.loading} role="status" className="bk:flex bk:flex-col bk:gap-4">
+      <div aria-busy="true" aria-label={loading} role="status" className="bk:flex bk:flex-col bk:gap-4">
         <Skeleton className="bk:h-6 bk:w-32" />
         <Skeleton className="bk:h-4 bk:w-44" />
         <Skeleton className="bk:h-20 bk:w-full" />

@@ -5,6 +5,8 @@ import { formatMoney } from '../../contract/formatMoney';
 import type { CheckoutSessionSummary } from '../../contract/types';
 import { useBillingContext } from '../../react/useBillingContext';
 import { Badge } from '../ui/Badge';
+import { useLabels } from '../../react/useLabels';
+import { defaultCheckoutLabels } from './checkoutLabels';
 
 /**
  * What the checkout charges: the plan, its price and interval, the promotion (percent
@@ -12,7 +14,7 @@ import { Badge } from '../ui/Badge';
  */
 export function CheckoutSummary({ summary }: { summary: CheckoutSessionSummary }): ReactNode {
   const { locale, labels } = useBillingContext();
-  const text = labels.checkout;
+  const text = useLabels('checkout', defaultCheckoutLabels);
   const money = (amount: number) => formatMoney(amount, summary.currency, locale);
   const interval = formatInterval(summary.price.interval, locale, labels.intervals);
   const promotion = summary.promotion;

@@ -1,9 +1,10 @@
 'use client';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { BillingError } from '../../client/BillingError';
-import { useBillingContext } from '../../react/useBillingContext';
 import { Button } from '../ui/Button';
 import { cx } from '../ui/cx';
+import { useLabels } from '../../react/useLabels';
+import { defaultCheckoutLabels } from './checkoutLabels';
 
 /** Props of {@link PromotionCodeField}. */
 export interface PromotionCodeFieldProps {
@@ -20,8 +21,7 @@ export interface PromotionCodeFieldProps {
  * price.
  */
 export function PromotionCodeField({ applied, onApply, disabled }: PromotionCodeFieldProps): ReactNode {
-  const { labels } = useBillingContext();
-  const text = labels.checkout;
+  const text = useLabels('checkout', defaultCheckoutLabels);
   const id = useId();
   const [value, setValue] = useState('');
   const [error, setError] = useState<BillingError | null>(null);

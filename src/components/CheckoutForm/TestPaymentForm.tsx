@@ -3,13 +3,14 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { BillingError } from '../../client/BillingError';
 import type { CheckoutSession, ConfirmCheckoutResponse, Subscription } from '../../contract/types';
 import { useAuthenticateCheckout } from '../../react/useAuthenticateCheckout';
-import { useBillingContext } from '../../react/useBillingContext';
 import { useConfirmCheckout } from '../../react/useConfirmCheckout';
 import { Button } from '../ui/Button';
 import { AuthenticationDialog } from './AuthenticationDialog';
 import { CardFieldset, useCardFieldset } from './CardFieldset';
 import { PaymentError } from './PaymentError';
 import type { PaymentPhase } from '../../react/paymentPhase';
+import { useLabels } from '../../react/useLabels';
+import { defaultCheckoutLabels } from './checkoutLabels';
 
 /** Props of {@link TestPaymentForm}. */
 export interface TestPaymentFormProps {
@@ -32,10 +33,9 @@ export interface TestPaymentFormProps {
  */
 export function TestPaymentForm(props: TestPaymentFormProps): ReactNode {
   const { session, submitLabel, phase, onPhase, onSucceeded, onFailed, error } = props;
-  const { labels } = useBillingContext();
   const confirm = useConfirmCheckout();
   const authenticate = useAuthenticateCheckout();
-  const text = labels.checkout;
+  const text = useLabels('checkout', defaultCheckoutLabels);
   const cardForm = useCardFieldset(error, text);
   const inFlight = useRef(false);
   const [authenticating, setAuthenticating] = useState(false);

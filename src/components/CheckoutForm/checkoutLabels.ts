@@ -1,6 +1,13 @@
-// The strings of <CheckoutForm/> and <CheckoutReturn/>, beside the form; `BillingLabels`
-// (src/react/labels.ts) gathers every component's.
+// The strings of <CheckoutForm/> and <CheckoutReturn/>, beside the form; the form adds
+// their group to `BillingLabels` so `<BillingProvider labels>` can override it.
 import { amountPerInterval } from '../../contract/formatInterval';
+
+declare module '../../react/labels' {
+  interface BillingLabels {
+    /** `<CheckoutForm/>` and `<CheckoutReturn/>`. Override any part of it: `{ checkout: { pay: … } }` keeps the other strings. */
+    checkout: CheckoutLabels;
+  }
+}
 
 /** Strings of `<CheckoutForm/>` and `<CheckoutReturn/>`. */
 export interface CheckoutLabels {

@@ -1,6 +1,5 @@
 'use client';
 import type { ReactNode } from 'react';
-import { useBillingContext } from '../../react/useBillingContext';
 import { CheckoutSucceeded } from '../CheckoutForm/CheckoutSucceeded';
 import { Button, buttonClasses } from '../ui/Button';
 import { Card } from '../ui/Card';
@@ -8,6 +7,9 @@ import { cx } from '../ui/cx';
 import { ErrorState } from '../ui/ErrorState';
 import { Skeleton } from '../ui/Skeleton';
 import { useCheckoutReturn, type CheckoutReturn as CheckoutReturnResult, type UseCheckoutReturnOptions } from '../../react/useCheckoutReturn';
+import { useLabels } from '../../react/useLabels';
+import { defaultCheckoutLabels } from '../CheckoutForm/checkoutLabels';
+import { defaultCommonLabels } from '../ui/commonLabels';
 
 /** Props of {@link CheckoutReturn}. */
 export interface CheckoutReturnProps extends UseCheckoutReturnOptions {
@@ -30,8 +32,8 @@ export interface CheckoutReturnProps extends UseCheckoutReturnOptions {
  * <CheckoutReturn activate continueHref="/settings/billing" />
  */
 export function CheckoutReturn({ continueHref, onDone, className, ...options }: CheckoutReturnProps): ReactNode {
-  const { labels } = useBillingContext();
-  const text = labels.checkout;
+  const text = useLabels('checkout', defaultCheckoutLabels);
+  const retry = useLabels('retry', defaultCommonLabels.retry);
   const result = useCheckoutReturn(options);
   const { status, summary, error } = result;
 
@@ -75,7 +77,7 @@ export function CheckoutReturn({ continueHref, onDone, className, ...options }: 
           className="bk:py-6"
           title={failure.title}
           {...(failure.message ? { message: failure.message } : {})}
-          {...(status === 'error' || status === 'pending' ? { onRetry: result.retry, retryLabel: labels.retry } : {})}
+          {...(status === 'error' || status === 'pending' ? { onRetry: result.retry, retryLabel: retry } : {})}
         />
         {next}
       </div>

@@ -1,7 +1,6 @@
 'use client';
 import { useId, type ComponentType, type ReactNode } from 'react';
 import type { Invoice } from '../../contract/types';
-import { useBillingContext } from '../../react/useBillingContext';
 import { useInvoices } from '../../react/useInvoices';
 import { Button } from '../ui/Button';
 import { Card, CardDescription, CardHeader, CardTitle } from '../ui/Card';
@@ -12,6 +11,9 @@ import { DocumentIcon } from '../ui/icons';
 import { Notice } from '../ui/Notice';
 import { Skeleton } from '../ui/Skeleton';
 import { cell, InvoiceRow } from './InvoiceRow';
+import { useLabels } from '../../react/useLabels';
+import { defaultInvoiceListLabels } from './invoiceListLabels';
+import { defaultCommonLabels } from '../ui/commonLabels';
 
 /** Props of {@link InvoiceList}. */
 export interface InvoiceListProps {
@@ -33,8 +35,9 @@ export interface InvoiceListProps {
  * <InvoiceList pageSize={5} />
  */
 export function InvoiceList({ pageSize, payButton, className }: InvoiceListProps): ReactNode {
-  const { labels } = useBillingContext();
-  const text = labels.invoiceList;
+  const text = useLabels('invoiceList', defaultInvoiceListLabels);
+  const retry = useLabels('retry', defaultCommonLabels.retry);
+  const loading = useLabels('loading', defaultCommonLabels.loading);
   const query = useInvoices(pageSize === undefined ? {} : { limit: pageSize });
   const titleId = useId();
 
@@ -77,7 +80,7 @@ export function InvoiceList({ pageSize, payButton, className }: InvoiceListProps
       // The placeholder rows are hidden from assistive technology; a status says "Loading…".
       <div>
         <span role="status" className="bk:sr-only">
-          {labels.loading}
+          {loading}
         </span>
         <div aria-hidden="true">
           <table className="bk:w-full">
@@ -103,7 +106,7 @@ export function InvoiceList({ pageSize, payButton, className }: InvoiceListProps
         className="bk:border-t bk:border-billkit-border"
         title={text.error}
         message={query.error?.message}
-        retryLabel={labels.retry}
+        retryLabel={retry}
         onRetry={() => void query.refetch()}
         retrying={query.isFetching}
       />

@@ -9,14 +9,19 @@ import { invoiceStatusTone } from '../statusTones';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { DownloadIcon } from '../ui/icons';
+import { useLabels } from '../../react/useLabels';
+import { defaultInvoiceListLabels, defaultInvoiceStatusLabels } from './invoiceListLabels';
+import { defaultCommonLabels } from '../ui/commonLabels';
 
 /** Shared cell padding of the invoice table (header and rows line up). */
 export const cell = 'bk:px-6 bk:py-3.5 bk:text-left bk:align-middle';
 
 /** One invoice of `<InvoiceList/>`, with its own download state (pending, failed). */
 export function InvoiceRow({ invoice, payButton: PayButton }: { invoice: Invoice; payButton?: ComponentType<{ invoice: Invoice }> | undefined }): ReactNode {
-  const { labels, locale } = useBillingContext();
-  const text = labels.invoiceList;
+  const { locale } = useBillingContext();
+  const text = useLabels('invoiceList', defaultInvoiceListLabels);
+  const period = useLabels('period', defaultCommonLabels.period);
+  const statusNames = useLabels('invoiceStatus', defaultInvoiceStatusLabels);
   const download = useDownloadInvoice();
   const created = formatDate(invoice.created_at, locale);
   return (
@@ -28,13 +33,13 @@ export function InvoiceRow({ invoice, payButton: PayButton }: { invoice: Invoice
     >
       <td className={`${cell} bk:text-sm bk:font-medium bk:whitespace-nowrap`}>{created}</td>
       <td className={`${cell} bk:text-sm bk:text-billkit-muted-foreground bk:whitespace-nowrap`}>
-        {labels.period(formatDate(invoice.period_start, locale), formatDate(invoice.period_end, locale))}
+        {period(formatDate(invoice.period_start, locale), formatDate(invoice.period_end, locale))}
       </td>
       <td className={`${cell} bk:text-right! bk:text-sm bk:font-medium bk:tabular-nums bk:whitespace-nowrap`}>
         {formatMoney(invoice.amount_due, invoice.currency, locale)}
       </td>
       <td className={cell}>
-        <Badge tone={invoiceStatusTone[invoice.status]}>{labels.invoiceStatus[invoice.status]}</Badge>
+        <Badge tone={invoiceStatusTone[invoice.status]}>{statusNames[invoice.status]}</Badge>
       </td>
       <td className={`${cell} bk:text-right!`}>
         <div className="bk:flex bk:items-center bk:justify-end bk:gap-2">

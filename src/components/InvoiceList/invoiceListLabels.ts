@@ -1,4 +1,14 @@
-// <InvoiceList/>'s strings, beside it; `BillingLabels` (src/react/labels.ts) gathers every component's.
+// <InvoiceList/>'s strings, beside it, and their groups in `BillingLabels`.
+import type { InvoiceStatus } from '../../contract/types';
+
+declare module '../../react/labels' {
+  interface BillingLabels {
+    /** `<InvoiceList/>`. */
+    invoiceList: InvoiceListLabels;
+    /** Names of invoice statuses. */
+    invoiceStatus: Record<InvoiceStatus, string>;
+  }
+}
 
 /** Strings of `<InvoiceList/>`. */
 export interface InvoiceListLabels {
@@ -43,4 +53,13 @@ export const defaultInvoiceListLabels: InvoiceListLabels = {
   empty: 'No invoices yet',
   emptyDescription: 'Invoices appear here after your first payment.',
   error: "We couldn't load your invoices.",
+};
+
+/** The default (English) names of invoice statuses. */
+export const defaultInvoiceStatusLabels: Record<InvoiceStatus, string> = {
+  draft: 'Draft',
+  open: 'Open',
+  paid: 'Paid',
+  void: 'Void',
+  uncollectible: 'Uncollectible',
 };

@@ -15,6 +15,9 @@ import { cx } from '../ui/cx';
 import { ErrorState } from '../ui/ErrorState';
 import { Skeleton } from '../ui/Skeleton';
 import { defaultPaymentMethodLabels, type PaymentMethodLabels } from './paymentMethodLabels';
+import { useLabels } from '../../react/useLabels';
+import { defaultCheckoutLabels } from '../CheckoutForm/checkoutLabels';
+import { defaultCommonLabels } from '../ui/commonLabels';
 
 /** Props of {@link PaymentMethodForm}. */
 export interface PaymentMethodFormProps {
@@ -57,7 +60,9 @@ const FROM_PAYMENT: Record<PaymentPhase, Phase> = { idle: 'idle', paying: 'savin
 export function PaymentMethodForm(props: PaymentMethodFormProps): ReactNode {
   const { onSaved, submitLabel, labels, className } = props;
   const context = useBillingContext();
-  const text = { ...defaultPaymentMethodLabels, ...labels };
+  const text = { ...useLabels('paymentMethod', defaultPaymentMethodLabels), ...labels };
+  const checkoutText = useLabels('checkout', defaultCheckoutLabels);
+  const retry = useLabels('retry', defaultCommonLabels.retry);
   const started = usePaymentMethodSetup();
   const setup = useSetupPaymentMethod();
   const [phase, setPhase] = useState<Phase>('idle');
@@ -66,7 +71,7 @@ export function PaymentMethodForm(props: PaymentMethodFormProps): ReactNode {
   const inFlight = useRef(false);
   // State, not a ref: the Stripe form reads the theme from this element once it is in the page.
   const [themeElement, setThemeElement] = useState<HTMLDivElement | null>(null);
-  const cardForm = useCardFieldset(error, context.labels.checkout);
+  const cardForm = useCardFieldset(error, checkoutText);
   const busy = phase === 'saving' || phase === 'requires_action';
 
   const stripe = [props.stripe, context.stripe].find(isStripeIntegration);
@@ -135,7 +140,7 @@ export function PaymentMethodForm(props: PaymentMethodFormProps): ReactNode {
         <ErrorState
           title={text.setupFailed}
           message={setupError.message}
-          {...(started.error && { retryLabel: context.labels.retry, onRetry: started.renew })}
+          {...(started.error && { retryLabel: retry, onRetry: started.renew })}
         />
       </div>
     );
@@ -182,13 +187,13 @@ export function PaymentMethodForm(props: PaymentMethodFormProps): ReactNode {
 
   return (
     <form noValidate onSubmit={submit} {...rootProps} data-state={phase}>
-      <CardFieldset state={cardForm} text={context.labels.checkout} disabled={busy} />
+      <CardFieldset state={cardForm} text={checkoutText} disabled={busy} />
       {cardForm.formError && <PaymentError error={cardForm.formError} />}
       {saved}
       <Button type="submit" size="lg" fullWidth pending={busy} disabled={busy} data-billkit-part="submit">
         {busy ? text.savingCard : (submitLabel ?? text.saveCard)}
       </Button>
-      <p className="bk:m-0 bk:text-center bk:text-xs bk:text-billkit-muted-foreground">{context.labels.checkout.testCardsHint}</p>
+      <p className="bk:m-0 bk:text-center bk:text-xs bk:text-billkit-muted-foreground">{checkoutText.testCardsHint}</p>
       <AuthenticationDialog open={phase === 'requires_action'} pending={setup.isPending} onAnswer={answerChallenge} />
     </form>
   );

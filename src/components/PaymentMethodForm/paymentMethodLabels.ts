@@ -1,10 +1,17 @@
 // The strings of the self-serve opt-in components (<PaymentMethodForm/>, <PlanChangeDialog/>,
-// <SubscriptionPaymentDetails/>, <PayInvoiceButton/>). They live here, not in
-// `BillingLabels`, so an app that imports none of these components pays nothing for them;
-// each component takes a `labels` prop with any of them overridden.
+// <SubscriptionPaymentDetails/>, <PayInvoiceButton/>), beside them like every component's,
+// so an app that imports none of these components pays nothing for them. The provider's
+// `labels.paymentMethod` overrides them; each component's own `labels` prop wins over that.
 
 import { intervalAdverb } from '../../contract/formatInterval';
 import type { Interval } from '../../contract/types';
+
+declare module '../../react/labels' {
+  interface BillingLabels {
+    /** The opt-ins: `<PaymentMethodForm/>`, `<PlanChangeDialog/>`, `<SubscriptionPaymentDetails/>`, `<PayInvoiceButton/>`. */
+    paymentMethod: PaymentMethodLabels;
+  }
+}
 
 /** Strings of the payment method, plan change and invoice payment components. */
 export interface PaymentMethodLabels {

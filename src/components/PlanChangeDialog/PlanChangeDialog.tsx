@@ -16,6 +16,8 @@ import { Dialog, DialogContent } from '../ui/Dialog';
 import { ErrorState } from '../ui/ErrorState';
 import { Skeleton } from '../ui/Skeleton';
 import { useReturnFocus } from '../ui/useReturnFocus';
+import { useLabels } from '../../react/useLabels';
+import { defaultCommonLabels } from '../ui/commonLabels';
 
 /** Props of {@link PlanChangeDialog}. */
 export interface PlanChangeDialogProps {
@@ -71,14 +73,15 @@ function PreviewLines({ preview, text, locale }: { preview: PlanChangePreview; t
  * <PlanChangeDialog plan={pro} price={proYearly} open={open} onOpenChange={setOpen} />
  */
 export function PlanChangeDialog({ price, plan, open, onOpenChange, onChanged, labels }: PlanChangeDialogProps): ReactNode {
-  const { locale, labels: billingLabels } = useBillingContext();
-  const text = { ...defaultPaymentMethodLabels, ...labels };
+  const { locale, labels: overrides } = useBillingContext();
+  const text = { ...useLabels('paymentMethod', defaultPaymentMethodLabels), ...labels };
+  const retry = useLabels('retry', defaultCommonLabels.retry);
   const preview = usePreviewPlanChange(open ? price.id : null);
   const change = useChangePlan();
   const [step, setStep] = useState<Step>('preview');
   useReturnFocus(open);
   const declined: BillingError | null = change.error?.status === 402 ? change.error : null;
-  const interval = price.interval ? formatInterval(price.interval, locale, billingLabels.intervals) : '';
+  const interval = price.interval ? formatInterval(price.interval, locale, overrides.intervals) : '';
   const date = (iso: string) => formatDate(iso, locale);
 
   const close = (next: boolean) => {
@@ -168,7 +171,7 @@ export function PlanChangeDialog({ price, plan, open, onOpenChange, onChanged, l
               }}
             />
           ) : preview.isError ? (
-            <ErrorState title={text.previewFailed} message={preview.error.message} retryLabel={billingLabels.retry} onRetry={() => void preview.refetch()} retrying={preview.isFetching} />
+            <ErrorState title={text.previewFailed} message={preview.error.message} retryLabel={retry} onRetry={() => void preview.refetch()} retrying={preview.isFetching} />
           ) : data ? (
             <PreviewLines preview={data} text={text} locale={locale} />
           ) : (

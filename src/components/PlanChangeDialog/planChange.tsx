@@ -2,7 +2,7 @@
 import type { ComponentType } from 'react';
 import { PlanChangeDialog, type PlanChangeDialogProps } from './PlanChangeDialog';
 import { planChangeAction, type PlanChangeAction } from './planChangeAction';
-import { defaultPaymentMethodLabels } from '../PaymentMethodForm/paymentMethodLabels';
+import { defaultPaymentMethodLabels, type PaymentMethodLabels } from '../PaymentMethodForm/paymentMethodLabels';
 import type { Price, Subscription } from '../../contract/types';
 
 /**
@@ -18,8 +18,12 @@ export interface PlanChangeOptIn {
    * `incomplete`, `canceled` or pending cancellation); when not, the table keeps checkout.
    */
   enabled: (subscription: Subscription) => boolean;
-  /** The plan card's button text for a subscriber, `null` for the current price (the table then says "Current plan"). */
-  label: (subscription: Subscription, price: Price, planId: string) => string | null;
+  /**
+   * The plan card's button text for a subscriber, `null` for the current price (the table
+   * then says "Current plan"). `overrides` are the provider's `labels.paymentMethod`, which
+   * the table passes so the buttons follow the same labels as the dialog.
+   */
+  label: (subscription: Subscription, price: Price, planId: string, overrides?: Partial<PaymentMethodLabels>) => string | null;
 }
 
 const LABEL_OF: Record<Exclude<PlanChangeAction, 'current'>, keyof typeof defaultPaymentMethodLabels> = {
@@ -31,13 +35,14 @@ const LABEL_OF: Record<Exclude<PlanChangeAction, 'current'>, keyof typeof defaul
 
 /** Makes a {@link PlanChangeOptIn} with some labels overridden (`planChangeWith({ upgrade: 'Go bigger' })`). */
 export function planChangeWith(labels: Partial<typeof defaultPaymentMethodLabels> = {}): PlanChangeOptIn {
-  const text = { ...defaultPaymentMethodLabels, ...labels };
   return {
     Dialog: (props) => <PlanChangeDialog {...props} labels={{ ...labels, ...props.labels }} />,
     enabled: (subscription) => (subscription.status === 'active' || subscription.status === 'trialing') && !subscription.cancel_at_period_end,
-    label: (subscription, price, planId) => {
+    label: (subscription, price, planId, overrides) => {
       const action = planChangeAction(subscription, price, planId);
-      return action === 'current' ? null : (text[LABEL_OF[action]] as string);
+      if (action === 'current') return null;
+      const key = LABEL_OF[action];
+      return (labels[key] ?? overrides?.[key] ?? defaultPaymentMethodLabels[key]) as string;
     },
   };
 }

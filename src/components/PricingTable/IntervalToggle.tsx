@@ -1,6 +1,6 @@
 'use client';
 import { useId, type ReactNode } from 'react';
-import type { BillingLabels } from '../../react/labels';
+import type { PricingTableLabels } from './pricingTableLabels';
 import type { BillingInterval } from './planPricing';
 
 const side =
@@ -34,7 +34,7 @@ export function IntervalToggle({
   onChange: (interval: BillingInterval) => void;
   /** The savings text next to "Yearly" ("Save 20%"), if any. */
   savings: string | undefined;
-  labels: BillingLabels['pricingTable'];
+  labels: PricingTableLabels;
 }): ReactNode {
   const savingsId = useId();
   const item = (interval: BillingInterval, text: string, extra?: ReactNode) => (

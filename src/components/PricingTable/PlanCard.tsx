@@ -1,14 +1,14 @@
 'use client';
 import { useId, type ReactNode } from 'react';
 import type { Plan, Price } from '../../contract/types';
-import { formatInterval } from '../../contract/formatInterval';
+import { formatInterval, type IntervalLabels } from '../../contract/formatInterval';
 import { formatMoney } from '../../contract/formatMoney';
-import type { BillingLabels } from '../../react/labels';
 import { humanizeKey } from '../humanizeKey';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { cx } from '../ui/cx';
 import { CheckIcon } from '../ui/icons';
+import type { PricingTableLabels } from './pricingTableLabels';
 
 /** One plan of `<PricingTable/>`: name, price for the chosen interval, features, subscribe button. */
 export function PlanCard({
@@ -21,7 +21,8 @@ export function PlanCard({
   disabled,
   onSelect,
   featureLabels,
-  labels,
+  labels: text,
+  intervals,
   locale,
 }: {
   plan: Plan;
@@ -35,12 +36,13 @@ export function PlanCard({
   disabled: boolean;
   onSelect: () => void;
   featureLabels: Record<string, string> | undefined;
-  labels: BillingLabels;
+  labels: PricingTableLabels;
+  /** The provider's interval names, if it gives any. */
+  intervals: IntervalLabels | undefined;
   locale: string;
 }): ReactNode {
-  const text = labels.pricingTable;
   const titleId = useId();
-  const interval = formatInterval(price.interval, locale, labels.intervals);
+  const interval = formatInterval(price.interval, locale, intervals);
   const yearly = price.interval === 'year';
   return (
     <article

@@ -15,6 +15,9 @@ import type { PlanChangeOptIn } from '../PlanChangeDialog/planChange';
 import { IntervalToggle } from './IntervalToggle';
 import { PlanCard } from './PlanCard';
 import { annualSavingsPercent, displayedPrice, offersBothIntervals, priceFor, type BillingInterval } from './planPricing';
+import { useLabels } from '../../react/useLabels';
+import { defaultPricingTableLabels } from './pricingTableLabels';
+import { defaultCommonLabels } from '../ui/commonLabels';
 
 /** Props of {@link PricingTable}. */
 export interface PricingTableProps {
@@ -84,7 +87,9 @@ export function PricingTable({
   className,
 }: PricingTableProps): ReactNode {
   const { labels, locale } = useBillingContext();
-  const text = labels.pricingTable;
+  const text = useLabels('pricingTable', defaultPricingTableLabels);
+  const retry = useLabels('retry', defaultCommonLabels.retry);
+  const loading = useLabels('loading', defaultCommonLabels.loading);
   const plans = usePlans();
   const subscription = useSubscription();
   const checkout = useCheckout();
@@ -110,7 +115,7 @@ export function PricingTable({
       'loading',
       <>
         <span role="status" className="bk:sr-only">
-          {labels.loading}
+          {loading}
         </span>
         <Skeleton className="bk:h-10 bk:w-56 bk:rounded-full" />
         <div className={cx(grid, 'bk:w-full')}>
@@ -139,7 +144,7 @@ export function PricingTable({
         <ErrorState
           title={text.error}
           message={plans.error.message}
-          retryLabel={labels.retry}
+          retryLabel={retry}
           onRetry={() => void plans.refetch()}
           retrying={plans.isFetching}
         />
@@ -204,7 +209,7 @@ export function PricingTable({
         {shown.map((plan) => {
           const price = displayedPrice(plan, interval)!;
           const pendingHere = selectingPriceId === price.id || redirectingTo === price.id;
-          const action = changer ? changer.label(current!, price, plan.id) : undefined;
+          const action = changer ? changer.label(current!, price, plan.id, labels.paymentMethod) : undefined;
           return (
             <PlanCard
               key={plan.id}
@@ -217,7 +222,8 @@ export function PricingTable({
               disabled={busy && !pendingHere}
               onSelect={() => select(price, plan)}
               featureLabels={featureLabels}
-              labels={labels}
+              labels={text}
+              intervals={labels.intervals}
               locale={locale}
             />
           );

@@ -1,5 +1,12 @@
-// <PricingTable/>'s strings, beside it; `BillingLabels` (src/react/labels.ts) gathers every component's.
+// <PricingTable/>'s strings, beside it, and their group in `BillingLabels`.
 import { billedEvery, perInterval } from '../../contract/formatInterval';
+
+declare module '../../react/labels' {
+  interface BillingLabels {
+    /** `<PricingTable/>`. Override any part of it: `{ pricingTable: { title: … } }` keeps the other strings. */
+    pricingTable: PricingTableLabels;
+  }
+}
 
 /** Strings of `<PricingTable/>`. */
 export interface PricingTableLabels {

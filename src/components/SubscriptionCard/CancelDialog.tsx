@@ -7,6 +7,8 @@ import { useCancelSubscription } from '../../react/useCancelSubscription';
 import { Button } from '../ui/Button';
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from '../ui/Dialog';
 import { Notice } from '../ui/Notice';
+import { useLabels } from '../../react/useLabels';
+import { defaultSubscriptionCardLabels } from './subscriptionCardLabels';
 
 type When = 'period_end' | 'now';
 
@@ -22,8 +24,8 @@ export function CancelDialog({
   /** Called once the cancellation is done (the dialog then closes). */
   onCanceled?: () => void;
 }): ReactNode {
-  const { labels, locale } = useBillingContext();
-  const text = labels.subscriptionCard;
+  const { locale } = useBillingContext();
+  const text = useLabels('subscriptionCard', defaultSubscriptionCardLabels);
   const cancel = useCancelSubscription();
   const [open, setOpen] = useState(false);
   const [when, setWhen] = useState<When>('period_end');

@@ -18,6 +18,9 @@ import { ArrowRightIcon, LayersIcon } from '../ui/icons';
 import { Notice } from '../ui/Notice';
 import { Skeleton } from '../ui/Skeleton';
 import { CancelDialog } from './CancelDialog';
+import { useLabels } from '../../react/useLabels';
+import { defaultSubscriptionCardLabels, defaultSubscriptionStatusLabels } from './subscriptionCardLabels';
+import { defaultCommonLabels } from '../ui/commonLabels';
 
 /** Props of {@link SubscriptionCard}. */
 export interface SubscriptionCardProps {
@@ -97,7 +100,11 @@ export function SubscriptionCard({
   className,
 }: SubscriptionCardProps): ReactNode {
   const { labels, locale } = useBillingContext();
-  const text = labels.subscriptionCard;
+  const text = useLabels('subscriptionCard', defaultSubscriptionCardLabels);
+  const retry = useLabels('retry', defaultCommonLabels.retry);
+  const loading = useLabels('loading', defaultCommonLabels.loading);
+  const period = useLabels('period', defaultCommonLabels.period);
+  const statusNames = useLabels('subscriptionStatus', defaultSubscriptionStatusLabels);
   const query = useSubscription();
   const resume = useResumeSubscription();
   const actionsId = useId();
@@ -126,7 +133,7 @@ export function SubscriptionCard({
     return (
       <Card {...attributes('loading')}>
         <span role="status" className="bk:sr-only">
-          {labels.loading}
+          {loading}
         </span>
         <CardHeader className="bk:flex-row bk:items-center bk:justify-between">
           <Skeleton className="bk:h-5 bk:w-28" />
@@ -155,7 +162,7 @@ export function SubscriptionCard({
         <ErrorState
           title={text.error}
           message={query.error.message}
-          retryLabel={labels.retry}
+          retryLabel={retry}
           onRetry={() => void query.refetch()}
           retrying={query.isFetching}
         />
@@ -251,7 +258,7 @@ export function SubscriptionCard({
       <CardHeader className="bk:flex-row bk:items-center bk:justify-between bk:gap-3">
         <CardTitle className="bk:text-sm! bk:font-medium! bk:text-billkit-muted-foreground!">{text.title}</CardTitle>
         <Badge tone={subscriptionStatusTone[status]} dot data-billkit-part="status">
-          {labels.subscriptionStatus[status]}
+          {statusNames[status]}
         </Badge>
       </CardHeader>
       <CardContent className="bk:flex bk:flex-col bk:gap-5">
@@ -270,7 +277,7 @@ export function SubscriptionCard({
           <div className="bk:flex bk:flex-col bk:gap-0.5">
             <dt className="bk:text-xs bk:font-medium bk:text-billkit-muted-foreground">{text.currentPeriod}</dt>
             <dd data-billkit-part="period" className="bk:text-sm bk:font-medium">
-              {labels.period(date(subscription.current_period_start), date(subscription.current_period_end))}
+              {period(date(subscription.current_period_start), date(subscription.current_period_end))}
             </dd>
           </div>
           {next && (

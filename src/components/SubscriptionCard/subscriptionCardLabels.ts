@@ -1,5 +1,15 @@
-// <SubscriptionCard/>'s strings, beside it; `BillingLabels` (src/react/labels.ts) gathers every component's.
+// <SubscriptionCard/>'s strings, beside it, and their groups in `BillingLabels`.
 import { perInterval } from '../../contract/formatInterval';
+import type { SubscriptionStatus } from '../../contract/types';
+
+declare module '../../react/labels' {
+  interface BillingLabels {
+    /** `<SubscriptionCard/>`. */
+    subscriptionCard: SubscriptionCardLabels;
+    /** Names of subscription statuses; `canceling` is an active subscription set to cancel at period end. */
+    subscriptionStatus: Record<SubscriptionStatus | 'canceling', string>;
+  }
+}
 
 /** Strings of `<SubscriptionCard/>`. */
 export interface SubscriptionCardLabels {
@@ -91,4 +101,15 @@ export const defaultSubscriptionCardLabels: SubscriptionCardLabels = {
   confirmCancel: 'Cancel subscription',
   keep: 'Keep subscription',
   error: "We couldn't load your subscription.",
+};
+
+/** The default (English) names of subscription statuses. */
+export const defaultSubscriptionStatusLabels: Record<SubscriptionStatus | 'canceling', string> = {
+  active: 'Active',
+  trialing: 'Trial',
+  past_due: 'Past due',
+  canceled: 'Canceled',
+  paused: 'Paused',
+  incomplete: 'Incomplete',
+  canceling: 'Canceling',
 };

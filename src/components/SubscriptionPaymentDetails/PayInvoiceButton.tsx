@@ -6,6 +6,7 @@ import { useBillingContext } from '../../react/useBillingContext';
 import { usePayInvoice } from '../../react/usePayInvoice';
 import { defaultPaymentMethodLabels, type PaymentMethodLabels } from '../PaymentMethodForm/paymentMethodLabels';
 import { Button } from '../ui/Button';
+import { useLabels } from '../../react/useLabels';
 
 /**
  * "Pay" on an open invoice: pays it with the card on file (`POST /invoices/:id/pay`). A
@@ -14,7 +15,7 @@ import { Button } from '../ui/Button';
  */
 export function PayInvoiceButton({ invoice, labels }: { invoice: Invoice; labels?: Partial<PaymentMethodLabels> }): ReactNode {
   const { locale } = useBillingContext();
-  const text = { ...defaultPaymentMethodLabels, ...labels };
+  const text = { ...useLabels('paymentMethod', defaultPaymentMethodLabels), ...labels };
   const pay = usePayInvoice();
   return (
     <>

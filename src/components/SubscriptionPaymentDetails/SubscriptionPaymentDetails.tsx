@@ -13,6 +13,7 @@ import { Dialog, DialogContent } from '../ui/Dialog';
 import { Skeleton } from '../ui/Skeleton';
 import { useReturnFocus } from '../ui/useReturnFocus';
 import { RecoveryDialog } from './RecoveryDialog';
+import { useLabels } from '../../react/useLabels';
 
 /** Props of {@link SubscriptionPaymentDetails}. */
 export interface SubscriptionPaymentDetailsProps {
@@ -36,7 +37,7 @@ export interface SubscriptionPaymentDetailsProps {
  */
 export function SubscriptionPaymentDetails({ subscription, recovery = true, labels }: SubscriptionPaymentDetailsProps): ReactNode {
   const { locale } = useBillingContext();
-  const text = { ...defaultPaymentMethodLabels, ...labels };
+  const text = { ...useLabels('paymentMethod', defaultPaymentMethodLabels), ...labels };
   const card = usePaymentMethod();
   const keep = useChangePlan();
   const [updating, setUpdating] = useState(false);

@@ -9,6 +9,9 @@ import { Card } from '../ui/Card';
 import { cx } from '../ui/cx';
 import { ErrorState } from '../ui/ErrorState';
 import { Skeleton } from '../ui/Skeleton';
+import { useLabels } from '../../react/useLabels';
+import { defaultUsageMeterLabels } from './usageMeterLabels';
+import { defaultCommonLabels } from '../ui/commonLabels';
 
 /** Props of {@link UsageMeter}. */
 export interface UsageMeterProps {
@@ -43,8 +46,10 @@ function numberFormats(locale: string) {
  * <UsageMeter metric="api_calls" label="API requests" warningThreshold={0.9} />
  */
 export function UsageMeter({ metric, label, warningThreshold = 0.8, className }: UsageMeterProps): ReactNode {
-  const { labels, locale } = useBillingContext();
-  const text = labels.usageMeter;
+  const { locale } = useBillingContext();
+  const text = useLabels('usageMeter', defaultUsageMeterLabels);
+  const retry = useLabels('retry', defaultCommonLabels.retry);
+  const loading = useLabels('loading', defaultCommonLabels.loading);
   const usage = useUsage(metric);
   const labelId = useId();
   const heading = label ?? humanizeKey(metric);
@@ -69,7 +74,7 @@ export function UsageMeter({ metric, label, warningThreshold = 0.8, className }:
         <div className="bk:flex bk:justify-between">
           <p className="bk:text-sm bk:font-medium bk:text-billkit-muted-foreground">{heading}</p>
           <span role="status" className="bk:sr-only">
-            {labels.loading}
+            {loading}
           </span>
         </div>
         <Skeleton className="bk:h-7 bk:w-40" />
@@ -86,7 +91,7 @@ export function UsageMeter({ metric, label, warningThreshold = 0.8, className }:
         className="bk:py-6!"
         title={text.error}
         message={usage.error.message}
-        retryLabel={labels.retry}
+        retryLabel={retry}
         onRetry={() => void usage.refetch()}
         retrying={usage.isFetching}
       />,

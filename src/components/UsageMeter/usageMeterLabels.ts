@@ -1,4 +1,11 @@
-// <UsageMeter/>'s strings, beside it; `BillingLabels` (src/react/labels.ts) gathers every component's.
+// <UsageMeter/>'s strings, beside it, and their group in `BillingLabels`.
+
+declare module '../../react/labels' {
+  interface BillingLabels {
+    /** `<UsageMeter/>`. */
+    usageMeter: UsageMeterLabels;
+  }
+}
 
 /** Strings of `<UsageMeter/>`. */
 export interface UsageMeterLabels {

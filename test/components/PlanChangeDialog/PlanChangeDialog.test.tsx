@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvoiceList } from '../../../src/components/InvoiceList';
-import { planChange, planChangeAction } from '../../../src/components/PlanChangeDialog';
+import { planChange, planChangeAction, planChangeWith } from '../../../src/components/PlanChangeDialog';
 import { PricingTable } from '../../../src/components/PricingTable';
 import { SubscriptionCard } from '../../../src/components/SubscriptionCard';
 import { SubscriptionPaymentDetails } from '../../../src/components/SubscriptionPaymentDetails';
@@ -59,6 +59,15 @@ describe('<PricingTable planChange={planChange}/>', () => {
     expect(within(plan('Pro')).getByRole('button', { name: 'Switch to yearly' })).toHaveAttribute('data-billkit-part', 'change');
     // The badge still marks the plan the subscriber is on.
     expect(plan('Pro')).toHaveAttribute('data-current');
+  });
+
+  it("takes the provider's paymentMethod labels for its buttons; planChangeWith's win over them", async () => {
+    const labels = { paymentMethod: { downgrade: 'Herabstufen' } };
+    const first = await renderWithProxy(proxy, <PricingTable planChange={planChange} />, { subject: 'user_pro', labels });
+    await waitFor(() => expect(within(plan('Starter')).getByRole('button', { name: 'Herabstufen' })).toBeEnabled());
+    first.unmount();
+    await renderWithProxy(proxy, <PricingTable planChange={planChangeWith({ downgrade: 'Go smaller' })} />, { subject: 'user_pro', labels });
+    await waitFor(() => expect(within(plan('Starter')).getByRole('button', { name: 'Go smaller' })).toBeEnabled());
   });
 
   it('keeps the checkout buttons for a caller without a subscription', async () => {

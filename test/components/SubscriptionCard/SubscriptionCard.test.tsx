@@ -177,13 +177,15 @@ describe('<SubscriptionCard/>', () => {
   });
 
   it('takes its strings from the provider labels', async () => {
-    const { defaultLabels } = await import('../../../src/react/labels');
     await renderWithProxy(proxy, <SubscriptionCard />, {
       subject: 'user_pro',
-      labels: { subscriptionCard: { ...defaultLabels.subscriptionCard, cancel: 'Abonnement kündigen' } },
+      labels: { subscriptionCard: { cancel: 'Abonnement kündigen' }, subscriptionStatus: { active: 'Aktiv' } },
       locale: 'de-DE',
     });
     expect(await screen.findByRole('button', { name: 'Abonnement kündigen' })).toBeInTheDocument();
     expect(screen.getByText('29,00 $')).toBeInTheDocument();
+    expect(screen.getByText('Aktiv')).toBeInTheDocument();
+    // The strings the app did not override keep the component's defaults.
+    expect(screen.getByText('Renews on')).toBeInTheDocument();
   });
 });
