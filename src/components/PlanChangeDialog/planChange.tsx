@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { PlanChangeDialog, type PlanChangeDialogProps } from './PlanChangeDialog';
 import { planChangeAction, type PlanChangeAction } from './planChangeAction';
 import { defaultPaymentMethodLabels } from '../PaymentMethodForm/paymentMethodLabels';
+import { canChangePlan } from '../../contract/subscriptionRules';
 import type { Price, Subscription } from '../../contract/types';
 
 /**
@@ -14,8 +15,8 @@ export interface PlanChangeOptIn {
   /** The dialog the table opens when a subscriber picks another price. */
   Dialog: ComponentType<PlanChangeDialogProps>;
   /**
-   * Whether the subscription can change plan (the proxy's rule: not `past_due`,
-   * `incomplete`, `canceled` or pending cancellation); when not, the table keeps checkout.
+   * Whether the subscription can change plan (the proxy's own rule, `canChangePlan`:
+   * `active` or `trialing`, not pending cancellation); when not, the table keeps checkout.
    */
   enabled: (subscription: Subscription) => boolean;
   /** The plan card's button text for a subscriber, `null` for the current price (the table then says "Current plan"). */
@@ -34,7 +35,7 @@ export function planChangeWith(labels: Partial<typeof defaultPaymentMethodLabels
   const text = { ...defaultPaymentMethodLabels, ...labels };
   return {
     Dialog: (props) => <PlanChangeDialog {...props} labels={{ ...labels, ...props.labels }} />,
-    enabled: (subscription) => (subscription.status === 'active' || subscription.status === 'trialing') && !subscription.cancel_at_period_end,
+    enabled: canChangePlan,
     label: (subscription, price, planId) => {
       const action = planChangeAction(subscription, price, planId);
       return action === 'current' ? null : (text[LABEL_OF[action]] as string);
