@@ -1,4 +1,5 @@
 import { intervalAdverb } from '../../contract/formatInterval';
+import { canChangePlan } from '../../contract/subscriptionRules';
 import type { PlanChangeLine, PlanChangePreview } from '../../contract/types';
 import { InvalidParameter, NotFound } from '../domainErrors';
 import type { PlanRecord, PriceRecord, PromotionCodeRecord, SubscriptionDetail } from '../store/records';
@@ -152,7 +153,7 @@ export async function decidePlanChange(
 ): Promise<PlannedPlanChange | 'same'> {
   if (!sub || sub.status === 'canceled') throw new NotFound('no_subscription', 'There is no subscription to change.');
   const processorCannot = sub.processor_ref !== null && !processorChangesPlans(ctx.processor);
-  if (!['active', 'trialing'].includes(sub.status) || sub.cancel_at_period_end || processorCannot) {
+  if (!canChangePlan(sub) || processorCannot) {
     throw new InvalidParameter('subscription_not_changeable',
       sub.cancel_at_period_end
         ? 'This subscription is set to cancel; resume it before changing plan.'

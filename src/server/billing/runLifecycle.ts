@@ -1,3 +1,4 @@
+import { subscriptionRules } from '../../contract/subscriptionRules';
 import type { LifecycleStep, LifecycleStepKind } from '../store/Store';
 import { Conflict } from '../domainErrors';
 import type { BillingContext } from './BillingContext';
@@ -51,7 +52,7 @@ async function runStep(step: StepContext, claimed: LifecycleStep): Promise<Charg
   if (!sub) return;
   switch (claimed.kind) {
     case 'period_end':
-      if (['active', 'past_due', 'trialing'].includes(sub.status) && sub.current_period_end.getTime() <= at.getTime()) {
+      if (subscriptionRules[sub.status].live && sub.current_period_end.getTime() <= at.getTime()) {
         await endPeriod(step, sub);
       }
       return;
