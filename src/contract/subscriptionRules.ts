@@ -2,6 +2,8 @@ import type { Subscription, SubscriptionStatus } from './types';
 
 /** What a subscription in one status does and allows: one row of {@link subscriptionRules}. */
 export interface SubscriptionStatusRules {
+  /** Over: it stays the current subscription only until the period it paid for ends. */
+  ended: boolean;
   /** Renews and bills at the end of its period (the lifecycle's period end). */
   live: boolean;
   /** Grants its plan's features (`GET /entitlements`, usage). */
@@ -22,19 +24,25 @@ export interface SubscriptionStatusRules {
  * row is written.
  */
 export const subscriptionRules: Readonly<Record<SubscriptionStatus, Readonly<SubscriptionStatusRules>>> = {
-  active: { live: true, entitled: true, needsPayment: false, canCancel: true, canResume: 'canceling', canChangePlan: true },
-  trialing: { live: true, entitled: true, needsPayment: false, canCancel: true, canResume: 'canceling', canChangePlan: true },
-  past_due: { live: true, entitled: true, needsPayment: true, canCancel: true, canResume: 'canceling', canChangePlan: false },
-  incomplete: { live: false, entitled: false, needsPayment: true, canCancel: true, canResume: 'canceling', canChangePlan: false },
-  paused: { live: false, entitled: false, needsPayment: false, canCancel: true, canResume: true, canChangePlan: false },
-  canceled: { live: false, entitled: false, needsPayment: false, canCancel: false, canResume: false, canChangePlan: false },
+  active: { ended: false, live: true, entitled: true, needsPayment: false, canCancel: true, canResume: 'canceling', canChangePlan: true },
+  trialing: { ended: false, live: true, entitled: true, needsPayment: false, canCancel: true, canResume: 'canceling', canChangePlan: true },
+  past_due: { ended: false, live: true, entitled: true, needsPayment: true, canCancel: true, canResume: 'canceling', canChangePlan: false },
+  incomplete: { ended: false, live: false, entitled: false, needsPayment: true, canCancel: true, canResume: 'canceling', canChangePlan: false },
+  paused: { ended: false, live: false, entitled: false, needsPayment: false, canCancel: true, canResume: true, canChangePlan: false },
+  canceled: { ended: true, live: false, entitled: false, needsPayment: false, canCancel: false, canResume: false, canChangePlan: false },
 };
 
 /** The fields the rules read: a wire `Subscription` or a store record. */
 export type SubscriptionLike = Pick<Subscription, 'status' | 'cancel_at_period_end'>;
 
+// Pure, so a browser bundle that needs no SQL parameters drops them.
+const statusesWhere = (rule: 'ended' | 'live') => (Object.keys(subscriptionRules) as SubscriptionStatus[]).filter((s) => subscriptionRules[s][rule]);
+
 /** The statuses that renew and bill, for SQL as a parameter (`status = any($1::text[])`). */
-export const liveStatuses = (Object.keys(subscriptionRules) as SubscriptionStatus[]).filter((s) => subscriptionRules[s].live);
+export const liveStatuses: readonly SubscriptionStatus[] = /* @__PURE__ */ statusesWhere('live');
+
+/** The statuses of a subscription that is over (`canceled`), for SQL as a parameter. */
+export const endedStatuses: readonly SubscriptionStatus[] = /* @__PURE__ */ statusesWhere('ended');
 
 /** Whether the subscription grants its plan's features (`active`, `trialing`, `past_due`). */
 export const isEntitled = (sub: SubscriptionLike): boolean => subscriptionRules[sub.status].entitled;
