@@ -44,6 +44,9 @@ export const liveStatuses: readonly SubscriptionStatus[] = /* @__PURE__ */ statu
 /** The statuses of a subscription that is over (`canceled`), for SQL as a parameter. */
 export const endedStatuses: readonly SubscriptionStatus[] = /* @__PURE__ */ statusesWhere('ended');
 
+/** Whether the subscription is over (`canceled`): nothing more is billed, changed or resumed. */
+export const isEnded = (sub: SubscriptionLike): boolean => subscriptionRules[sub.status].ended;
+
 /** Whether the subscription grants its plan's features (`active`, `trialing`, `past_due`). */
 export const isEntitled = (sub: SubscriptionLike): boolean => subscriptionRules[sub.status].entitled;
 

@@ -3,6 +3,7 @@ import {
   canChangePlan,
   canResume,
   endedStatuses,
+  isEnded,
   isEntitled,
   liveStatuses,
   needsPayment,
@@ -36,6 +37,11 @@ describe.each(STATUSES)('a %s subscription', (status) => {
   const rules = TABLE[status];
   const running = { status, cancel_at_period_end: false };
   const canceling = { status, cancel_at_period_end: true };
+
+  it(`${rules.ended ? 'is' : 'is not'} over`, () => {
+    expect(isEnded(running)).toBe(rules.ended);
+    expect(isEnded(canceling)).toBe(rules.ended);
+  });
 
   it(`${rules.entitled ? 'grants' : 'does not grant'} its plan, pending cancellation or not`, () => {
     expect(isEntitled(running)).toBe(rules.entitled);

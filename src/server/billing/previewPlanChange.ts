@@ -1,5 +1,5 @@
 import { intervalAdverb } from '../../contract/formatInterval';
-import { canChangePlan } from '../../contract/subscriptionRules';
+import { canChangePlan, isEnded } from '../../contract/subscriptionRules';
 import type { PlanChangeLine, PlanChangePreview } from '../../contract/types';
 import { InvalidParameter, NotFound } from '../domainErrors';
 import type { PlanRecord, PriceRecord, PromotionCodeRecord, SubscriptionDetail } from '../store/records';
@@ -151,7 +151,7 @@ export async function decidePlanChange(
   priceId: string,
   at: Date = ctx.now(),
 ): Promise<PlannedPlanChange | 'same'> {
-  if (!sub || sub.status === 'canceled') throw new NotFound('no_subscription', 'There is no subscription to change.');
+  if (!sub || isEnded(sub)) throw new NotFound('no_subscription', 'There is no subscription to change.');
   const processorCannot = sub.processor_ref !== null && !processorChangesPlans(ctx.processor);
   if (!canChangePlan(sub) || processorCannot) {
     throw new InvalidParameter('subscription_not_changeable',

@@ -1,4 +1,4 @@
-import { canResume, needsPayment, subscriptionRules } from '../../contract/subscriptionRules';
+import { canResume, isEnded, needsPayment, subscriptionRules } from '../../contract/subscriptionRules';
 import type { Subscription } from '../../contract/types';
 import { Conflict, InvalidParameter, NotFound } from '../domainErrors';
 import type { ProcessorSubscriptionRef, ProcessorSubscriptionState } from '../processor/types';
@@ -154,7 +154,7 @@ export async function resumeSubscription(ctx: BillingContext, subject: string): 
     const paused = sub.status === 'paused';
     if (!canResume(sub)) {
       throw new InvalidParameter('subscription_not_resumable',
-        sub.status === 'canceled'
+        isEnded(sub)
           ? 'This subscription has been canceled and cannot be resumed; start a new checkout instead.'
           : 'This subscription is not paused or pending cancellation, so there is nothing to resume.',
       );
