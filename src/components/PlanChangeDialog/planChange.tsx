@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { PlanChangeDialog, type PlanChangeDialogProps } from './PlanChangeDialog';
 import { planChangeAction, type PlanChangeAction } from './planChangeAction';
 import { defaultPaymentMethodLabels, type PaymentMethodLabels } from '../PaymentMethodForm/paymentMethodLabels';
+import { canChangePlan } from '../../contract/subscriptionRules';
 import type { Price, Subscription } from '../../contract/types';
 
 /**
@@ -14,8 +15,8 @@ export interface PlanChangeOptIn {
   /** The dialog the table opens when a subscriber picks another price. */
   Dialog: ComponentType<PlanChangeDialogProps>;
   /**
-   * Whether the subscription can change plan (the proxy's rule: not `past_due`,
-   * `incomplete`, `canceled` or pending cancellation); when not, the table keeps checkout.
+   * Whether the subscription can change plan (the proxy's own rule, `canChangePlan`:
+   * `active` or `trialing`, not pending cancellation); when not, the table keeps checkout.
    */
   enabled: (subscription: Subscription) => boolean;
   /**
@@ -37,7 +38,7 @@ const LABEL_OF: Record<Exclude<PlanChangeAction, 'current'>, keyof typeof defaul
 export function planChangeWith(labels: Partial<typeof defaultPaymentMethodLabels> = {}): PlanChangeOptIn {
   return {
     Dialog: (props) => <PlanChangeDialog {...props} labels={{ ...labels, ...props.labels }} />,
-    enabled: (subscription) => (subscription.status === 'active' || subscription.status === 'trialing') && !subscription.cancel_at_period_end,
+    enabled: canChangePlan,
     label: (subscription, price, planId, overrides) => {
       const action = planChangeAction(subscription, price, planId);
       if (action === 'current') return null;

@@ -4,6 +4,7 @@ import type { Subscription } from '../../contract/types';
 import { formatDate } from '../../contract/formatDate';
 import { formatInterval } from '../../contract/formatInterval';
 import { formatMoney } from '../../contract/formatMoney';
+import { canCancel, canResume, needsPayment } from '../../contract/subscriptionRules';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useResumeSubscription } from '../../react/useResumeSubscription';
 import { useSubscription } from '../../react/useSubscription';
@@ -40,16 +41,6 @@ export interface SubscriptionCardProps {
    */
   paymentDetails?: ComponentType<{ subscription: Subscription; recovery?: boolean }>;
   className?: string;
-}
-
-/** What can be done with a subscription in its state. */
-function actionsOf(subscription: Subscription) {
-  const { status, cancel_at_period_end } = subscription;
-  return {
-    canResume: cancel_at_period_end || status === 'paused',
-    canCancel: !cancel_at_period_end && status !== 'canceled',
-    needsPayment: status === 'past_due' || status === 'incomplete',
-  };
 }
 
 /** A button when given a handler, a link styled as one when given an address, else nothing. */
@@ -189,7 +180,8 @@ export function SubscriptionCard({
     );
   }
 
-  const { canResume, canCancel, needsPayment } = actionsOf(subscription);
+  const resumable = canResume(subscription);
+  const cancelable = canCancel(subscription);
   const status = subscription.cancel_at_period_end && subscription.status !== 'canceled' ? 'canceling' : subscription.status;
   const { price } = subscription;
 
@@ -241,7 +233,7 @@ export function SubscriptionCard({
       <Notice tone="info">{text.canceledNotice(date(endedAt))}</Notice>
     ) : null;
 
-  const updatePayment = needsPayment && (
+  const updatePayment = needsPayment(subscription) && (
     <Action onClick={onUpdatePayment} href={updatePaymentHref} part="update-payment" variant="primary">
       {text.updatePayment}
     </Action>
@@ -299,12 +291,12 @@ export function SubscriptionCard({
           </Notice>
         )}
       </CardContent>
-      {(canResume || canCancel || updatePayment || viewPlans) && (
+      {(resumable || cancelable || updatePayment || viewPlans) && (
         <CardFooter id={actionsId} data-billkit-part="actions" className="bk:justify-end">
-          {canCancel && <CancelDialog subscription={subscription} onCanceled={afterAction} />}
+          {cancelable && <CancelDialog subscription={subscription} onCanceled={afterAction} />}
           {viewPlans}
           {updatePayment}
-          {canResume && (
+          {resumable && (
             <Button pending={resume.isPending} onClick={() => resume.mutate(undefined, { onSuccess: afterAction })} data-billkit-part="resume">
               {resume.isPending ? text.resuming : text.resume}
             </Button>

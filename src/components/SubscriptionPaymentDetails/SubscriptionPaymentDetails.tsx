@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import type { Subscription } from '../../contract/types';
 import { formatDate } from '../../contract/formatDate';
+import { needsPayment } from '../../contract/subscriptionRules';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useChangePlan } from '../../react/useChangePlan';
 import { usePaymentMethod } from '../../react/usePaymentMethod';
@@ -44,7 +45,6 @@ export function SubscriptionPaymentDetails({ subscription, recovery = true, labe
   const [recovering, setRecovering] = useState(false);
   useReturnFocus(updating);
   const pending = subscription.pending_change;
-  const needsPayment = subscription.status === 'past_due' || subscription.status === 'incomplete';
   const cardState = card.isPending ? 'loading' : card.isError ? 'error' : card.data ? 'ready' : 'empty';
 
   return (
@@ -91,7 +91,7 @@ export function SubscriptionPaymentDetails({ subscription, recovery = true, labe
         </div>
       )}
       {keep.isError && <PaymentError error={keep.error} />}
-      {needsPayment && recovery && (
+      {needsPayment(subscription) && recovery && (
         <Button onClick={() => setRecovering(true)} data-billkit-part="recover" className="bk:self-end">
           {text.recoverTitle}
         </Button>

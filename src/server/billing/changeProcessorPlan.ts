@@ -1,3 +1,4 @@
+import { isEnded } from '../../contract/subscriptionRules';
 import type { Subscription } from '../../contract/types';
 import { Conflict, InvalidParameter, PaymentDeclined } from '../domainErrors';
 import type { ProcessorPlanChangeInput } from '../processor/planChangeTypes';
@@ -101,7 +102,7 @@ async function record(ctx: BillingContext, before: SubscriptionDetail, patch: Pa
   const now = ctx.now();
   const result = await ctx.store.transaction(async (store) => {
     const sub = await store.getSubscription(before.id);
-    if (!sub || sub.status === 'canceled') {
+    if (!sub || isEnded(sub)) {
       throw new Conflict('subscription_changed', 'The subscription changed while this request ran; try again.');
     }
     if (!subscriptionPatchChanges(sub, patch)) return { sub, changed: false };

@@ -1,13 +1,11 @@
+import { isEntitled as grants } from '../../contract/subscriptionRules';
 import type { Entitlements } from '../../contract/types';
 import type { SubscriptionDetail } from '../store/records';
 import type { BillingContext } from './BillingContext';
 
-/** Statuses that grant the plan's features. paused, incomplete and canceled grant none. */
-const ENTITLED_STATUSES = new Set(['active', 'trialing', 'past_due']);
-
-/** Whether a subscription currently grants its plan. */
+/** Whether a subscription currently grants its plan (its status's `entitled` rule). */
 export function isEntitled(sub: SubscriptionDetail | null): sub is SubscriptionDetail {
-  return sub !== null && ENTITLED_STATUSES.has(sub.status);
+  return sub !== null && grants(sub);
 }
 
 /** `GET /entitlements`: the plan key, status and features, or all empty without an entitled subscription. */

@@ -1,3 +1,4 @@
+import { isEnded } from '../../contract/subscriptionRules';
 import { parseSubjectKey } from '../subjectKey';
 import { NotFound, InvalidParameter } from '../domainErrors';
 import type { SubscriptionDetail } from '../store/records';
@@ -42,7 +43,7 @@ export async function fulfilCheckout(
     const amounts = priceCheckout(price, promo, row.trial_days);
 
     const previous = await store.findCurrentSubscription(row.subject, now, { forUpdate: true });
-    if (previous && previous.status !== 'canceled') {
+    if (previous && !isEnded(previous)) {
       const patch = { status: 'canceled' as const, cancel_at_period_end: false, canceled_at: now, ended_at: now };
       await store.updateSubscription(previous.id, patch);
       await recordEvent(ctx, store, 'subscription.canceled', previous.subject, toWireSubscription({ ...previous, ...patch }), now);

@@ -1,3 +1,4 @@
+import { isEnded } from '../../contract/subscriptionRules';
 import { Conflict, InvalidParameter, NotFound, PaymentDeclined } from '../domainErrors';
 import type { PaymentResult } from '../processor/types';
 import type { PaymentPurpose, PaymentRecord } from '../store/records';
@@ -105,7 +106,7 @@ export function stepOf(ctx: BillingContext, store: Store, events: LifecycleEvent
 async function settleSubscription(step: StepContext, purpose: PaymentPurpose, invoice: InvoiceRecord, paid: boolean): Promise<SubscriptionDetail | null> {
   if (purpose !== 'renewal') return paid ? reactivateWhenSettled(step, invoice.subscription_id) : null;
   const sub = invoice.subscription_id ? await step.store.getSubscription(invoice.subscription_id) : null;
-  if (!sub || sub.status === 'canceled') return sub;
+  if (!sub || isEnded(sub)) return sub;
   if (paid) {
     await step.store.updateSubscription(sub.id, { status: 'active' });
     const active = { ...sub, status: 'active' as const };

@@ -1,3 +1,4 @@
+import { needsPayment } from '../../contract/subscriptionRules';
 import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
 import type { StepContext } from './events';
 import { addDays } from './time';
@@ -34,14 +35,14 @@ export async function markInvoiceVoid(step: StepContext, invoice: InvoiceRecord)
 }
 
 /**
- * Once no invoice of a `past_due` / `incomplete` subscription is open, it is `active`
+ * Once no invoice of a subscription that needs payment (`past_due`, `incomplete`) is open, it is `active`
  * again (`subscription.updated`), as Stripe does. Returns the subscription as it now is.
  */
 export async function reactivateWhenSettled(step: StepContext, subscriptionId: string | null): Promise<SubscriptionDetail | null> {
   if (!subscriptionId) return null;
   const sub = await step.store.getSubscription(subscriptionId);
   if (!sub) return null;
-  if ((sub.status === 'past_due' || sub.status === 'incomplete') && (await step.store.openInvoiceIds(sub.id)).length === 0) {
+  if (needsPayment(sub) && (await step.store.openInvoiceIds(sub.id)).length === 0) {
     const active = { ...sub, status: 'active' as const };
     await step.store.updateSubscription(sub.id, { status: 'active' });
     await step.emit('subscription.updated', sub.subject, active);

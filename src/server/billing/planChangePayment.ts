@@ -1,3 +1,4 @@
+import { isEnded } from '../../contract/subscriptionRules';
 import type { PaymentResult } from '../processor/types';
 import type { PaymentRecord, PlannedChange } from '../store/records';
 import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
@@ -44,7 +45,7 @@ export async function applyPlannedChange(store: Store, emit: Emit, sub: Subscrip
 function unchanged(sub: SubscriptionDetail | null, plan: PlannedChange): sub is SubscriptionDetail {
   return (
     sub !== null &&
-    sub.status !== 'canceled' &&
+    !isEnded(sub) &&
     sub.price_id === plan.from_price_id &&
     sub.current_period_end.toISOString() === plan.from_period_end
   );

@@ -1,4 +1,5 @@
 import { intervalAdverb } from '../../contract/formatInterval';
+import { canChangePlan, isEnded } from '../../contract/subscriptionRules';
 import type { PlanChangeLine, PlanChangePreview } from '../../contract/types';
 import { InvalidParameter, NotFound } from '../domainErrors';
 import type { PlanRecord, PriceRecord, PromotionCodeRecord, SubscriptionDetail } from '../store/records';
@@ -150,9 +151,9 @@ export async function decidePlanChange(
   priceId: string,
   at: Date = ctx.now(),
 ): Promise<PlannedPlanChange | 'same'> {
-  if (!sub || sub.status === 'canceled') throw new NotFound('no_subscription', 'There is no subscription to change.');
+  if (!sub || isEnded(sub)) throw new NotFound('no_subscription', 'There is no subscription to change.');
   const processorCannot = sub.processor_ref !== null && !processorChangesPlans(ctx.processor);
-  if (!['active', 'trialing'].includes(sub.status) || sub.cancel_at_period_end || processorCannot) {
+  if (!canChangePlan(sub) || processorCannot) {
     throw new InvalidParameter('subscription_not_changeable',
       sub.cancel_at_period_end
         ? 'This subscription is set to cancel; resume it before changing plan.'

@@ -1,3 +1,4 @@
+import { isEnded } from '../../contract/subscriptionRules';
 import type { ConfirmPaymentMethodSetupResponse, PaymentMethod, PaymentMethodSetup } from '../../contract/types';
 import { randomId, timingSafeEqual } from '../crypto/hmac';
 import { InvalidParameter, NotFound, PaymentDeclined } from '../domainErrors';
@@ -69,7 +70,7 @@ async function recordSucceededSetup(
   if (row.status === 'succeeded' && row.payment_id === paymentMethod) return toWirePaymentMethod(card);
   const current = await ctx.store.findCurrentSubscription(row.subject, ctx.now());
   const subscriptions =
-    current?.processor_ref && current.status !== 'canceled'
+    current?.processor_ref && !isEnded(current)
       ? [{ processorRef: current.processor_ref, subscriptionId: current.id, subject: row.subject }]
       : [];
   await processor.setDefaultPaymentMethod({ subject: row.subject, customers: processorCustomers(ctx.store, ctx.processor), paymentMethod, subscriptions });

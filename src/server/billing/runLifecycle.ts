@@ -1,3 +1,4 @@
+import { isEnded, subscriptionRules } from '../../contract/subscriptionRules';
 import type { LifecycleStep, LifecycleStepKind } from '../store/Store';
 import { Conflict } from '../domainErrors';
 import type { BillingContext } from './BillingContext';
@@ -51,7 +52,7 @@ async function runStep(step: StepContext, claimed: LifecycleStep): Promise<Charg
   if (!sub) return;
   switch (claimed.kind) {
     case 'period_end':
-      if (['active', 'past_due', 'trialing'].includes(sub.status) && sub.current_period_end.getTime() <= at.getTime()) {
+      if (subscriptionRules[sub.status].live && sub.current_period_end.getTime() <= at.getTime()) {
         await endPeriod(step, sub);
       }
       return;
@@ -73,7 +74,7 @@ async function runStep(step: StepContext, claimed: LifecycleStep): Promise<Charg
       // retry: begun here, made and settled after this transaction commits.
       const attempts = claimed.invoiceId ? await store.getInvoiceAttempts(claimed.invoiceId) : null;
       if (!claimed.invoiceId || !attempts?.next_payment_attempt || attempts.next_payment_attempt.getTime() > at.getTime()) return;
-      if (sub.status === 'canceled') {
+      if (isEnded(sub)) {
         // Canceled meanwhile (by the customer): nothing more is collected, as Stripe stops retrying.
         await store.updateInvoicePayment(claimed.invoiceId, { next_payment_attempt: null });
         return;

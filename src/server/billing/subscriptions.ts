@@ -1,3 +1,4 @@
+import { canResume, isEnded, needsPayment, subscriptionRules } from '../../contract/subscriptionRules';
 import type { Subscription } from '../../contract/types';
 import { Conflict, InvalidParameter, NotFound } from '../domainErrors';
 import type { ProcessorSubscriptionRef, ProcessorSubscriptionState } from '../processor/types';
@@ -9,7 +10,7 @@ import { iso } from './time';
 import { toWireSubscription } from './wire';
 
 /**
- * The caller's subscription for `GET /subscription`: the newest one that is live
+ * The caller's subscription for `GET /subscription`: the newest one that has not ended
  * (active, trialing, past_due, paused, incomplete). One canceled immediately stays
  * visible, as `canceled`, until its paid period ends; then the answer is `null`.
  */
@@ -19,7 +20,7 @@ export async function getSubscription(ctx: BillingContext, subject: string): Pro
   if (!sub) return null;
   const wire = toWireSubscription(sub);
   // Only the states that need them read more, so the common GET /subscription stays one query.
-  if (sub.status === 'past_due' || sub.status === 'incomplete') return { ...wire, latest_invoice: await latestOpenInvoice(ctx, sub) };
+  if (needsPayment(sub)) return { ...wire, latest_invoice: await latestOpenInvoice(ctx, sub) };
   if (sub.status === 'trialing' && !sub.cancel_at_period_end) return { ...wire, upcoming_invoice: await trialEndInvoice(ctx, sub, now) };
   return wire;
 }
@@ -119,7 +120,7 @@ async function changeSubscription(
 export async function cancelSubscription(ctx: BillingContext, subject: string, atPeriodEnd: boolean): Promise<Subscription> {
   const { processor } = ctx;
   return changeSubscription(ctx, subject, (sub) => {
-    if (sub.status === 'canceled') throw noSubscription();
+    if (!subscriptionRules[sub.status].canCancel) throw noSubscription();
     if (atPeriodEnd && sub.cancel_at_period_end) return null;
     return {
       patch: atPeriodEnd
@@ -151,9 +152,9 @@ export async function resumeSubscription(ctx: BillingContext, subject: string): 
   const { processor } = ctx;
   return changeSubscription(ctx, subject, (sub) => {
     const paused = sub.status === 'paused';
-    if (!paused && !(sub.cancel_at_period_end && sub.status !== 'canceled')) {
+    if (!canResume(sub)) {
       throw new InvalidParameter('subscription_not_resumable',
-        sub.status === 'canceled'
+        isEnded(sub)
           ? 'This subscription has been canceled and cannot be resumed; start a new checkout instead.'
           : 'This subscription is not paused or pending cancellation, so there is nothing to resume.',
       );

@@ -1,3 +1,4 @@
+import { liveStatuses } from '../../contract/subscriptionRules';
 import type { PaymentMethodRecord } from './records';
 
 /** The kinds of work the lifecycle engine does, each due at an instant. */
@@ -61,7 +62,8 @@ const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)))
 
 // Which subscription rows have a step due by $1, and when. Trials announce their end 3
 // days ahead (Stripe's trial_will_end). `period_end` covers renewals, trial ends and
-// cancellations at period end alike: the engine decides which from the row.
+// cancellations at period end alike: the engine decides which from the row. $3 is the
+// live statuses (contract/subscriptionRules), the ones whose period end renews or bills.
 const SUBSCRIPTION_DUE = `
   select id, status, current_period_end, trial_end, trial_will_end_sent_at, resume_at, lifecycle_failures,
     case
@@ -74,7 +76,7 @@ const SUBSCRIPTION_DUE = `
   where processor_ref is null
     and (lifecycle_retry_at is null or lifecycle_retry_at <= $2)
     and (
-      (status in ('active', 'past_due', 'trialing') and current_period_end <= $1)
+      (status = any($3::text[]) and current_period_end <= $1)
       or (status = 'trialing' and trial_will_end_sent_at is null and trial_end - interval '3 days' <= $1)
       or (status = 'paused' and resume_at <= $1)
     )
@@ -97,7 +99,7 @@ export function lifecycleQueries(q: <T = Record<string, unknown>>(sql: string, p
       const wall = options?.wallNow ?? until;
       const subStep = async (lock: boolean): Promise<LifecycleStep | null> => {
         // A subscription whose step failed lately waits out its delay (by the wall clock).
-        const s = (await q(SUBSCRIPTION_DUE + (lock ? ' for update of subscriptions skip locked' : ''), [until, wall]))[0];
+        const s = (await q(SUBSCRIPTION_DUE + (lock ? ' for update of subscriptions skip locked' : ''), [until, wall, liveStatuses]))[0];
         if (!s) return null;
         const due = date(s.due);
         const kind: LifecycleStepKind =

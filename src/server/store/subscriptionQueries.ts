@@ -1,3 +1,4 @@
+import { endedStatuses } from '../../contract/subscriptionRules';
 import { withCatalogue } from './catalogueQueries';
 import { subscriptionRow } from './rows';
 import type { Store } from './Store';
@@ -29,11 +30,11 @@ export function subscriptionQueries(s: StoreSession): SubscriptionQueries {
       const rows = await s.q(
         `select * from subscriptions
          where subject = $1
-           and (status <> 'canceled' or current_period_end > $2)
+           and (status <> all($3::text[]) or current_period_end > $2)
            and not (cancel_at_period_end and current_period_end <= $2)
          order by created_at desc, seq desc
          limit 1${options?.forUpdate ? ' for update' : ''}`,
-        [subject, now],
+        [subject, now, endedStatuses],
       );
       const value = rows[0] ? await withCatalogue(s, subscriptionRow(rows[0])) : null;
       if (cacheable) {
