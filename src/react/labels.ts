@@ -1,10 +1,17 @@
 import type { IntervalLabels } from '../contract/formatInterval';
+import type { CheckoutLabels } from '../contract/labels/checkoutLabels';
+import type { InvoiceListLabels } from '../contract/labels/invoiceListLabels';
+import type { PaymentMethodLabels } from '../contract/labels/paymentMethodLabels';
+import type { PricingTableLabels } from '../contract/labels/pricingTableLabels';
+import type { SubscriptionCardLabels } from '../contract/labels/subscriptionCardLabels';
+import type { UsageMeterLabels } from '../contract/labels/usageMeterLabels';
+import type { SubscriptionStatus, InvoiceStatus } from '../contract/types';
 
 /**
- * Every user-facing string of Billkit, by group. Each component declares its group beside
- * its default strings (`declare module '../../react/labels'` in its `…Labels.ts`), so this
- * layer names no component and an app's bundle holds only the defaults of the components
- * it imports. Apps override any of them through `<BillingProvider labels={...}>` (for
+ * Every user-facing string of Billkit, by group. The groups' shapes are types of the
+ * contract (`src/contract/labels/`); each component keeps its default strings beside it
+ * (`…Labels.ts`), so this layer names no component and an app's bundle holds only the
+ * defaults of the components it imports. Apps override any of them through `<BillingProvider labels={...}>` (for
  * localisation or tone).
  */
 export interface BillingLabels {
@@ -13,6 +20,26 @@ export interface BillingLabels {
    * get the locale's own names from `Intl` ("month", "Monat").
    */
   intervals?: IntervalLabels;
+  retry: string;
+  loading: string;
+  /** `"Apr 1, 2025 – May 1, 2025"`: a billing period from two formatted dates. */
+  period: (start: string, end: string) => string;
+    /** `<CheckoutForm/>` and `<CheckoutReturn/>`. Override any part of it: `{ checkout: { pay: … } }` keeps the other strings. */
+    checkout: CheckoutLabels;
+    /** `<InvoiceList/>`. */
+    invoiceList: InvoiceListLabels;
+    /** Names of invoice statuses. */
+    invoiceStatus: Record<InvoiceStatus, string>;
+    /** The opt-ins: `<PaymentMethodForm/>`, `<PlanChangeDialog/>`, `<SubscriptionPaymentDetails/>`, `<PayInvoiceButton/>`. */
+    paymentMethod: PaymentMethodLabels;
+    /** `<PricingTable/>`. Override any part of it: `{ pricingTable: { title: … } }` keeps the other strings. */
+    pricingTable: PricingTableLabels;
+    /** `<SubscriptionCard/>`. */
+    subscriptionCard: SubscriptionCardLabels;
+    /** Names of subscription statuses; `canceling` is an active subscription set to cancel at period end. */
+    subscriptionStatus: Record<SubscriptionStatus | 'canceling', string>;
+    /** `<UsageMeter/>`. */
+    usageMeter: UsageMeterLabels;
 }
 
 /**

@@ -2,79 +2,9 @@
 // <SubscriptionPaymentDetails/>, <PayInvoiceButton/>), beside them like every component's,
 // so an app that imports none of these components pays nothing for them. The provider's
 // `labels.paymentMethod` overrides them; each component's own `labels` prop wins over that.
+import type { PaymentMethodLabels } from '../../contract/labels/paymentMethodLabels';
 
 import { intervalAdverb } from '../../contract/formatInterval';
-import type { Interval } from '../../contract/types';
-
-declare module '../../react/labels' {
-  interface BillingLabels {
-    /** The opt-ins: `<PaymentMethodForm/>`, `<PlanChangeDialog/>`, `<SubscriptionPaymentDetails/>`, `<PayInvoiceButton/>`. */
-    paymentMethod: PaymentMethodLabels;
-  }
-}
-
-/** Strings of the payment method, plan change and invoice payment components. */
-export interface PaymentMethodLabels {
-  /** `"Visa •••• 4242, expires 12/28"` */
-  cardOnFile: (brand: string, last4: string, expiry: string) => string;
-  noCardOnFile: string;
-  paymentMethod: string;
-  updateCard: string;
-  addCard: string;
-  saveCard: string;
-  savingCard: string;
-  cardSaved: string;
-  /** The card form could not be started (`POST /payment-method/setup` failed). */
-  setupFailed: string;
-  /** While the form learns which processor takes the card. */
-  loadingCardForm: string;
-  updateCardTitle: string;
-  updateCardDescription: string;
-  /** The recovery dialog of a past-due subscription. */
-  recoverTitle: string;
-  /** `"Update your card and pay the open invoice of $9.00."` */
-  recoverDescription: (amount: string) => string;
-  /** `"Pay $9.00"` */
-  payAmount: (amount: string) => string;
-  paying: string;
-  paid: string;
-  /** `"Pay"` on an open invoice, and its accessible name. */
-  payInvoice: string;
-  payInvoiceOf: (date: string) => string;
-  payFailed: string;
-  /** Plan card actions of `<PricingTable planChange={planChange}/>`. */
-  upgrade: string;
-  downgrade: string;
-  switchToYearly: string;
-  switchToMonthly: string;
-  /**
-   * `"Switch to Pro (yearly)"`. `interval` is the interval's name in the locale (`"year"`,
-   * `"Jahr"`, from `labels.intervals` when given); `intervalKey` the wire value (`"year"`,
-   * `null` for a one-time price), for wording the name alone cannot make (the default's
-   * "yearly", "daily").
-   */
-  changeTitle: (plan: string, interval: string, intervalKey: Interval | null) => string;
-  /** `"$19.33 due today, then $29.00 on Dec 21"` */
-  dueTodayThen: (today: string, next: string, date: string) => string;
-  /** `"Switches to Starter on Dec 21. Nothing is charged today."` */
-  switchesOn: (plan: string, date: string) => string;
-  previewLoading: string;
-  previewFailed: string;
-  lines: string;
-  dueToday: string;
-  confirmChange: string;
-  /** `"Pay $19.33 and switch"` */
-  payAndSwitch: (amount: string) => string;
-  changing: string;
-  cancel: string;
-  close: string;
-  /** The change was declined: update the card, then try again. */
-  declinedHint: string;
-  /** SubscriptionCard: `"Switches to Starter on Dec 21"` */
-  pendingChange: (plan: string, date: string) => string;
-  /** `"Keep Pro"` */
-  keepPlan: (plan: string) => string;
-}
 
 /** The default (English) strings. */
 export const defaultPaymentMethodLabels: PaymentMethodLabels = {
@@ -124,3 +54,5 @@ export function brandName(brand: string): string {
   const known: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', jcb: 'JCB', diners: 'Diners Club', unionpay: 'UnionPay' };
   return known[brand.toLowerCase()] ?? brand.charAt(0).toUpperCase() + brand.slice(1);
 }
+
+export type { PaymentMethodLabels };

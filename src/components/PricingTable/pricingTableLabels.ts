@@ -1,48 +1,6 @@
 // <PricingTable/>'s strings, beside it, and their group in `BillingLabels`.
+import type { PricingTableLabels } from '../../contract/labels/pricingTableLabels';
 import { billedEvery, perInterval } from '../../contract/formatInterval';
-
-declare module '../../react/labels' {
-  interface BillingLabels {
-    /** `<PricingTable/>`. Override any part of it: `{ pricingTable: { title: … } }` keeps the other strings. */
-    pricingTable: PricingTableLabels;
-  }
-}
-
-/** Strings of `<PricingTable/>`. */
-export interface PricingTableLabels {
-  /** Accessible name of the table's region. */
-  title: string;
-  /** Accessible name of the monthly/yearly toggle. */
-  intervalToggle: string;
-  monthly: string;
-  yearly: string;
-  /**
-   * Accessible name of the toggle's switch (on = billed yearly): `"Yearly billing"`. Starts
-   * with the visible `yearly` text, so voice control users can say what they see.
-   */
-  yearlyBilling: string;
-  /** `"Save 20%"` (annual price against twelve monthly ones). */
-  save: (percent: number) => string;
-  /** `"Save up to 25%"` when plans save different amounts. */
-  saveUpTo: (percent: number) => string;
-  recommended: string;
-  currentPlan: string;
-  /** `"per month"` after the big price. */
-  perInterval: (interval: string) => string;
-  /** `"$7.20 per month, billed yearly"` */
-  billedYearly: (monthlyAmount: string) => string;
-  /** Under the price when subscribing starts a trial: `"14-day free trial"`. */
-  trial: (days: number) => string;
-  /** The subscribe button: `"Get Pro"`. */
-  subscribe: (plan: string) => string;
-  redirecting: string;
-  /** Accessible name of a plan's feature list: `"Pro features"`. */
-  features: (plan: string) => string;
-  empty: string;
-  emptyDescription: string;
-  error: string;
-  checkoutFailed: string;
-}
 
 /** The default (English) strings of `<PricingTable/>`. */
 export const defaultPricingTableLabels: PricingTableLabels = {
@@ -66,3 +24,5 @@ export const defaultPricingTableLabels: PricingTableLabels = {
   error: "We couldn't load the plans.",
   checkoutFailed: "We couldn't start the checkout.",
 };
+
+export type { PricingTableLabels };

@@ -1,65 +1,7 @@
 // <SubscriptionCard/>'s strings, beside it, and their groups in `BillingLabels`.
+import type { SubscriptionCardLabels } from '../../contract/labels/subscriptionCardLabels';
 import { perInterval } from '../../contract/formatInterval';
 import type { SubscriptionStatus } from '../../contract/types';
-
-declare module '../../react/labels' {
-  interface BillingLabels {
-    /** `<SubscriptionCard/>`. */
-    subscriptionCard: SubscriptionCardLabels;
-    /** Names of subscription statuses; `canceling` is an active subscription set to cancel at period end. */
-    subscriptionStatus: Record<SubscriptionStatus | 'canceling', string>;
-  }
-}
-
-/** Strings of `<SubscriptionCard/>`. */
-export interface SubscriptionCardLabels {
-  title: string;
-  freeTitle: string;
-  freeDescription: string;
-  viewPlans: string;
-  /** `"per month"` after the price. */
-  perInterval: (interval: string) => string;
-  currentPeriod: string;
-  renewsOn: string;
-  trialEndsOn: string;
-  endsOn: string;
-  endedOn: string;
-  /** Beside the date a canceled subscription was canceled (`canceled_at`). */
-  canceledOn: string;
-  cancel: string;
-  canceling: string;
-  resume: string;
-  resuming: string;
-  updatePayment: string;
-  /** `"Your plan will be canceled on May 1, 2025."` */
-  cancelingNotice: (date: string) => string;
-  /** `"Your trial ends on May 1, 2025."` */
-  trialNotice: (date: string) => string;
-  pastDueNotice: string;
-  /**
-   * `"Your last payment of $9.00 failed. We'll try again on May 4, 2025. …"`; `retryDate`
-   * is null after the last retry.
-   */
-  pastDueRetryNotice: (amount: string, retryDate: string | null) => string;
-  /** `"Your free trial ends in 3 days, on May 1, 2025. Then $9.00 will be charged unless you cancel."` */
-  trialCountdownNotice: (days: number, date: string, amount: string) => string;
-  pausedNotice: string;
-  incompleteNotice: string;
-  /** `"Your subscription ended on May 1, 2025."` */
-  canceledNotice: (date: string) => string;
-  cancelDialogTitle: string;
-  /** `"Choose when your Pro plan should end."` */
-  cancelDialogDescription: (plan: string) => string;
-  cancelChoice: string;
-  cancelAtPeriodEnd: string;
-  /** `"Keep access until May 1, 2025."` */
-  cancelAtPeriodEndHint: (date: string) => string;
-  cancelImmediately: string;
-  cancelImmediatelyHint: string;
-  confirmCancel: string;
-  keep: string;
-  error: string;
-}
 
 /** The default (English) strings of `<SubscriptionCard/>`. */
 export const defaultSubscriptionCardLabels: SubscriptionCardLabels = {
@@ -113,3 +55,5 @@ export const defaultSubscriptionStatusLabels: Record<SubscriptionStatus | 'cance
   incomplete: 'Incomplete',
   canceling: 'Canceling',
 };
+
+export type { SubscriptionCardLabels };
