@@ -97,7 +97,7 @@ export function PlanCard({
           {yearly && text.billedYearly(formatMoney(Math.round(price.amount / 12), price.currency, locale))}
         </p>
         {trialDays !== null && (
-          <p data-billkit-part="trial" className="bk:text-[0.8125rem] bk:font-medium bk:text-billkit-primary">
+          <p data-billkit-part="trial" className="bk:text-[0.8125rem] bk:font-medium bk:text-billkit-success">
             {text.trial(trialDays)}
           </p>
         )}
