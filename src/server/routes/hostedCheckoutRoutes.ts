@@ -3,7 +3,7 @@ import { withCheckoutSessionId } from '../../contract/checkoutSessionId';
 import { parseExpiry } from '../../contract/validateCard';
 import { loadCheckout, promotionLabel, priceCheckout, type LoadedCheckout } from '../billing/checkout';
 import { authenticateCheckout, confirmCheckout } from '../billing/completeCheckout';
-import { PaymentDeclined } from '../domainErrors';
+import { Conflict, PaymentDeclined } from '../domainErrors';
 import { ProxyError, notFound } from '../errors';
 import type { CheckoutPageView } from '../pages/checkoutPage';
 import { loadCheckoutPage } from '../renderers';
@@ -79,6 +79,15 @@ export function hostedCheckoutRoutes(ctx: RouteContext) {
     if (!found) throw notFound('No such checkout session.');
     return found;
   };
+  /** The session once no payment of it is in flight any more (checked every 50 ms, 30 s at most); null if still in flight. */
+  const waitForPayment = async (sessionId: string): Promise<LoadedCheckout | null> => {
+    for (let i = 0; i < 600; i++) {
+      const now = await load(sessionId);
+      if (now.row.status === 'complete' || (await ctx.store.unsettledPayments({ objectId: now.row.id })).length === 0) return now;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return null;
+  };
 
   return new Hono()
     .get('/billing/checkout/:session_id', async (c) => {
@@ -114,6 +123,13 @@ export function hostedCheckoutRoutes(ctx: RouteContext) {
         }
         return c.redirect(successRedirect(found), 303);
       } catch (error) {
+        if (error instanceof Conflict && error.code === 'checkout_being_paid') {
+          // A second press of Pay while the first is at the processor: wait for it, then
+          // answer as it did (a paid session goes to the success URL).
+          const settled = await waitForPayment(found.sessionId);
+          if (settled?.row.status === 'complete') return c.redirect(successRedirect(settled), 303);
+          return render(c, viewOf(settled ?? found, c.req.path, { values, error: { code: error.code, message: error.message } }), 409);
+        }
         if (!(error instanceof PaymentDeclined)) throw error;
         const reloaded = await load(found.sessionId);
         // The page shows the decline beside the form it came from, with the status the JSON API gives it.

@@ -122,28 +122,20 @@ async function race(proxy: Proxy, round: number): Promise<void> {
 }
 const charged = new Map<string, number>();
 
-describe('racing charges for one subject', () => {
-  it('PGlite: changes, a checkout, pays and a retry at once charge each thing once (three rounds)', async () => {
-    for (let round = 1; round <= 3; round++) {
-      charged.clear();
-      const proxy = await pgliteProxy();
-      try {
-        await race(proxy, round);
-      } finally {
-        await proxy.close();
-      }
+/** Three rounds, each on a fresh proxy from `make`. */
+async function threeRounds(make: () => Promise<Proxy>): Promise<void> {
+  for (let round = 1; round <= 3; round++) {
+    charged.clear();
+    const proxy = await make();
+    try {
+      await race(proxy, round);
+    } finally {
+      await proxy.close();
     }
-  }, 120_000);
+  }
+}
 
-  it.skipIf(!postgresAvailable)('PostgreSQL: the same (three rounds)', async () => {
-    for (let round = 1; round <= 3; round++) {
-      charged.clear();
-      const proxy = await postgresProxy();
-      try {
-        await race(proxy, round);
-      } finally {
-        await proxy.close();
-      }
-    }
-  }, 180_000);
+describe('racing charges for one subject', () => {
+  it('PGlite: changes, a checkout, pays and a retry at once charge each thing once (three rounds)', () => threeRounds(pgliteProxy), 120_000);
+  it.skipIf(!postgresAvailable)('PostgreSQL: the same (three rounds)', () => threeRounds(postgresProxy), 180_000);
 });

@@ -3,6 +3,37 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../../helpers/proxy';
 import { as } from '../../helpers/http';
 import { hostedCard, hostedForm } from '../../helpers/hostedCheckout';
+import { createTestProcessor } from '../../../src/server/processor/createTestProcessor';
+import type { PaymentProcessor } from '../../../src/server/processor/types';
+import type { Store } from '../../../src/server/store/Store';
+
+/** The test processor over the proxy's store, its card payments held at the processor until released. */
+function gatedProcessorConfirm() {
+  type Held = { release: () => void };
+  const waiting: ((held: Held) => void)[] = [];
+  const arrived: Held[] = [];
+  const processor = (store: Store): PaymentProcessor => {
+    const real = createTestProcessor({ ledger: store });
+    return {
+      ...real,
+      name: real.name,
+      confirmPayment: async (input) => {
+        await new Promise<void>((release) => {
+          const waiter = waiting.shift();
+          if (waiter) waiter({ release });
+          else arrived.push({ release });
+        });
+        return real.confirmPayment(input);
+      },
+    };
+  };
+  const nextHeld = () => new Promise<Held>((resolve) => {
+    const held = arrived.shift();
+    if (held) resolve(held);
+    else waiting.push(resolve);
+  });
+  return { processor, nextHeld };
+}
 
 let proxy: TestProxy;
 afterEach(() => proxy.close());
@@ -21,6 +52,21 @@ async function hostedSession(user: string, extra: Record<string, unknown> = {}) 
 }
 
 describe('hosted checkout over HTTP', () => {
+  it('a second press of Pay while the first is at the processor waits for it: both go to the success URL, one charge', async () => {
+    const { processor, nextHeld } = gatedProcessorConfirm();
+    proxy = await startTestProxy({ processorFor: processor });
+    const session = await hostedSession('user_free');
+    const first = proxy.fetch(session.checkout_url, form(card('4242 4242 4242 4242')));
+    const held = await nextHeld();
+    const second = proxy.fetch(session.checkout_url, form(card('4242 4242 4242 4242')));
+    held.release();
+    const [a, b] = await Promise.all([first, second]);
+    expect([a.status, b.status]).toEqual([303, 303]);
+    expect(b.headers.get('location')).toBe(a.headers.get('location'));
+    const charges = (await proxy.store.listTestProcessorCharges()).filter((e) => e.kind === 'charge' && e.status === 'succeeded');
+    expect(charges).toHaveLength(1);
+  });
+
   it('shows the page, pays with 4242, redirects with the session id, and the subscription, invoice and PDF exist', async () => {
     proxy = await startTestProxy();
     const session = await hostedSession('user_free', { promotion_code: 'SAVE20' });
