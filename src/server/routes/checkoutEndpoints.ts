@@ -53,7 +53,7 @@ export const CHECKOUT_ENDPOINTS: readonly Endpoint[] = [
       400: 'A client_secret of another session, or an Idempotency-Key reused with another body.',
       402: DECLINED,
       404: 'No such checkout session of the caller.',
-      409: 'The session is complete or expired.',
+      409: 'The session is complete or expired, or another payment of it is being made (checkout_being_paid).',
       502: PROCESSOR_DOWN,
     },
     mounted: 'always',
