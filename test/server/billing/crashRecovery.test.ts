@@ -51,8 +51,8 @@ async function doomedProxy(): Promise<{ dataDir: string; proxy: TestProxy; crash
   const crashOnceCharged = async () => {
     // The processor's ledger is in the store: wait until it holds the charge, then die.
     for (let i = 0; (await proxy.store.listTestProcessorCharges()).length === 0; i++) {
-      if (i > 400) throw new Error('the charge never reached the processor');
-      await new Promise((resolve) => setImmediate(resolve));
+      if (i > 3000) throw new Error('the charge never reached the processor');
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
     // Dead: its database is gone from under it (the app's lifecycle run in flight never ends, so it is not stopped).
     await proxy.store.close();
