@@ -24,16 +24,27 @@ export function authMiddleware(options: {
   verify: (token: string) => Promise<Caller | null>;
   apiKey?: string;
 }): MiddlewareHandler<{ Variables: AuthVariables }> {
+  return bearerAuth(options.apiKey, (token) => options.verify(token));
+}
+
+/**
+ * The Bearer check both guards share: preflights pass, no token is a 401, the API key is a
+ * caller-less request, and any other token must name a caller through `identify` (null: 401).
+ */
+function bearerAuth(
+  apiKey: string | undefined,
+  identify: (token: string, c: { req: { method: string; path: string } }) => Promise<Caller | null>,
+): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return next();
     const token = bearerToken(c.req.header('authorization'));
     if (!token) throw unauthorized();
-    if (options.apiKey && timingSafeEqual(token, options.apiKey)) {
+    if (apiKey && timingSafeEqual(token, apiKey)) {
       c.set('caller', null);
       c.set('apiKey', true);
       return next();
     }
-    const caller = await options.verify(token);
+    const caller = await identify(token, c);
     if (!caller) throw unauthorized();
     c.set('caller', caller);
     c.set('apiKey', false);
@@ -65,21 +76,9 @@ export function devAuthMiddleware(options: {
   subjects: boolean;
   apiKey?: string;
 }): MiddlewareHandler<{ Variables: AuthVariables }> {
-  return async (c, next) => {
-    if (c.req.method === 'OPTIONS') return next();
-    const token = bearerToken(c.req.header('authorization'));
-    if (!token) throw unauthorized();
-    if (options.apiKey && timingSafeEqual(token, options.apiKey)) {
-      c.set('caller', null);
-      c.set('apiKey', true);
-      return next();
-    }
+  return bearerAuth(options.apiKey, async (token, c) => {
     const operator = options.verifyOperator ? await options.verifyOperator(token) : null;
     if (!operator && !options.subjects) throw noDevRoute(c);
-    const caller = operator ?? (await options.verify(token));
-    if (!caller) throw unauthorized();
-    c.set('caller', caller);
-    c.set('apiKey', false);
-    return next();
-  };
+    return operator ?? (await options.verify(token));
+  });
 }
