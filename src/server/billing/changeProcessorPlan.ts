@@ -4,10 +4,10 @@ import { Conflict, InvalidParameter, PaymentDeclined } from '../domainErrors';
 import type { ProcessorPlanChangeInput } from '../processor/planChangeTypes';
 import type { ProcessorSubscriptionRef } from '../processor/types';
 import type { SubscriptionDetail, SubscriptionRecord } from '../store/records';
-import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
 import type { PlannedPlanChange } from './previewPlanChange';
 import { subscriptionPatchChanges } from './subscriptions';
+import { transactionWithEvents } from './events';
 import { toWireSubscription } from './wire';
 
 /**
@@ -100,7 +100,7 @@ export async function changeProcessorPlan(
  */
 async function record(ctx: BillingContext, before: SubscriptionDetail, patch: Partial<SubscriptionRecord>): Promise<Subscription> {
   const now = ctx.now();
-  const result = await ctx.store.transaction(async (store) => {
+  const { result } = await transactionWithEvents(ctx, now, async (store, emit) => {
     const sub = await store.getSubscription(before.id);
     if (!sub || isEnded(sub)) {
       throw new Conflict('subscription_changed', 'The subscription changed while this request ran; try again.');
@@ -109,9 +109,8 @@ async function record(ctx: BillingContext, before: SubscriptionDetail, patch: Pa
     await store.updateSubscription(sub.id, patch);
     // Re-read: a new price_id brings its price and plan, pending_price_id its pending change.
     const next = (await store.getSubscription(sub.id))!;
-    await recordEvent(ctx, store, 'subscription.updated', next.subject, toWireSubscription(next), now);
+    await emit('subscription.updated', next.subject, next);
     return { sub: next, changed: true };
   });
-  if (result.changed) ctx.onEventsWritten?.();
   return toWireSubscription(result.sub);
 }

@@ -1,4 +1,5 @@
 import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
+import type { WebhookObjects } from '../webhooks/webhookEvents';
 import type { Store } from '../store/Store';
 import { parseSubjectKey } from '../subjectKey';
 import { recordEvent, type WebhookEventType } from '../webhooks/recordEvent';
@@ -17,8 +18,21 @@ export interface LifecycleEvent {
 /** An event as the dev endpoints answer it: `{ type, subject, id }` (the plain id, not the store's key). */
 export const wireLifecycleEvent = ({ type, subject, id }: LifecycleEvent) => ({ type, subject, id });
 
-/** Fires a subscription or invoice event: written with the transaction's store, and told to the caller. */
-export type Emit = (type: WebhookEventType, subject: string, object: SubscriptionDetail | InvoiceRecord) => Promise<void>;
+/** A completed checkout, as `checkout.session.completed` names it (the subject is added from the event's). */
+export type CheckoutCompletion = Omit<WebhookObjects['checkout.session.completed'], 'subject' | 'subject_kind'>;
+
+/** The record each event type is fired with: the emitter turns it into the wire object. */
+export type EventRecord<T extends WebhookEventType> = T extends 'checkout.session.completed'
+  ? CheckoutCompletion
+  : T extends `subscription.${string}`
+    ? SubscriptionDetail
+    : InvoiceRecord;
+
+/** Fires an event: written with the transaction's store, and told to the caller. */
+export type Emit = <T extends WebhookEventType>(type: T, subject: string, object: EventRecord<T>) => Promise<void>;
+
+const toWire = (object: SubscriptionDetail | InvoiceRecord | CheckoutCompletion) =>
+  'plan' in object ? toWireSubscription(object) : 'amount_total' in object ? object : toWireInvoice(object);
 
 /**
  * The one way billing rules fire subscription and invoice events: each is written into
@@ -28,11 +42,31 @@ export type Emit = (type: WebhookEventType, subject: string, object: Subscriptio
  */
 export function createEmitter(ctx: BillingContext, store: Store, at: Date, events: LifecycleEvent[]): Emit {
   return async (type, subject, object) => {
-    const wire = 'plan' in object ? toWireSubscription(object) : toWireInvoice(object);
-    await recordEvent(ctx, store, type, subject, wire, at);
+    await recordEvent(ctx, store, type, subject, toWire(object), at);
     // The wire names subjects by their plain ids (`user_pro`), as tokens do.
     events.push({ type, subject: parseSubjectKey(subject).id, id: object.id, subjectKey: subject });
   };
+}
+
+/**
+ * Runs `work` in one transaction with an emitter stamped `at`, and once it committed
+ * tells delivery (`onEventsWritten`) when it fired anything: how a rule that is not a
+ * lifecycle step writes a change and its events together. Resolves with `work`'s result
+ * and the events fired.
+ */
+export async function transactionWithEvents<T>(
+  ctx: BillingContext,
+  at: Date,
+  work: (store: Store, emit: Emit) => Promise<T>,
+): Promise<{ result: T; events: LifecycleEvent[] }> {
+  let events: LifecycleEvent[] = [];
+  const result = await ctx.store.transaction(async (store) => {
+    // A retried transaction starts its events over.
+    events = [];
+    return work(store, createEmitter(ctx, store, at, events));
+  });
+  if (events.length > 0) ctx.onEventsWritten?.();
+  return { result, events };
 }
 
 /** What one lifecycle step (or a rule run like one) works with: the transaction's store, its instant, its events. */

@@ -1,13 +1,11 @@
 import { isEnded } from '../../contract/subscriptionRules';
-import { parseSubjectKey } from '../subjectKey';
 import { NotFound, InvalidParameter } from '../domainErrors';
 import type { SubscriptionDetail } from '../store/records';
 import { randomId } from '../crypto/hmac';
-import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
 import { priceCheckout, promotionLabel } from './checkout';
 import { addDays, addInterval } from './time';
-import { toWireInvoice, toWireSubscription } from './wire';
+import { transactionWithEvents } from './events';
 
 /**
  * Fulfils a paid checkout, once: in one transaction it creates the subscription
@@ -27,7 +25,7 @@ export async function fulfilCheckout(
 ): Promise<SubscriptionDetail> {
   const now = ctx.now();
   let processorJob = false;
-  const result = await ctx.store.transaction(async (store) => {
+  const { result } = await transactionWithEvents(ctx, now, async (store, emit) => {
     processorJob = false;
     const row = await store.getCheckoutSession(sessionRowId, { forUpdate: true });
     if (!row) throw new NotFound('not_found', 'No such checkout session.');
@@ -46,7 +44,7 @@ export async function fulfilCheckout(
     if (previous && !isEnded(previous)) {
       const patch = { status: 'canceled' as const, cancel_at_period_end: false, canceled_at: now, ended_at: now };
       await store.updateSubscription(previous.id, patch);
-      await recordEvent(ctx, store, 'subscription.canceled', previous.subject, toWireSubscription({ ...previous, ...patch }), now);
+      await emit('subscription.canceled', previous.subject, { ...previous, ...patch });
       if (previous.processor_ref && ctx.processor.cancelSubscription) {
         // The processor would keep billing the old one. Not called here (this transaction
         // may serve the processor's own webhook): a durable job, run after commit with retries.
@@ -128,14 +126,12 @@ export async function fulfilCheckout(
       fulfilled_at: now,
       subscription_id: sub.id,
     });
-    const wireSub = toWireSubscription(sub);
-    await recordEvent(ctx, store, 'checkout.session.completed', row.subject, { id: row.id, subject: parseSubjectKey(row.subject).id, subscription: wireSub.id, amount_total: amounts.dueToday, currency: price.currency }, now);
-    await recordEvent(ctx, store, 'subscription.created', row.subject, wireSub, now);
-    await recordEvent(ctx, store, 'invoice.created', row.subject, toWireInvoice(invoice), now);
-    await recordEvent(ctx, store, 'invoice.paid', row.subject, toWireInvoice(invoice), now);
+    await emit('checkout.session.completed', row.subject, { id: row.id, subscription: sub.id, amount_total: amounts.dueToday, currency: price.currency });
+    await emit('subscription.created', row.subject, sub);
+    await emit('invoice.created', row.subject, invoice);
+    await emit('invoice.paid', row.subject, invoice);
     return { sub, created: true };
   });
-  if (result.created) ctx.onEventsWritten?.();
   if (processorJob) ctx.onProcessorJobsWritten?.();
   return result.sub;
 }

@@ -1,13 +1,12 @@
 import type { ProcessorEvent, ProcessorInvoice, ProcessorSubscriptionState } from '../processor/types';
 import type { SubscriptionDetail } from '../store/records';
-import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
 import type { ProcessorEventOutcome } from './ProcessorEventOutcome';
 import { fulfilCheckout } from './fulfilCheckout';
 import { applySucceededSetup } from './processorSetups';
 import { processorInvoiceRecord, recordFailedInvoice, settleOpenInvoice } from './processorInvoiceEvents';
 import { subscriptionPatchChanges } from './subscriptions';
-import { toWireInvoice, toWireSubscription } from './wire';
+import { transactionWithEvents } from './events';
 
 const EVENT_SCOPE = 'stripe_event';
 
@@ -48,14 +47,13 @@ async function syncSubscription(
   if (!subscriptionPatchChanges(sub, patch)) return 'applied';
   const now = ctx.now();
   const current = sub;
-  await ctx.store.transaction(async (store) => {
+  await transactionWithEvents(ctx, now, async (store, emit) => {
     await store.updateSubscription(current.id, patch);
     const type = status === 'canceled' ? 'subscription.canceled' : 'subscription.updated';
     // Re-read, so the event names the new price and plan, and the pending change as it now is.
     const next = await store.getSubscription(current.id);
-    if (announce) await recordEvent(ctx, store, type, current.subject, toWireSubscription(next ?? { ...current, ...patch }), now);
+    if (announce) await emit(type, current.subject, next ?? { ...current, ...patch });
   });
-  if (announce) ctx.onEventsWritten?.();
   return 'applied';
 }
 
@@ -79,11 +77,10 @@ async function recordPaidInvoice(ctx: BillingContext, processorRef: string, invo
   if (await ctx.store.getInvoice(sub.subject, invoice.id)) return 'applied';
   const now = ctx.now();
   const { record, lines } = processorInvoiceRecord(invoice, sub, 'paid');
-  await ctx.store.transaction(async (store) => {
+  await transactionWithEvents(ctx, now, async (store, emit) => {
     await store.insertInvoice(record, lines);
-    await recordEvent(ctx, store, 'invoice.paid', record.subject, toWireInvoice(record), now);
+    await emit('invoice.paid', record.subject, record);
   });
-  ctx.onEventsWritten?.();
   return 'applied';
 }
 

@@ -1,8 +1,7 @@
 import type { ProcessorInvoice } from '../processor/types';
 import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
-import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
-import { toWireInvoice } from './wire';
+import { transactionWithEvents } from './events';
 
 /** What applying a processor's invoice news did. */
 export type InvoiceEventOutcome = 'applied' | 'ignored';
@@ -44,13 +43,12 @@ export async function recordFailedInvoice(
   if (!sub) return 'ignored';
   const now = ctx.now();
   const { record, lines } = processorInvoiceRecord(invoice, sub, 'open');
-  await ctx.store.transaction(async (store) => {
+  await transactionWithEvents(ctx, now, async (store, emit) => {
     const existing = await store.getInvoice(sub.subject, record.id);
     if (!existing) await store.insertInvoice(record, lines);
     await store.updateInvoicePayment(record.id, { status: 'open', ...attempts });
-    await recordEvent(ctx, store, 'invoice.payment_failed', record.subject, toWireInvoice(record), now);
+    await emit('invoice.payment_failed', record.subject, record);
   });
-  ctx.onEventsWritten?.();
   return 'applied';
 }
 
@@ -71,10 +69,9 @@ export async function settleOpenInvoice(
   if (!existing || existing.status !== 'open') return null;
   const now = ctx.now();
   const updated = { ...existing, status, amount_paid: status === 'paid' ? (amountPaid ?? existing.amount_due) : existing.amount_paid };
-  await ctx.store.transaction(async (store) => {
+  await transactionWithEvents(ctx, now, async (store, emit) => {
     await store.updateInvoicePayment(existing.id, { status, amount_paid: updated.amount_paid, next_payment_attempt: null });
-    await recordEvent(ctx, store, status === 'paid' ? 'invoice.paid' : 'invoice.marked_uncollectible', updated.subject, toWireInvoice(updated), now);
+    await emit(status === 'paid' ? 'invoice.paid' : 'invoice.marked_uncollectible', updated.subject, updated);
   });
-  ctx.onEventsWritten?.();
   return 'applied';
 }

@@ -3,10 +3,10 @@ import type { Subscription } from '../../contract/types';
 import { Conflict, InvalidParameter, NotFound } from '../domainErrors';
 import type { ProcessorSubscriptionRef, ProcessorSubscriptionState } from '../processor/types';
 import type { SubscriptionDetail, SubscriptionRecord } from '../store/records';
-import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
 import { periodDiscount } from './renewSubscription';
 import { iso } from './time';
+import { transactionWithEvents } from './events';
 import { toWireSubscription } from './wire';
 
 /**
@@ -92,7 +92,7 @@ async function changeSubscription(
     planned?.atProcessor && before.processor_ref
       ? await planned.atProcessor({ processorRef: before.processor_ref, subscriptionId: before.id, subject })
       : null;
-  const result = await ctx.store.transaction(async (store) => {
+  const { result } = await transactionWithEvents(ctx, now, async (store, emit) => {
     const sub = await store.findCurrentSubscription(subject, now, { forUpdate: true });
     if (!sub) throw noSubscription();
     if (remote && sub.id !== before.id) {
@@ -104,10 +104,9 @@ async function changeSubscription(
     await store.updateSubscription(sub.id, change.patch);
     // A processor's answer may end a pending plan change (Stripe: its schedule released).
     const next = { ...sub, ...change.patch, ...(change.patch.pending_price_id === null ? { pending: null } : {}) };
-    await recordEvent(ctx, store, change.event, next.subject, toWireSubscription(next), now);
+    await emit(change.event, next.subject, next);
     return { sub: next, changed: true };
   });
-  if (result.changed) ctx.onEventsWritten?.();
   return toWireSubscription(result.sub);
 }
 
