@@ -45,9 +45,11 @@ describe("Billkit's modal dialog in real Chromium (Radix focus and dismiss layer
         const at = await scrollY(page);
         expect(at).toBeGreaterThan(0);
         await page.mouse.move(20, 20);
-        await page.mouse.wheel(0, 600);
-        await page.keyboard.press('PageDown');
-        await page.waitForTimeout(100);
+        await page.mouse.wheel(0, -600);
+        await page.keyboard.press('PageUp');
+        // What the wheel and the keys would scroll is laid out by the next frames (a wheel
+        // does scroll the page once the dialog is closed, below).
+        await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
         expect(await scrollY(page)).toBe(at);
 
         if (close === 'Escape') await page.keyboard.press('Escape');

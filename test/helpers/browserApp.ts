@@ -47,19 +47,23 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Waits until the proxy answers HTTP (a 401 without a token is an answer). */
-async function waitForProxy(url: string, proxy: ChildProcess, log: () => string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (proxy.exitCode !== null) throw new Error(`billkit-proxy exited:\n${log()}`);
-    try {
-      if ((await fetch(`${url}/api/proxy/billing/plans`)).status === 401) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`billkit-proxy did not answer within ${timeoutMs} ms:\n${log()}`);
+/** Resolves once the proxy prints that it is ready (it listens from then on); rejects if it exits first. */
+function waitForProxy(proxy: ChildProcess, log: () => string, timeoutMs = 60_000): Promise<void> {
+  return new Promise((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`billkit-proxy was not ready within ${timeoutMs} ms:\n${log()}`)), timeoutMs);
+    const onData = () => {
+      if (!log().includes('billkit-proxy ready in')) return;
+      clearTimeout(timer);
+      proxy.stdout!.off('data', onData);
+      ready();
+    };
+    proxy.stdout!.on('data', onData);
+    proxy.once('exit', () => {
+      clearTimeout(timer);
+      fail(new Error(`billkit-proxy exited:\n${log()}`));
+    });
+    onData();
+  });
 }
 
 /**
@@ -96,7 +100,7 @@ export async function startBrowserApp(name: string): Promise<BrowserApp> {
     });
     proxy.stdout!.on('data', (chunk: Buffer) => (proxyLog += chunk.toString()));
     proxy.stderr!.on('data', (chunk: Buffer) => (proxyLog += chunk.toString()));
-    await waitForProxy(proxyUrl, proxy, () => proxyLog);
+    await waitForProxy(proxy, () => proxyLog);
 
     const appPort = await freePort();
     vite = await createServer({

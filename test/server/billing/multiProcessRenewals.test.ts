@@ -150,8 +150,7 @@ describe.skipIf(!available)('three proxies on one PostgreSQL', () => {
       // Every event the three wrote (4 per checkout, 3 per renewal) was delivered, each once.
       const pending = async () =>
         (await client.query<{ n: number }>(`select count(*)::int as n from outbox where kind = 'webhook' and status = 'pending'`)).rows[0]!.n;
-      for (let waited = 0; (await pending()) > 0 && waited < 60_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
-      expect(await pending()).toBe(0);
+      await expect.poll(pending, { timeout: 60_000, interval: 200 }).toBe(0);
       const written = await client.query<{ id: string; subject: string | null }>(`select id, subject from outbox where kind = 'webhook'`);
       expect(written.rows.filter((r) => r.subject?.startsWith('user:user_mp_')).length).toBe(SUBSCRIPTIONS * 7);
       expect([...deliveries.keys()].sort()).toEqual(written.rows.map((r) => r.id).sort());
