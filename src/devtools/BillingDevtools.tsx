@@ -17,6 +17,7 @@ import { EventsSection } from './EventsSection';
 import { FiredEvents } from './FiredEvents';
 import { PaymentsSection } from './PaymentsSection';
 import { DEMO_SUBJECTS, SubjectSection } from './SubjectSection';
+import { UsageSection } from './UsageSection';
 
 /** Props of {@link BillingDevtools}. */
 export interface BillingDevtoolsProps {
@@ -38,7 +39,7 @@ const CORNERS: Record<NonNullable<BillingDevtoolsProps['position']>, string> = {
   'top-left': 'bk:top-4 bk:left-4 bk:items-start bk:flex-col-reverse',
 };
 
-const TABS = ['Clock', 'Subject', 'Payments', 'Events', 'Cache'] as const;
+const TABS = ['Clock', 'Subject', 'Payments', 'Usage', 'Events', 'Cache'] as const;
 const tabClasses =
   'bk:rounded-billkit-sm bk:px-2.5 bk:py-1 bk:text-xs bk:font-medium bk:text-billkit-muted-foreground ' +
   'bk:data-[state=active]:bg-billkit-card bk:data-[state=active]:text-billkit-foreground bk:data-[state=active]:shadow-xs ' +
@@ -46,9 +47,9 @@ const tabClasses =
 
 /**
  * See and steer billing while you build, like React Query Devtools: a toggle button in a
- * corner opens a panel (Clock, Subject, Payments, Events, Cache) that drives a dev-mode
- * reference proxy: it moves the proxy's clock, bills the page as any demo subject, makes
- * charges fail or succeed, pays or voids open invoices, and shows the webhook events and
+ * corner opens a panel (Clock, Subject, Payments, Usage, Events, Cache) that drives a
+ * dev-mode reference proxy: it moves the proxy's clock, bills the page as any demo subject,
+ * makes charges fail or succeed, pays or voids open invoices, records usage, and shows the webhook events and
  * the Billkit queries in the cache. After each action every Billkit query is invalidated,
  * so the page's components show the new state at once.
  *
@@ -68,7 +69,7 @@ export function BillingDevtools({ position = 'bottom-right', initialOpen = false
   const [last, setLast] = useState<DevtoolsContextValue['last']>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const panelId = useId();
-  const dev = useMemo(() => createDevClient(client, devUrl ?? devUrlFor(client.baseUrl)), [client, devUrl]);
+  const dev = useMemo(() => createDevClient(client, devUrl ?? devUrlFor(client.baseUrl), client.baseUrl), [client, devUrl]);
   // The page client's own token source while the devtools bill another subject (null: not switched).
   const appToken = useRef<BillingClient['getToken'] | null>(null);
   // The dev clock answers only in dev mode: a 404 says the proxy is not in dev mode.
@@ -171,6 +172,9 @@ export function BillingDevtools({ position = 'bottom-right', initialOpen = false
                 </Tabs.Content>
                 <Tabs.Content value="Payments">
                   <PaymentsSection />
+                </Tabs.Content>
+                <Tabs.Content value="Usage">
+                  <UsageSection />
                 </Tabs.Content>
                 <Tabs.Content value="Events">
                   <EventsSection />

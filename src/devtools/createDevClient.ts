@@ -1,5 +1,5 @@
 import { readJson, request, type RequestConfig } from '../client/request';
-import type { Invoice, Subscription } from '../contract/types';
+import type { Invoice, Subscription, UsageSummary } from '../contract/types';
 
 /** An event a dev clock advance (or a dev action) fired. */
 export interface DevFiredEvent {
@@ -65,6 +65,12 @@ export interface DevClient {
   voidInvoice(id: string): Promise<DevInvoiceOutcome>;
   listEvents(): Promise<{ webhooks: boolean; events: DevWebhookEvent[] }>;
   listPayments(): Promise<DevPayment[]>;
+  /**
+   * Records usage for the page's subject through the billing `POST /usage` (a dev-mode
+   * proxy takes it from a session token), under a fresh idempotency key so a retried
+   * request counts once.
+   */
+  recordUsage(metric: string, quantity: number): Promise<UsageSummary>;
 }
 
 /** `/api/dev` on the origin of the billing `baseUrl` (where the reference proxy mounts it). */
@@ -73,8 +79,11 @@ export function devUrlFor(baseUrl: string): string {
   return `${origin}/api/dev`;
 }
 
-/** Builds the client of the dev endpoints over the page's billing client (its token source and fetch, read per request). */
-export function createDevClient(config: RequestConfig, devUrl: string): DevClient {
+/**
+ * Builds the client of the dev endpoints over the page's billing client (its token source
+ * and fetch, read per request); `billingUrl` is the billing endpoints' base, for usage.
+ */
+export function createDevClient(config: RequestConfig, devUrl: string, billingUrl: string): DevClient {
   const url = devUrl.replace(/\/+$/, '');
   const get = async <T>(path: string) => readJson<T>(await request(config, `${url}${path}`));
   const post = async <T>(path: string, body?: unknown) =>
@@ -90,5 +99,12 @@ export function createDevClient(config: RequestConfig, devUrl: string): DevClien
     voidInvoice: (invoice) => post(`/invoices/${id(invoice)}/void`),
     listEvents: () => get('/events?limit=50'),
     listPayments: async () => (await get<{ payments: DevPayment[] }>('/payments?limit=20')).payments,
+    recordUsage: async (metric, quantity) =>
+      readJson<UsageSummary>(
+        await request(config, `${billingUrl.replace(/\/+$/, '')}/usage`, {
+          method: 'POST',
+          body: { metric, quantity, idempotency_key: `devtools_${crypto.randomUUID()}` },
+        }),
+      ),
   };
 }

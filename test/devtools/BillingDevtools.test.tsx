@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InvoiceList } from '../../src/components/InvoiceList';
 import { SubscriptionCard } from '../../src/components/SubscriptionCard';
+import { UsageMeter } from '../../src/components/UsageMeter';
 import { BillingDevtools } from '../../src/devtools';
 import { startTestProxy, type TestProxy } from '../helpers/proxy';
 import { fixedClock } from '../helpers/http';
@@ -84,6 +85,35 @@ describe('<BillingDevtools/>', () => {
     await waitFor(() => expect(card()).toHaveAttribute('data-status', 'active'));
     expect(within(panel).getByRole('list', { name: 'Events fired' })).toHaveTextContent('invoice.paid');
     expect(within(panel).getByText('No open invoice.')).toBeInTheDocument();
+  });
+
+  it("records usage for the page's subject, and the page's meter shows it at once", async () => {
+    proxy = await startTestProxy({ now: fixedClock, lifecycle: { timer: false } });
+    const view = await renderWithProxy(
+      proxy,
+      <>
+        <UsageMeter metric="api_calls" />
+        <BillingDevtools />
+      </>,
+      { subject: 'user_pro' },
+    );
+    const meter = () => componentRoot(view.container, 'usage-meter');
+    await waitFor(() => expect(meter()).toHaveAttribute('data-state', 'ready'));
+    const shown = () => meter().querySelector('[data-billkit-part="amount"]')?.textContent ?? '';
+    const before = Number(shown().split(' ')[0]!.replace(/,/g, ''));
+    const user = userEvent.setup();
+    const panel = await open(user);
+    await user.click(within(panel).getByRole('tab', { name: 'Usage' }));
+    await waitFor(() => expect(within(panel).getByText(`${before.toLocaleString('en-US')} of 10,000`)).toBeInTheDocument());
+    await user.click(within(panel).getByRole('button', { name: '+1,000' }));
+    expect(await within(panel).findByText(`Recorded 1,000 api_calls: ${(before + 1000).toLocaleString('en-US')} this period.`)).toBeInTheDocument();
+    await waitFor(() => expect(shown()).toBe(`${(before + 1000).toLocaleString('en-US')} of 10,000`));
+
+    // A name the proxy would refuse is caught before it is sent.
+    await user.clear(within(panel).getByLabelText('Metric'));
+    await user.type(within(panel).getByLabelText('Metric'), 'API calls');
+    expect(within(panel).getByLabelText('Metric')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(panel).getByRole('button', { name: '+1,000' })).toBeDisabled();
   });
 
   it("lists the subject's webhook events and the Billkit queries in the cache, with refetch", async () => {
