@@ -10,10 +10,13 @@ import { ErrorState } from '../ui/ErrorState';
 import { DocumentIcon } from '../ui/icons';
 import { Notice } from '../ui/Notice';
 import { Skeleton } from '../ui/Skeleton';
-import { cell, InvoiceRow } from './InvoiceRow';
+import { cell, InvoiceRow, periodCell, row } from './InvoiceRow';
 import { useLabels } from '../../react/useLabels';
 import { defaultInvoiceListLabels } from './invoiceListLabels';
 import { defaultCommonLabels } from '../ui/commonLabels';
+
+/** The table box; in a narrow list its rows stack (see `cell` and `row`). */
+const table = 'bk:w-full bk:@max-lg:block';
 
 /** Props of {@link InvoiceList}. */
 export interface InvoiceListProps {
@@ -52,7 +55,7 @@ export function InvoiceList({ pageSize, payButton, className }: InvoiceListProps
         : 'ready';
 
   const head = (
-    <thead>
+    <thead className="bk:@max-lg:sr-only">
       <tr className="bk:bg-billkit-muted/50">
         {[text.date, text.period, text.amount, text.status].map((name, index) => (
           <th
@@ -61,6 +64,7 @@ export function InvoiceList({ pageSize, payButton, className }: InvoiceListProps
             className={cx(
               cell,
               'bk:py-2.5! bk:text-xs bk:font-medium bk:text-billkit-muted-foreground',
+              index === 1 && periodCell,
               index === 2 && 'bk:text-right!',
             )}
           >
@@ -78,19 +82,20 @@ export function InvoiceList({ pageSize, payButton, className }: InvoiceListProps
   if (state === 'loading') {
     body = (
       // The placeholder rows are hidden from assistive technology; a status says "Loading…".
-      <div>
+      <div className="bk:relative">
         <span role="status" className="bk:sr-only">
           {loading}
         </span>
         <div aria-hidden="true">
-          <table className="bk:w-full">
+          <table className={table}>
             {head}
-            <tbody>
-              {[0, 1, 2, 3].map((row) => (
-                <tr key={row} className="bk:border-t bk:border-billkit-border">
-                  {['bk:w-24', 'bk:w-44', 'bk:ml-auto bk:w-16', 'bk:w-12', 'bk:ml-auto bk:w-14'].map((width, index) => (
-                    <td key={index} className={cell}>
-                      <Skeleton className={cx('bk:h-4', width)} />
+            <tbody className="bk:@max-lg:block">
+              {/* The rows' own geometry (a button-high action cell), so nothing moves when the invoices arrive. */}
+              {[0, 1, 2, 3, 4].map((key) => (
+                <tr key={key} className={cx(row, 'bk:border-t bk:border-billkit-border')}>
+                  {['bk:h-4 bk:w-24', 'bk:h-4 bk:w-44', 'bk:h-4 bk:ml-auto bk:w-16', 'bk:h-5 bk:w-14', 'bk:h-8 bk:ml-auto bk:w-16'].map((size, index) => (
+                    <td key={index} className={cx(cell, index === 1 && periodCell)}>
+                      <Skeleton className={size} />
                     </td>
                   ))}
                 </tr>
@@ -123,10 +128,11 @@ export function InvoiceList({ pageSize, payButton, className }: InvoiceListProps
   } else {
     body = (
       <>
-        <div className="bk:overflow-x-auto">
-          <table aria-labelledby={titleId} className="bk:w-full" data-billkit-part="table">
+        {/* Positioned, so the screen-reader-only texts inside stay within its scroll box. */}
+        <div className="bk:relative bk:overflow-x-auto">
+          <table aria-labelledby={titleId} className={table} data-billkit-part="table">
             {head}
-            <tbody>
+            <tbody className="bk:@max-lg:block">
               {query.invoices.map((invoice) => (
                 <InvoiceRow key={invoice.id} invoice={invoice} payButton={payButton} />
               ))}
@@ -160,7 +166,7 @@ export function InvoiceList({ pageSize, payButton, className }: InvoiceListProps
       data-billkit-component="invoice-list"
       data-state={state}
       aria-busy={state === 'loading' || undefined}
-      className={cx('bk:w-full bk:overflow-hidden', className)}
+      className={cx('bk:@container bk:w-full bk:overflow-hidden', className)}
     >
       <CardHeader className="bk:pb-5">
         <CardTitle id={titleId}>{text.title}</CardTitle>

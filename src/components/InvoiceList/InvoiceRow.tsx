@@ -13,8 +13,20 @@ import { useLabels } from '../../react/useLabels';
 import { defaultInvoiceListLabels, defaultInvoiceStatusLabels } from './invoiceListLabels';
 import { defaultCommonLabels } from '../ui/commonLabels';
 
-/** Shared cell padding of the invoice table (header and rows line up). */
-export const cell = 'bk:px-6 bk:py-3.5 bk:text-left bk:align-middle';
+/**
+ * The invoice table's layout, by the width of the list's own box (a container query, so it
+ * fits a sidebar as well as a phone): the whole table from 48rem; below that the Period
+ * column goes (it repeats the date) and cells tighten; below 32rem each invoice is two
+ * lines, date and amount over status and actions, with the column headers kept for
+ * screen readers only.
+ */
+export const cell =
+  'bk:px-6 bk:py-3.5 bk:text-left bk:align-middle bk:@max-3xl:px-3 bk:@max-3xl:first:pl-6 bk:@max-3xl:last:pr-6 bk:@max-lg:p-0!';
+/** A row of the table (header, invoice or placeholder), stacked in a narrow list. */
+export const row =
+  'bk:@max-lg:grid bk:@max-lg:grid-cols-[minmax(0,1fr)_auto] bk:@max-lg:items-center bk:@max-lg:gap-x-3 bk:@max-lg:gap-y-2 bk:@max-lg:px-6 bk:@max-lg:py-3.5';
+/** The Period column's cells. */
+export const periodCell = 'bk:@max-3xl:hidden';
 
 /** One invoice of `<InvoiceList/>`, with its own download state (pending, failed). */
 export function InvoiceRow({ invoice, payButton: PayButton }: { invoice: Invoice; payButton?: ComponentType<{ invoice: Invoice }> | undefined }): ReactNode {
@@ -29,10 +41,10 @@ export function InvoiceRow({ invoice, payButton: PayButton }: { invoice: Invoice
       data-billkit-part="invoice"
       data-invoice-id={invoice.id}
       data-status={invoice.status}
-      className="bk:border-t bk:border-billkit-border bk:transition-colors bk:hover:bg-billkit-muted/40"
+      className={`${row} bk:border-t bk:border-billkit-border bk:transition-colors bk:hover:bg-billkit-muted/40`}
     >
       <td className={`${cell} bk:text-sm bk:font-medium bk:whitespace-nowrap`}>{created}</td>
-      <td className={`${cell} bk:text-sm bk:text-billkit-muted-foreground bk:whitespace-nowrap`}>
+      <td className={`${cell} ${periodCell} bk:text-sm bk:text-billkit-muted-foreground bk:whitespace-nowrap`}>
         {period(formatDate(invoice.period_start, locale), formatDate(invoice.period_end, locale))}
       </td>
       <td className={`${cell} bk:text-right! bk:text-sm bk:font-medium bk:tabular-nums bk:whitespace-nowrap`}>
@@ -42,7 +54,7 @@ export function InvoiceRow({ invoice, payButton: PayButton }: { invoice: Invoice
         <Badge tone={invoiceStatusTone[invoice.status]}>{statusNames[invoice.status]}</Badge>
       </td>
       <td className={`${cell} bk:text-right!`}>
-        <div className="bk:flex bk:items-center bk:justify-end bk:gap-2">
+        <div className="bk:flex bk:flex-wrap bk:items-center bk:justify-end bk:gap-2">
           {PayButton && invoice.status === 'open' && <PayButton invoice={invoice} />}
           {download.isPending && (
             <span role="status" className="bk:sr-only">
