@@ -8,6 +8,7 @@ import type { BillingContext } from './BillingContext';
 import { priceCheckout, promotionLabel } from './checkout';
 import { addDays, addInterval } from './time';
 import { toWireInvoice, toWireSubscription } from './wire';
+import { saveNewSubscription, saveSubscription } from './saveSubscription';
 
 /**
  * Fulfils a paid checkout, once: in one transaction it creates the subscription
@@ -44,9 +45,8 @@ export async function fulfilCheckout(
 
     const previous = await store.findCurrentSubscription(row.subject, now, { forUpdate: true });
     if (previous && !isEnded(previous)) {
-      const patch = { status: 'canceled' as const, cancel_at_period_end: false, canceled_at: now, ended_at: now };
-      await store.updateSubscription(previous.id, patch);
-      await recordEvent(ctx, store, 'subscription.canceled', previous.subject, toWireSubscription({ ...previous, ...patch }), now);
+      const canceled = await saveSubscription(store, previous, { status: 'canceled', cancel_at_period_end: false, canceled_at: now, ended_at: now });
+      await recordEvent(ctx, store, 'subscription.canceled', previous.subject, toWireSubscription(canceled), now);
       if (previous.processor_ref && ctx.processor.cancelSubscription) {
         // The processor would keep billing the old one. Not called here (this transaction
         // may serve the processor's own webhook): a durable job, run after commit with retries.
@@ -84,7 +84,7 @@ export async function fulfilCheckout(
       plan,
     };
     const { price: _p, plan: _pl, ...record } = sub;
-    await store.insertSubscription(record);
+    await saveNewSubscription(store, record);
 
     const intervalName = interval === 'year' ? 'yearly' : interval === 'day' ? 'daily' : `${interval}ly`;
     const invoice = {

@@ -8,6 +8,7 @@ import { applySucceededSetup } from './processorSetups';
 import { processorInvoiceRecord, recordFailedInvoice, settleOpenInvoice } from './processorInvoiceEvents';
 import { subscriptionPatchChanges } from './subscriptions';
 import { toWireInvoice, toWireSubscription } from './wire';
+import { saveSubscription } from './saveSubscription';
 
 const EVENT_SCOPE = 'stripe_event';
 
@@ -49,7 +50,7 @@ async function syncSubscription(
   const now = ctx.now();
   const current = sub;
   await ctx.store.transaction(async (store) => {
-    await store.updateSubscription(current.id, patch);
+    await saveSubscription(store, current, patch);
     const type = status === 'canceled' ? 'subscription.canceled' : 'subscription.updated';
     // Re-read, so the event names the new price and plan, and the pending change as it now is.
     const next = await store.getSubscription(current.id);
