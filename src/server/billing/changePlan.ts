@@ -11,6 +11,7 @@ import { applyPlannedChange, settlePlanChangePayment } from './planChangePayment
 import { decidePlanChange, toWirePreview, type PlannedPlanChange } from './previewPlanChange';
 import { reconcile } from './settlePayments';
 import { toWireSubscription } from './wire';
+import { saveSubscription } from './saveSubscription';
 
 /** `POST /subscription/preview`: what changing to `priceId` would cost; the current price is `InvalidParameter` `same_price`. */
 export async function previewPlanChange(ctx: BillingContext, subject: string, priceId: string): Promise<PlanChangePreview> {
@@ -67,14 +68,12 @@ export async function changePlan(
     const emit = createEmitter(ctx, store, now, events);
     if (decided === 'same') {
       if (!current.pending_price_id) throw new InvalidParameter('same_price', 'The subscription is already on this price.', 'price_id');
-      await store.updateSubscription(current.id, { pending_price_id: null });
-      const next = { ...current, pending_price_id: null, pending: null };
+      const next = { ...(await saveSubscription(store, current, { pending_price_id: null })), pending: null };
       await emit('subscription.updated', subject, next);
       return { done: next };
     }
     if (decided.effective === 'period_end') {
-      await store.updateSubscription(current.id, { pending_price_id: decided.target.price.id });
-      const next = { ...current, pending_price_id: decided.target.price.id, pending: decided.target };
+      const next = { ...(await saveSubscription(store, current, { pending_price_id: decided.target.price.id })), pending: decided.target };
       await emit('subscription.updated', subject, next);
       return { done: next };
     }

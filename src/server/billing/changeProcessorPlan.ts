@@ -9,6 +9,7 @@ import type { PlannedPlanChange } from './previewPlanChange';
 import { subscriptionPatchChanges } from './subscriptions';
 import { transactionWithEvents } from './events';
 import { toWireSubscription } from './wire';
+import { saveSubscription } from './saveSubscription';
 
 /**
  * Plan changes for subscriptions a processor holds (Stripe). The billing rules are the test
@@ -106,7 +107,7 @@ async function record(ctx: BillingContext, before: SubscriptionDetail, patch: Pa
       throw new Conflict('subscription_changed', 'The subscription changed while this request ran; try again.');
     }
     if (!subscriptionPatchChanges(sub, patch)) return { sub, changed: false };
-    await store.updateSubscription(sub.id, patch);
+    await saveSubscription(store, sub, patch);
     // Re-read: a new price_id brings its price and plan, pending_price_id its pending change.
     const next = (await store.getSubscription(sub.id))!;
     await emit('subscription.updated', next.subject, next);

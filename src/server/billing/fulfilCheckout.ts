@@ -6,6 +6,7 @@ import type { BillingContext } from './BillingContext';
 import { priceCheckout, promotionLabel } from './checkout';
 import { addDays, addInterval } from './time';
 import { transactionWithEvents } from './events';
+import { saveNewSubscription, saveSubscription } from './saveSubscription';
 
 /**
  * Fulfils a paid checkout, once: in one transaction it creates the subscription
@@ -42,9 +43,8 @@ export async function fulfilCheckout(
 
     const previous = await store.findCurrentSubscription(row.subject, now, { forUpdate: true });
     if (previous && !isEnded(previous)) {
-      const patch = { status: 'canceled' as const, cancel_at_period_end: false, canceled_at: now, ended_at: now };
-      await store.updateSubscription(previous.id, patch);
-      await emit('subscription.canceled', previous.subject, { ...previous, ...patch });
+      const canceled = await saveSubscription(store, previous, { status: 'canceled', cancel_at_period_end: false, canceled_at: now, ended_at: now });
+      await emit('subscription.canceled', previous.subject, canceled);
       if (previous.processor_ref && ctx.processor.cancelSubscription) {
         // The processor would keep billing the old one. Not called here (this transaction
         // may serve the processor's own webhook): a durable job, run after commit with retries.
@@ -82,7 +82,7 @@ export async function fulfilCheckout(
       plan,
     };
     const { price: _p, plan: _pl, ...record } = sub;
-    await store.insertSubscription(record);
+    await saveNewSubscription(store, record);
 
     const intervalName = interval === 'year' ? 'yearly' : interval === 'day' ? 'daily' : `${interval}ly`;
     const invoice = {

@@ -8,6 +8,7 @@ import type { BillingContext } from './BillingContext';
 import { createEmitter, type LifecycleEvent, type StepContext } from './events';
 import { DEFAULT_RETRY_DAYS, markInvoicePaid, reactivateWhenSettled, recordFailedCharge } from './invoiceTransitions';
 import { makePayment, refundLostCharge } from './payments';
+import { saveSubscription } from './saveSubscription';
 
 /** How a charge of an open invoice came out, with the events it fired. */
 export type InvoiceCharge =
@@ -108,13 +109,11 @@ async function settleSubscription(step: StepContext, purpose: PaymentPurpose, in
   const sub = invoice.subscription_id ? await step.store.getSubscription(invoice.subscription_id) : null;
   if (!sub || isEnded(sub)) return sub;
   if (paid) {
-    await step.store.updateSubscription(sub.id, { status: 'active' });
-    const active = { ...sub, status: 'active' as const };
+    const active = await saveSubscription(step.store, sub, { status: 'active' });
     await step.emit('subscription.updated', sub.subject, active);
     return active;
   }
-  await step.store.updateSubscription(sub.id, { status: 'past_due' });
-  const after = await recordFailedCharge(step, { ...sub, status: 'past_due' }, invoice, 1);
+  const after = await recordFailedCharge(step, await saveSubscription(step.store, sub, { status: 'past_due' }), invoice, 1);
   // Exhausted at once (an empty retry schedule) already said subscription.canceled.
   if (after.status === 'past_due') await step.emit('subscription.updated', sub.subject, after);
   return after;

@@ -2,6 +2,7 @@ import { needsPayment } from '../../contract/subscriptionRules';
 import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
 import type { StepContext } from './events';
 import { addDays } from './time';
+import { saveSubscription } from './saveSubscription';
 
 /**
  * The transitions of an invoice and of the subscription it bills, written once: every rule
@@ -43,8 +44,7 @@ export async function reactivateWhenSettled(step: StepContext, subscriptionId: s
   const sub = await step.store.getSubscription(subscriptionId);
   if (!sub) return null;
   if (needsPayment(sub) && (await step.store.openInvoiceIds(sub.id)).length === 0) {
-    const active = { ...sub, status: 'active' as const };
-    await step.store.updateSubscription(sub.id, { status: 'active' });
+    const active = await saveSubscription(step.store, sub, { status: 'active' });
     await step.emit('subscription.updated', sub.subject, active);
     return active;
   }
@@ -65,9 +65,7 @@ export async function recordFailedCharge(step: StepContext, sub: SubscriptionDet
   const uncollectible = { ...invoice, status: 'uncollectible' as const };
   await step.store.updateInvoicePayment(invoice.id, { status: 'uncollectible' });
   await step.emit('invoice.marked_uncollectible', sub.subject, uncollectible);
-  const patch = { status: 'canceled' as const, canceled_at: step.at };
-  await step.store.updateSubscription(sub.id, patch);
-  const canceled = { ...sub, ...patch };
+  const canceled = await saveSubscription(step.store, sub, { status: 'canceled', canceled_at: step.at });
   await step.emit('subscription.canceled', sub.subject, canceled);
   return canceled;
 }

@@ -6,6 +6,7 @@ import type { Store } from '../store/Store';
 import type { BillingContext } from './BillingContext';
 import { createEmitter, type Emit, type LifecycleEvent } from './events';
 import { refundLostCharge } from './payments';
+import { saveSubscription } from './saveSubscription';
 
 /** How a plan change's charge came out. */
 export type PlanChangeOutcome =
@@ -35,8 +36,8 @@ export async function applyPlannedChange(store: Store, emit: Emit, sub: Subscrip
     current_period_start: new Date(plan.period_start),
     current_period_end: new Date(plan.period_end),
   };
-  await store.updateSubscription(sub.id, patch);
-  const next: SubscriptionDetail = { ...sub, ...patch, ...(target ? { price: target.price, plan: target.plan } : {}), pending: null };
+  const saved = await saveSubscription(store, sub, patch);
+  const next: SubscriptionDetail = { ...saved, ...(target ? { price: target.price, plan: target.plan } : {}), pending: null };
   await emit('subscription.updated', sub.subject, next);
   return next;
 }

@@ -7,6 +7,7 @@ import { applySucceededSetup } from './processorSetups';
 import { processorInvoiceRecord, recordFailedInvoice, settleOpenInvoice } from './processorInvoiceEvents';
 import { subscriptionPatchChanges } from './subscriptions';
 import { transactionWithEvents } from './events';
+import { saveSubscription } from './saveSubscription';
 
 const EVENT_SCOPE = 'stripe_event';
 
@@ -48,7 +49,7 @@ async function syncSubscription(
   const now = ctx.now();
   const current = sub;
   await transactionWithEvents(ctx, now, async (store, emit) => {
-    await store.updateSubscription(current.id, patch);
+    await saveSubscription(store, current, patch);
     const type = status === 'canceled' ? 'subscription.canceled' : 'subscription.updated';
     // Re-read, so the event names the new price and plan, and the pending change as it now is.
     const next = await store.getSubscription(current.id);

@@ -4,6 +4,7 @@ import { promotionLabel } from './checkout';
 import type { StepContext } from './events';
 import { markInvoicePaid } from './invoiceTransitions';
 import { addInterval } from './time';
+import { saveSubscription } from './saveSubscription';
 
 const intervalName = (interval: string) => (interval === 'year' ? 'yearly' : interval === 'day' ? 'daily' : `${interval}ly`);
 
@@ -83,16 +84,15 @@ async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, s
  */
 export async function endPeriod(step: StepContext, current: SubscriptionDetail): Promise<void> {
   if (current.cancel_at_period_end) {
-    const patch = { status: 'canceled' as const, canceled_at: current.canceled_at ?? step.at };
-    await step.store.updateSubscription(current.id, patch);
-    await step.emit('subscription.canceled', current.subject, { ...current, ...patch });
+    const canceled = await saveSubscription(step.store, current, { status: 'canceled', canceled_at: current.canceled_at ?? step.at });
+    await step.emit('subscription.canceled', current.subject, canceled);
     return;
   }
   // A pending plan change (a downgrade) takes effect now: the renewal bills the new price.
   let sub = current;
   if (current.pending_price_id && current.pending) {
-    await step.store.updateSubscription(current.id, { price_id: current.pending_price_id, pending_price_id: null });
-    sub = { ...current, price_id: current.pending_price_id, price: current.pending.price, plan: current.pending.plan, pending_price_id: null, pending: null };
+    const switched = await saveSubscription(step.store, current, { price_id: current.pending_price_id, pending_price_id: null });
+    sub = { ...switched, price: current.pending.price, plan: current.pending.plan, pending: null };
   }
   const trialEnding = sub.status === 'trialing';
   const start = sub.current_period_end;
@@ -102,13 +102,11 @@ export async function endPeriod(step: StepContext, current: SubscriptionDetail):
   const rolled = { current_period_start: start, current_period_end: end };
   if (invoice.amount_due === 0) {
     await markInvoicePaid(step, invoice, 0);
-    const patch = { ...rolled, status: 'active' as const };
-    await step.store.updateSubscription(sub.id, patch);
-    await step.emit('subscription.updated', sub.subject, { ...sub, ...patch });
+    await step.emit('subscription.updated', sub.subject, await saveSubscription(step.store, sub, { ...rolled, status: 'active' }));
     return;
   }
   // Charged next, by the lifecycle's charge step, outside this transaction (see billing/payments.ts):
   // the invoice exists, committed, before any money moves for it.
   await step.store.updateInvoicePayment(invoice.id, { next_payment_attempt: step.at });
-  await step.store.updateSubscription(sub.id, rolled);
+  await saveSubscription(step.store, sub, rolled);
 }

@@ -1,11 +1,13 @@
-import { isEnded, subscriptionRules } from '../../contract/subscriptionRules';
+import { isEnded } from '../../contract/subscriptionRules';
 import type { LifecycleStep, LifecycleStepKind } from '../store/Store';
 import { Conflict } from '../domainErrors';
 import type { BillingContext } from './BillingContext';
 import { createEmitter, type LifecycleEvent, type StepContext } from './events';
 import { beginInvoicePayment, chargeBegunInvoice, recordFailure, settleInvoicePayment, type BegunInvoicePayment } from './invoicePayment';
 import { DEFAULT_RETRY_DAYS } from './invoiceTransitions';
+import { scheduleOf } from './lifecycleSchedule';
 import { endPeriod } from './renewSubscription';
+import { saveSubscription } from './saveSubscription';
 import { reconcile } from './settlePayments';
 
 /** Options of the lifecycle engine. */
@@ -44,31 +46,37 @@ interface ChargeToMake {
 
 /**
  * Carries out one claimed step. The row is locked and re-read here, so a step another
- * proxy already did (or one no longer due) does nothing: each happens exactly once.
+ * proxy already did (or one no longer due) does nothing: each happens exactly once. A
+ * subscription's step runs only while its schedule (billing/lifecycleSchedule.ts) still
+ * names it, due by now.
  */
 async function runStep(step: StepContext, claimed: LifecycleStep): Promise<ChargeToMake | void> {
   const { store, at } = step;
   const sub = await store.getSubscription(claimed.subscriptionId);
   if (!sub) return;
+  if (claimed.kind !== 'retry') {
+    const due = scheduleOf(sub);
+    if (!due || due.kind !== claimed.kind || due.at.getTime() > at.getTime()) {
+      // The stored step is not the rule's for this row (written beside saveSubscription: a
+      // hand edit): nothing runs, and the row is rescheduled so it is not claimed again.
+      await saveSubscription(store, sub, {});
+      return;
+    }
+  }
   switch (claimed.kind) {
     case 'period_end':
-      if (subscriptionRules[sub.status].live && sub.current_period_end.getTime() <= at.getTime()) {
-        await endPeriod(step, sub);
-      }
+      await endPeriod(step, sub);
       return;
-    case 'trial_will_end':
-      if (sub.status === 'trialing') {
-        await store.markTrialWillEndSent(sub.id, at);
-        await step.emit('subscription.trial_will_end', sub.subject, sub);
-      }
+    case 'trial_will_end': {
+      const sent = await saveSubscription(store, sub, { trial_will_end_sent_at: at });
+      await step.emit('subscription.trial_will_end', sub.subject, sent);
       return;
-    case 'resume':
-      if (sub.status === 'paused') {
-        await store.setResumeAt(sub.id, null);
-        await store.updateSubscription(sub.id, { status: 'active' });
-        await step.emit('subscription.updated', sub.subject, { ...sub, status: 'active' });
-      }
+    }
+    case 'resume': {
+      const active = await saveSubscription(store, sub, { status: 'active', resume_at: null });
+      await step.emit('subscription.updated', sub.subject, active);
       return;
+    }
     case 'retry': {
       // An invoice's charge, the first of its period (a renewal, a trial's end) or a dunning
       // retry: begun here, made and settled after this transaction commits.

@@ -8,6 +8,7 @@ import { periodDiscount } from './renewSubscription';
 import { iso } from './time';
 import { transactionWithEvents } from './events';
 import { toWireSubscription } from './wire';
+import { saveSubscription } from './saveSubscription';
 
 /**
  * The caller's subscription for `GET /subscription`: the newest one that has not ended
@@ -101,9 +102,9 @@ async function changeSubscription(
     }
     const change = remote && planned ? { ...planned, patch: remote } : plan(sub);
     if (!change || !subscriptionPatchChanges(sub, change.patch)) return { sub: change ? { ...sub, ...change.patch } : sub, changed: false };
-    await store.updateSubscription(sub.id, change.patch);
+    const saved = await saveSubscription(store, sub, change.patch);
     // A processor's answer may end a pending plan change (Stripe: its schedule released).
-    const next = { ...sub, ...change.patch, ...(change.patch.pending_price_id === null ? { pending: null } : {}) };
+    const next = { ...saved, ...(change.patch.pending_price_id === null ? { pending: null } : {}) };
     await emit(change.event, next.subject, next);
     return { sub: next, changed: true };
   });

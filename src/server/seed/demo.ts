@@ -1,4 +1,5 @@
 import { subjectKey } from '../subjectKey';
+import { saveNewSubscription } from '../billing/saveSubscription';
 import { addDays, addInterval } from '../billing/time';
 import type { Store } from '../store/Store';
 import type { InvoiceRecord, SubscriptionRecord } from '../store/records';
@@ -114,7 +115,7 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       const { months, ...rest } = fields;
       const id = `sub_demo_${subject.replace(/^(user|org)_/, '')}`;
       const firstStart = addInterval(fields.current_period_start, interval, -(months - 1));
-      await s.insertSubscription({
+      await saveNewSubscription(s, {
         id,
         subject: subjectKey('user', subject),
         price_id,

@@ -6,6 +6,7 @@ import type {
   InvoiceDetail,
   InvoiceLineRecord,
   InvoiceRecord,
+  NextStep,
   OutboxRecord,
   PlanRecord,
   PriceRecord,
@@ -23,6 +24,9 @@ import type { PaymentQueries } from './paymentQueries';
 import type { HistoryQueries } from './historyQueries';
 
 export type { DevQueries } from './devQueries';
+
+/** The fields of a subscription a write may change (its id and subject never change). */
+export type SubscriptionPatch = Partial<Omit<SubscriptionRecord, 'id' | 'subject'>>;
 export type { LifecycleQueries, LifecycleStep, LifecycleStepKind } from './lifecycleQueries';
 
 /**
@@ -56,8 +60,16 @@ export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, 
   upsertCustomer(customer: CustomerRecord): Promise<void>;
   getCustomer(id: string): Promise<CustomerRecord | null>;
 
-  insertSubscription(sub: SubscriptionRecord): Promise<void>;
-  updateSubscription(id: string, patch: Partial<Omit<SubscriptionRecord, 'id' | 'subject'>>): Promise<void>;
+  /**
+   * Writes a new subscription with its next lifecycle step, which billing decides from the
+   * row (`next`: `nextStepOf` in billing/lifecycleSchedule.ts; `saveNewSubscription` there).
+   */
+  insertSubscription(sub: SubscriptionRecord, next: NextStep): Promise<void>;
+  /**
+   * Changes a subscription and writes its next lifecycle step, decided by billing from
+   * the row as it is after `patch` (`saveSubscription` in billing/saveSubscription.ts).
+   */
+  updateSubscription(id: string, patch: SubscriptionPatch, next: NextStep): Promise<void>;
   /**
    * The subject's current subscription: the newest one that is live, or canceled but
    * still inside its paid period. A subscription set to cancel at period end counts as

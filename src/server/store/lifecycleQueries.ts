@@ -1,8 +1,10 @@
-import { liveStatuses } from '../../contract/subscriptionRules';
-import type { PaymentMethodRecord } from './records';
+import type { PaymentMethodRecord, SubscriptionStepKind } from './records';
 
-/** The kinds of work the lifecycle engine does, each due at an instant. */
-export type LifecycleStepKind = 'period_end' | 'trial_will_end' | 'resume' | 'retry';
+/**
+ * The kinds of work the lifecycle engine does, each due at an instant: the steps a
+ * subscription's row schedules, and `retry`, the charge of an open invoice (`next_payment_attempt`).
+ */
+export type LifecycleStepKind = SubscriptionStepKind | 'retry';
 
 /** One due step: which row it concerns and when it falls due. */
 export interface LifecycleStep {
@@ -25,7 +27,8 @@ export interface InvoiceAttempts {
 /** The lifecycle engine's queries; part of {@link Store}. */
 export interface LifecycleQueries {
   /**
-   * The earliest lifecycle step due at or before `until`, or null. Subscriptions the
+   * The earliest lifecycle step due at or before `until`, or null: a subscription's next
+   * step as billing scheduled it (`next_step_at`), or an open invoice's charge. Subscriptions the
    * payment processor holds (`processor_ref`, Stripe) are left out: the processor runs them;
    * so are invoices with a payment in flight (the payment ledger's `pending`). `wallNow` (real time)
    * tells which subscriptions a failed step put off. With `lock` (inside a transaction) the row is locked `FOR UPDATE SKIP LOCKED`, so
@@ -40,10 +43,6 @@ export interface LifecycleQueries {
   deferLifecycle(subscriptionId: string, now: Date, firstDelayMs: number): Promise<{ failures: number; retryAt: Date }>;
   /** Forgets the failures of a subscription whose step ran (only called when it had some). */
   clearLifecycleFailures(subscriptionId: string): Promise<void>;
-  /** Marks `subscription.trial_will_end` as sent for the subscription. */
-  markTrialWillEndSent(subscriptionId: string, at: Date): Promise<void>;
-  /** When a paused subscription resumes by itself (null: paused until resumed). */
-  setResumeAt(subscriptionId: string, at: Date | null): Promise<void>;
   getInvoiceAttempts(invoiceId: string): Promise<InvoiceAttempts | null>;
   /** Records a payment attempt's outcome on an invoice. */
   updateInvoicePayment(
@@ -60,27 +59,15 @@ export interface LifecycleQueries {
 
 const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 
-// Which subscription rows have a step due by $1, and when. Trials announce their end 3
-// days ahead (Stripe's trial_will_end). `period_end` covers renewals, trial ends and
-// cancellations at period end alike: the engine decides which from the row. $3 is the
-// live statuses (contract/subscriptionRules), the ones whose period end renews or bills.
+// The subscription whose next step (next_step_at, written by billing with every write of
+// the row) is the earliest due by $1. When a step is due, and which, is billing's rule
+// (billing/lifecycleSchedule.ts); this only claims in that order.
 const SUBSCRIPTION_DUE = `
-  select id, status, current_period_end, trial_end, trial_will_end_sent_at, resume_at, lifecycle_failures,
-    case
-      when status = 'paused' then resume_at
-      when status = 'trialing' and trial_will_end_sent_at is null and trial_end - interval '3 days' < current_period_end
-        then least(trial_end - interval '3 days', current_period_end)
-      else current_period_end
-    end as due
+  select id, next_step_kind, next_step_at, lifecycle_failures
   from subscriptions
-  where processor_ref is null
+  where next_step_at <= $1 and processor_ref is null
     and (lifecycle_retry_at is null or lifecycle_retry_at <= $2)
-    and (
-      (status = any($3::text[]) and current_period_end <= $1)
-      or (status = 'trialing' and trial_will_end_sent_at is null and trial_end - interval '3 days' <= $1)
-      or (status = 'paused' and resume_at <= $1)
-    )
-  order by due, seq
+  order by next_step_at, seq
   limit 1`;
 
 const RETRY_DUE = `
@@ -99,16 +86,10 @@ export function lifecycleQueries(q: <T = Record<string, unknown>>(sql: string, p
       const wall = options?.wallNow ?? until;
       const subStep = async (lock: boolean): Promise<LifecycleStep | null> => {
         // A subscription whose step failed lately waits out its delay (by the wall clock).
-        const s = (await q(SUBSCRIPTION_DUE + (lock ? ' for update of subscriptions skip locked' : ''), [until, wall, liveStatuses]))[0];
+        const s = (await q(SUBSCRIPTION_DUE + (lock ? ' for update of subscriptions skip locked' : ''), [until, wall]))[0];
         if (!s) return null;
-        const due = date(s.due);
-        const kind: LifecycleStepKind =
-          s.status === 'paused'
-            ? 'resume'
-            : s.status === 'trialing' && !s.trial_will_end_sent_at && due.getTime() < date(s.current_period_end).getTime()
-              ? 'trial_will_end'
-              : 'period_end';
-        return { kind, subscriptionId: s.id as string, invoiceId: null, due, failures: Number(s.lifecycle_failures) };
+        const kind = s.next_step_kind as SubscriptionStepKind;
+        return { kind, subscriptionId: s.id as string, invoiceId: null, due: date(s.next_step_at), failures: Number(s.lifecycle_failures) };
       };
       const retryStep = async (lock: boolean): Promise<LifecycleStep | null> => {
         // The subscription's row is locked too, so no other proxy runs its period end meanwhile.
@@ -141,12 +122,6 @@ export function lifecycleQueries(q: <T = Record<string, unknown>>(sql: string, p
     },
     async clearLifecycleFailures(subscriptionId) {
       await q(`update subscriptions set lifecycle_failures = 0, lifecycle_retry_at = null where id = $1`, [subscriptionId]);
-    },
-    async markTrialWillEndSent(subscriptionId, at) {
-      await q(`update subscriptions set trial_will_end_sent_at = $2 where id = $1`, [subscriptionId, at]);
-    },
-    async setResumeAt(subscriptionId, at) {
-      await q(`update subscriptions set resume_at = $2 where id = $1`, [subscriptionId, at]);
     },
     async getInvoiceAttempts(invoiceId) {
       const rows = await q(`select attempt_count, next_payment_attempt from invoices where id = $1`, [invoiceId]);

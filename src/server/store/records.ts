@@ -74,6 +74,26 @@ export interface SubscriptionRecord {
    * (applied by the renewal); `null`/absent when no change is pending.
    */
   pending_price_id?: string | null;
+  /** When `subscription.trial_will_end` was sent (once per trial); null/absent before. */
+  trial_will_end_sent_at?: Date | null;
+  /** When a `paused` subscription resumes by itself; null/absent: paused until resumed. */
+  resume_at?: Date | null;
+}
+
+/** The lifecycle steps a subscription's own row schedules (an open invoice's `retry` is the other kind). */
+export type SubscriptionStepKind = 'period_end' | 'trial_will_end' | 'resume';
+
+/**
+ * A subscription's next lifecycle step (`kind` and `at` both null: none), as billing's
+ * schedule rule decided it (`nextStepOf` in billing/lifecycleSchedule.ts). The store
+ * writes it into the row's `next_step_kind` / `next_step_at` with every insert and update
+ * of a subscription, and never decides it; its claim query only reads it. `decidedBy`
+ * marks the rule's own answer, so a write cannot pass a schedule made up beside it.
+ */
+export interface NextStep {
+  readonly kind: SubscriptionStepKind | null;
+  readonly at: Date | null;
+  readonly decidedBy: 'lifecycleSchedule';
 }
 
 /** A public plan of the catalogue with its prices in display order (what `GET /plans` is built from). */

@@ -93,6 +93,8 @@ export function subscriptionRow(r: Row): SubscriptionRecord {
     created_at: date(r.created_at),
     processor_ref: textOrNull(r.processor_ref),
     pending_price_id: textOrNull(r.pending_price_id),
+    trial_will_end_sent_at: dateOrNull(r.trial_will_end_sent_at),
+    resume_at: dateOrNull(r.resume_at),
   };
 }
 

@@ -16,8 +16,9 @@ type SubscriptionQueries = Pick<
 export function subscriptionQueries(s: StoreSession): SubscriptionQueries {
   const { memory } = s;
   return {
-    insertSubscription: (sub) => s.insert('subscriptions', { ...sub }),
-    updateSubscription: (id, patch) => s.update('subscriptions', id, patch),
+    // The next step is billing's decision (NextStep), written beside the row, never derived here.
+    insertSubscription: (sub, next) => s.insert('subscriptions', { ...sub, next_step_kind: next.kind, next_step_at: next.at }),
+    updateSubscription: (id, patch, next) => s.update('subscriptions', id, { ...patch, next_step_kind: next.kind, next_step_at: next.at }),
     async findCurrentSubscription(subject, now, options) {
       const cacheable = memory.subscriptions !== null && !s.inTransaction && !options?.forUpdate;
       if (cacheable) {

@@ -3,6 +3,7 @@ import { createStripeProcessor } from '../../../src/server/processor/stripe';
 import { startTestProxy, type TestProxy } from '../../helpers/proxy';
 import type { FakeStripeApi } from '../../helpers/stripeFakeApi';
 import { deliverStripeEvent, startStripeProxy, stripeEvent, type StripeProxy } from '../../helpers/stripeProxy';
+import { saveSubscription } from '../../../src/server/billing/saveSubscription';
 
 const WEBHOOK_SECRET = 'whsec_billkit_test_secret';
 
@@ -388,7 +389,7 @@ describe('Stripe processor: cancel / resume change the Stripe subscription first
     try {
       // A Stripe id recorded directly: no Stripe is reachable to create one.
       const current = await unreachable.store.findCurrentSubscription('user:user_pro', new Date());
-      await unreachable.store.updateSubscription(current!.id, { processor_ref: 'sub_test_unreachable' });
+      await saveSubscription(unreachable.store, current!, { processor_ref: 'sub_test_unreachable' });
       const token = await unreachable.tokenFor('user_pro');
       const res = await unreachable.fetch(`${unreachable.baseUrl}/subscription/cancel`, {
         method: 'POST',

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { scheduleOf } from '../../../src/server/billing/lifecycleSchedule';
 import { createStore } from '../../../src/server/store/createStore';
 import type { Db, DbSession } from '../../../src/server/store/Db';
 import { migrate, migrations } from '../../../src/server/store/migrations';
@@ -87,5 +88,44 @@ describe('migration subject keys user:<id> / org:<id>', () => {
     expect(await store.getIdempotency('stripe_event', 'evt_1')).not.toBeNull();
     expect(await store.getSetting('stripe_customer:user:user_pro')).toBe('cus_1');
     expect(await store.getSetting('demo_seeded_at')).toBe('x');
+  });
+});
+
+describe('migration subscriptions.next_step', () => {
+  it("schedules every existing subscription's next lifecycle step as billing's rule does", async () => {
+    const db = await databaseAt(version('subscriptions.next_step') - 1);
+    await db.exec(`
+      insert into subscriptions (id, subject, price_id, status, current_period_start, current_period_end, trial_end, trial_will_end_sent_at, resume_at, processor_ref, created_at) values
+        ('sub_active', 'user:a', 'price_pro_monthly', 'active', '2025-04-01', '2025-05-01', null, null, null, null, '2025-04-01'),
+        ('sub_past_due', 'user:b', 'price_pro_monthly', 'past_due', '2025-04-01', '2025-05-01', null, null, null, null, '2025-04-01'),
+        ('sub_trial', 'user:c', 'price_pro_monthly', 'trialing', '2025-04-01', '2025-04-15', '2025-04-15', null, null, null, '2025-04-01'),
+        ('sub_trial_sent', 'user:d', 'price_pro_monthly', 'trialing', '2025-04-01', '2025-04-15', '2025-04-15', '2025-04-12', null, null, '2025-04-01'),
+        ('sub_paused', 'user:e', 'price_pro_monthly', 'paused', '2025-04-01', '2025-05-01', null, null, '2025-04-20', null, '2025-04-01'),
+        ('sub_paused_open', 'user:f', 'price_pro_monthly', 'paused', '2025-04-01', '2025-05-01', null, null, null, null, '2025-04-01'),
+        ('sub_incomplete', 'user:g', 'price_pro_monthly', 'incomplete', '2025-04-01', '2025-05-01', null, null, null, null, '2025-04-01'),
+        ('sub_canceled', 'user:h', 'price_pro_monthly', 'canceled', '2025-04-01', '2025-05-01', null, null, null, null, '2025-04-01'),
+        ('sub_stripe', 'user:i', 'price_pro_monthly', 'active', '2025-04-01', '2025-05-01', null, null, null, 'sub_1', '2025-04-01')`);
+    await migrate(db);
+    const rows = await db.query<{ id: string; next_step_kind: string | null; next_step_at: unknown }>(
+      `select id, next_step_kind, next_step_at from subscriptions order by id`,
+    );
+    const steps = Object.fromEntries(rows.map((r) => [r.id, r.next_step_kind && { kind: r.next_step_kind, at: new Date(String(r.next_step_at)).toISOString() }]));
+    expect(steps).toEqual({
+      sub_active: { kind: 'period_end', at: '2025-05-01T00:00:00.000Z' },
+      sub_past_due: { kind: 'period_end', at: '2025-05-01T00:00:00.000Z' },
+      sub_trial: { kind: 'trial_will_end', at: '2025-04-12T00:00:00.000Z' },
+      sub_trial_sent: { kind: 'period_end', at: '2025-04-15T00:00:00.000Z' },
+      sub_paused: { kind: 'resume', at: '2025-04-20T00:00:00.000Z' },
+      sub_paused_open: null,
+      sub_incomplete: null,
+      sub_canceled: null,
+      sub_stripe: null,
+    });
+    // The SQL of the backfill and billing's rule agree on every row.
+    const store = createStore(db);
+    for (const { id } of rows) {
+      const next = scheduleOf((await store.getSubscription(id))!);
+      expect(next && { kind: next.kind, at: next.at.toISOString() }, id).toEqual(steps[id]);
+    }
   });
 });
