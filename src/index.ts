@@ -24,6 +24,7 @@ export type {
   PendingChange,
   PlanChangeLine,
   PlanChangePreview,
+  PlanChangePreviewRequest,
   PlanChangePreviewResponse,
   PlanChangeRequest,
   CheckoutRequest,

@@ -11,6 +11,7 @@ import type {
   PaymentMethodSetup,
   PayInvoiceResponse,
   PlanChangePreview,
+  PlanChangePreviewRequest,
   PlanChangePreviewResponse,
   PlanChangeRequest,
   CheckoutRequest,
@@ -116,7 +117,7 @@ export interface BillingClient extends RequestConfig {
   /** `POST <activateUrl>`: activates the paid plan after a completed checkout. */
   activateCheckout(sessionId: string, options?: BillingCallOptions): Promise<ActivateResponse>;
   /** `POST /subscription/preview`: what changing to a price costs today and next (Billkit addition). */
-  previewPlanChange(body: PlanChangeRequest, options?: BillingCallOptions): Promise<PlanChangePreview>;
+  previewPlanChange(body: PlanChangePreviewRequest, options?: BillingCallOptions): Promise<PlanChangePreview>;
   /**
    * `POST /subscription/change`: changes plan now (charging the proration) or at the period
    * end (`pending_change`). The idempotency key makes a repeated request charge once.

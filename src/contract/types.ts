@@ -245,7 +245,12 @@ export interface PendingChange {
   effective_at: string;
 }
 
-/** Billkit addition: `POST /subscription/preview` and `POST /subscription/change` body. */
+/** Billkit addition: `POST /subscription/preview` body. */
+export interface PlanChangePreviewRequest {
+  price_id: string;
+}
+
+/** Billkit addition: `POST /subscription/change` body. */
 export interface PlanChangeRequest {
   price_id: string;
   /**

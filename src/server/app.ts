@@ -93,8 +93,30 @@ export interface WebhookDeliverer {
   stop(): Promise<void>;
 }
 
-/** The Hono app plus what owns resources beyond requests. */
-export type ProxyApp = Hono & {
+/**
+ * Mounts the JSON API of the proxy on `app`, keeping Hono's route types: the billing routes
+ * under `/api/proxy/billing` and the activation under `/api/v1/billing`.
+ */
+function mountBillingApi(app: Hono<ApiEnv>, ctx: RouteContext) {
+  const billing = new Hono<ApiEnv>()
+    .route('/', plansRoutes(ctx))
+    .route('/', subscriptionRoutes(ctx))
+    .route('/', checkoutRoutes(ctx))
+    .route('/', usageRoutes(ctx))
+    .route('/', invoicesRoutes(ctx))
+    .route('/', planChangeRoutes(ctx));
+  return app.route('/api/proxy/billing', billing).route('/api/v1/billing', activateRoutes(ctx));
+}
+
+/**
+ * The typed routes of the proxy's JSON API (`/api/proxy/billing/*` and
+ * `POST /api/v1/billing/activate`): each route's path, validated input and JSON answers, for
+ * Hono's RPC client (`hc<ProxyAppType>(url)`) in code that talks to the proxy itself.
+ */
+export type ProxyAppType = ReturnType<typeof mountBillingApi>;
+
+/** The Hono app (typed as {@link ProxyAppType}) plus what owns resources beyond requests. */
+export type ProxyApp = ProxyAppType & {
   /** The webhook delivery loop, when a webhook URL is configured (started by `start()`). */
   webhooks: WebhookDeliverer | null;
   /** The lifecycle scheduler (its timer runs from creation unless `lifecycle.timer` is false). */
@@ -237,15 +259,7 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   app.use('/api/proxy/billing/*', auth);
   app.use('/api/v1/billing/*', auth);
 
-  const billing = new Hono<ApiEnv>()
-    .route('/', plansRoutes(ctx))
-    .route('/', subscriptionRoutes(ctx))
-    .route('/', checkoutRoutes(ctx))
-    .route('/', usageRoutes(ctx))
-    .route('/', invoicesRoutes(ctx))
-    .route('/', planChangeRoutes(ctx));
-  app.route('/api/proxy/billing', billing);
-  app.route('/api/v1/billing', activateRoutes(ctx));
+  const api = mountBillingApi(app, ctx);
   app.route('/', hostedCheckoutRoutes(ctx));
   app.route('/', openApiRoutes());
   // Stripe tells the proxy about payments it took itself (verified by Stripe-Signature, no Bearer).
@@ -272,7 +286,7 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     );
   }
 
-  return Object.assign(app as unknown as Hono, {
+  return Object.assign(api, {
     webhooks,
     lifecycle,
     close: async () => {

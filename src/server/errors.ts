@@ -30,10 +30,13 @@ export function notFound(message = 'No such resource.'): ProxyError {
   return new ProxyError(404, 'not_found', message);
 }
 
+/** The status of a declined payment (routes/idempotent.ts keeps declines as answers, typed by it). */
+export const PAYMENT_DECLINED_STATUS = 402;
+
 /** The one status of each kind of domain error. */
 const STATUS_OF: Record<DomainError['kind'], ContentfulStatusCode> = {
   invalid_parameter: 400,
-  payment_declined: 402,
+  payment_declined: PAYMENT_DECLINED_STATUS,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

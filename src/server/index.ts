@@ -3,7 +3,7 @@
  * `createProxyApp`, serve it with `startProxyServer` (or mount `app.fetch` in any
  * fetch-based server), keep data in `openPgliteStore` or `openPostgresStore`.
  */
-export { createProxyApp, type ProxyApp, type ProxyAppOptions } from './app';
+export { createProxyApp, type ProxyApp, type ProxyAppOptions, type ProxyAppType } from './app';
 export { startProxyServer, type ProxyServer, type ProxyServerOptions } from './startProxyServer';
 export { openPgliteStore, type PgliteStore, type PgliteStoreOptions } from './store/openPgliteStore';
 export { openPostgresStore } from './store/openPostgresStore';

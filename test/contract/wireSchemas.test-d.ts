@@ -28,6 +28,7 @@ import type {
 import type {
   planChangeLineSchema,
   planChangePreviewResponseSchema,
+  planChangePreviewRequestSchema,
   planChangePreviewSchema,
   planChangeRequestSchema,
 } from '../../src/contract/schemas/planChangeSchemas';
@@ -81,6 +82,7 @@ expectTypeOf<In<typeof cardDetailsSchema>>().toEqualTypeOf<T.CardDetails>();
 expectTypeOf<In<typeof confirmCheckoutRequestSchema>>().toEqualTypeOf<T.ConfirmCheckoutRequest>();
 expectTypeOf<In<typeof authenticateRequestSchema>>().toEqualTypeOf<T.AuthenticateCheckoutRequest>();
 expectTypeOf<In<typeof authenticateRequestSchema>>().toEqualTypeOf<T.AuthenticatePaymentMethodSetupRequest>();
+expectTypeOf<In<typeof planChangePreviewRequestSchema>>().toEqualTypeOf<T.PlanChangePreviewRequest>();
 expectTypeOf<In<typeof planChangeRequestSchema>>().toEqualTypeOf<T.PlanChangeRequest>();
 expectTypeOf<In<typeof confirmPaymentMethodSetupRequestSchema>>().toEqualTypeOf<T.ConfirmPaymentMethodSetupRequest>();
 expectTypeOf<In<typeof activateRequestSchema>>().toEqualTypeOf<{ session_id: string }>();

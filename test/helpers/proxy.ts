@@ -4,7 +4,6 @@
  * `startTestProxy()` costs ~0.5 s instead of a full database init. Works in Node and in
  * vitest's jsdom environment.
  */
-import type { Hono } from 'hono';
 import { createProxyApp, type ProxyApp, type ProxyAppOptions } from '../../src/server/app';
 import { mintDevToken } from '../../src/server/auth/mintDevToken';
 import { seedDemo } from '../../src/server/seed/demo';
@@ -13,7 +12,7 @@ import { openPgliteStore, type PgliteStore, type PgliteStoreOptions } from '../.
 
 export interface TestProxy {
   /** The real app. */
-  app: Hono;
+  app: ProxyApp;
   /** Forwards to `app.fetch`; relative URLs are resolved against `origin`. */
   fetch: typeof fetch;
   /** `http://billkit.test` */

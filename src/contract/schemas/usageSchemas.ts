@@ -49,7 +49,7 @@ export const recordUsageBatchRequestSchema = z
   .register(wireSchemas, { id: 'RecordUsageBatchRequest' });
 
 /** `POST /usage` answer of a batch. */
-const recordUsageBatchResponseSchema = z
+export const recordUsageBatchResponseSchema = z
   .object({ received: z.number().int(), recorded: z.number().int(), duplicates: z.number().int() })
   .register(wireSchemas, { id: 'RecordUsageBatchResponse' });
 

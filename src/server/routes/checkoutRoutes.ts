@@ -1,14 +1,16 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { checkoutRequestSchema, confirmCheckoutRequestSchema, authenticateCheckoutRequestSchema } from '../../contract/schemas/checkoutSchemas';
+import type { CheckoutSession, CheckoutSessionSummary } from '../../contract/types';
 import { callerOf } from '../auth/authMiddleware';
 import { createCheckout, loadCheckout, toCheckoutSummary, type LoadedCheckout } from '../billing/checkout';
 import { authenticateCheckout, confirmCheckout } from '../billing/completeCheckout';
 import { timingSafeEqual } from '../crypto/hmac';
 import { ProxyError, notFound } from '../errors';
-import { idempotent } from './idempotent';
+import { idempotent, sendAnswer } from './idempotent';
+import { requireUser } from './requireUser';
 import type { ApiEnv, RouteContext } from './RouteContext';
-import { parse, pathParam, readJson, storableHeader, unstorableReason } from './validation';
+import { jsonBody, pathParam, storableHeader, unstorableReason } from './validation';
 
 /**
  * An absolute http(s) URL (from an allowed origin when an allow-list is configured) that
@@ -73,35 +75,35 @@ export function checkoutRoutes(ctx: RouteContext) {
   };
 
   return new Hono<ApiEnv>()
-    .post('/checkout', async (c) => {
+    .post('/checkout', requireUser, jsonBody(createBody), async (c) => {
       const caller = callerOf(c);
-      const body = parse(createBody, await readJson(c));
+      const body = c.req.valid('json');
       const publicUrl = ctx.publicUrl ?? new URL(c.req.url).origin;
-      return c.json(await createCheckout(ctx, caller, body, publicUrl));
+      return c.json<CheckoutSession, 200>(await createCheckout(ctx, caller, body, publicUrl), 200);
     })
     .get('/checkout/:session_id', async (c) => {
       const found = await load(callerOf(c).subject, pathParam(c, 'session_id'));
-      return c.json(toCheckoutSummary(found));
+      return c.json<CheckoutSessionSummary, 200>(toCheckoutSummary(found), 200);
     })
-    .post('/checkout/:session_id/confirm', async (c) => {
+    .post('/checkout/:session_id/confirm', requireUser, jsonBody(confirmCheckoutRequestSchema), async (c) => {
       const subject = callerOf(c).subject;
-      const body = parse(confirmCheckoutRequestSchema, await readJson(c));
+      const body = c.req.valid('json');
       const found = await load(subject, pathParam(c, 'session_id'));
       assertClientSecret(found, body.client_secret);
       // The processor's own key comes from the session and card (completeCheckout), not from here.
       const result = await idempotent(ctx, `checkout:${subject}`, storableHeader(c, 'Idempotency-Key'), { s: found.row.id, ...body }, () =>
         confirmCheckout(ctx, found, body.card),
       );
-      return c.json(result.body as object, result.status as 200);
+      return sendAnswer(c, result);
     })
-    .post('/checkout/:session_id/authenticate', async (c) => {
+    .post('/checkout/:session_id/authenticate', requireUser, jsonBody(authenticateCheckoutRequestSchema), async (c) => {
       const subject = callerOf(c).subject;
-      const body = parse(authenticateCheckoutRequestSchema, await readJson(c));
+      const body = c.req.valid('json');
       const found = await load(subject, pathParam(c, 'session_id'));
       assertClientSecret(found, body.client_secret);
       const result = await idempotent(ctx, `checkout:${subject}`, storableHeader(c, 'Idempotency-Key'), { s: found.row.id, a: body.approve }, () =>
         authenticateCheckout(ctx, found, body.approve),
       );
-      return c.json(result.body as object, result.status as 200);
+      return sendAnswer(c, result);
     });
 }

@@ -1,12 +1,26 @@
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
+import type { ErrorBody } from '../../contract/types';
 import { hmacSha256Hex } from '../crypto/hmac';
 import { PaymentDeclined } from '../domainErrors';
-import { ProxyError, toProxyError } from '../errors';
+import { PAYMENT_DECLINED_STATUS, ProxyError, toProxyError } from '../errors';
 import type { RouteContext } from './RouteContext';
 
-/** An answer to send: its status and JSON body. */
-export interface IdempotentAnswer {
-  status: number;
-  body: unknown;
+/** An answer to send: the request's own (200, `T`), or the decline it ended in (402, the error body). */
+export type IdempotentAnswer<T> = { status: 200; body: T } | { status: typeof PAYMENT_DECLINED_STATUS; body: ErrorBody };
+
+/** Sends an {@link IdempotentAnswer} as JSON, typed by its status (what `hc` and the client's type test read). */
+export function sendAnswer<T extends object>(
+  c: Context,
+  answer: IdempotentAnswer<T>,
+): Response & (TypedResponse<JSONParsed<T>, 200, 'json'> | TypedResponse<JSONParsed<ErrorBody>, typeof PAYMENT_DECLINED_STATUS, 'json'>) {
+  return answer.status === 200 ? c.json(answer.body, 200) : c.json(answer.body, PAYMENT_DECLINED_STATUS);
+}
+
+/** An answer kept under a key: only the request's own answers and its declines are kept (see `execute`). */
+function storedAnswer<T>(status: number, response: string | null): IdempotentAnswer<T> {
+  const body = JSON.parse(response ?? 'null');
+  return status === 200 ? { status: 200, body } : { status: PAYMENT_DECLINED_STATUS, body };
 }
 
 /** How often a request waits on the same key's first request, and for how long at most. */
@@ -23,21 +37,19 @@ const WAIT_MAX_MS = 60_000;
  * `idempotency_key_reused`. `run` gets the key (null without a header) to record on the
  * payments it makes. Errors other than declines are not stored: the key is given back.
  */
-export async function idempotent(
+export async function idempotent<T>(
   ctx: RouteContext,
   scope: string,
   key: string | undefined,
   request: unknown,
-  run: (requestKey: string | null) => Promise<unknown>,
-): Promise<IdempotentAnswer> {
-  const execute = async (requestKey: string | null): Promise<IdempotentAnswer> => {
+  run: (requestKey: string | null) => Promise<T>,
+): Promise<IdempotentAnswer<T>> {
+  const execute = async (requestKey: string | null): Promise<IdempotentAnswer<T>> => {
     try {
       return { status: 200, body: await run(requestKey) };
     } catch (error) {
-      if (error instanceof PaymentDeclined) {
-        const http = toProxyError(error)!;
-        return { status: http.status, body: http.toBody() };
-      }
+      // A decline is an answer too, kept under the key like a success.
+      if (error instanceof PaymentDeclined) return { status: PAYMENT_DECLINED_STATUS, body: toProxyError(error)!.toBody() };
       throw error;
     }
   };
@@ -50,7 +62,7 @@ export async function idempotent(
     const held = await ctx.store.claimIdempotency(scope, key, hash, owner, ctx.wallNow());
     if (held !== 'claimed') {
       if (held.request_hash !== hash) throw new ProxyError(400, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request.');
-      if (held.status !== null) return { status: held.status, body: JSON.parse(held.response ?? 'null') };
+      if (held.status !== null) return storedAnswer<T>(held.status, held.response);
       // Still running (here, or in a live proxy beside this one): wait for its answer.
       const alive = held.owner !== null && (await ctx.store.isOwnerAlive(held.owner));
       if (alive && ctx.wallNow().getTime() - started < WAIT_MAX_MS) {
@@ -60,7 +72,7 @@ export async function idempotent(
       if (alive) throw new ProxyError(409, 'idempotency_key_in_use', 'A request with this Idempotency-Key is still running; try again in a moment.');
       if (!(await ctx.store.takeOverIdempotency(scope, key, held.owner, owner))) continue;
     }
-    let result: IdempotentAnswer;
+    let result: IdempotentAnswer<T>;
     try {
       result = await execute(key);
     } catch (error) {

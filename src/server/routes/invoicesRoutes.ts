@@ -1,23 +1,26 @@
 import { Hono } from 'hono';
 import { invoicesQuerySchema } from '../../contract/schemas/invoicesSchemas';
+import type { InvoicesPage } from '../../contract/types';
 import { callerOf } from '../auth/authMiddleware';
 import { listInvoices } from '../billing/invoices';
 import { renderInvoice } from '../billing/renderInvoice';
 import { notFound } from '../errors';
+import { requireUser } from './requireUser';
 import type { ApiEnv, RouteContext } from './RouteContext';
-import { parse, pathParam } from './validation';
+import { pathParam, queryOf } from './validation';
 
 /** `GET /invoices` (cursor pagination) and `GET /invoices/:id/pdf`. */
 export function invoicesRoutes(ctx: RouteContext) {
   return new Hono<ApiEnv>()
-    .get('/invoices', async (c) => {
+    .get('/invoices', requireUser, queryOf(invoicesQuerySchema), async (c) => {
       const subject = callerOf(c).subject;
-      const query = parse(invoicesQuerySchema, { limit: c.req.query('limit'), starting_after: c.req.query('starting_after') });
-      return c.json(
+      const query = c.req.valid('query');
+      return c.json<InvoicesPage, 200>(
         await listInvoices(ctx, subject, {
           limit: query.limit ?? 10,
           ...(query.starting_after !== undefined ? { startingAfter: query.starting_after } : {}),
         }),
+        200,
       );
     })
     .get('/invoices/:id/pdf', async (c) => {

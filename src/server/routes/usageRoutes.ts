@@ -1,7 +1,9 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import {
   recordUsageBatchRequestSchema,
+  type recordUsageBatchResponseSchema,
+  recordUsageBodySchema,
   recordUsageRequestSchema,
   usageQuerySchema,
   type usageSubjectSchema,
@@ -11,10 +13,22 @@ import { callerOf } from '../auth/authMiddleware';
 import { subjectKey } from '../subjectKey';
 import { getUsage } from '../billing/usage';
 import { ProxyError } from '../errors';
+import { requireUser } from './requireUser';
 import type { ApiEnv, RouteContext } from './RouteContext';
-import { parse, readJson } from './validation';
+import { jsonBody, parse, queryOf } from './validation';
 
 const keyOf = (subject: z.infer<typeof usageSubjectSchema>) => ('org' in subject ? subjectKey('org', subject.org) : subjectKey('user', subject.user));
+
+/**
+ * `POST /usage`'s body, one event or a batch (told apart by `events`), validated by the
+ * schema of its kind, so a 400 names the field of that kind (`events.3.quantity`). A batch
+ * needs the API key, checked before the batch is validated.
+ */
+const readUsageBody = (raw: Record<string, unknown>, c: Context<ApiEnv>) => {
+  if (!('events' in raw)) return parse(recordUsageRequestSchema, raw);
+  if (!c.get('apiKey')) throw new ProxyError(403, 'forbidden', 'Recording a batch of usage events needs the server API key.');
+  return parse(recordUsageBatchRequestSchema, raw);
+};
 
 /**
  * `GET /usage?metric=` and `POST /usage`. Recording is allowed with the server API key
@@ -37,23 +51,21 @@ export function usageRoutes(ctx: RouteContext) {
   };
 
   return new Hono<ApiEnv>()
-    .get('/usage', async (c) => {
+    .get('/usage', requireUser, queryOf(usageQuerySchema), async (c) => {
       const subject = callerOf(c).subject;
-      const { metric } = parse(usageQuerySchema, { metric: c.req.query('metric') });
-      return c.json(await getUsage(ctx, subject, metric));
+      const { metric } = c.req.valid('query');
+      return c.json<UsageSummary, 200>(await getUsage(ctx, subject, metric), 200);
     })
-    .post('/usage', async (c) => {
-      const raw = await readJson(c);
-      if ('events' in raw) {
-        if (!c.get('apiKey')) throw new ProxyError(403, 'forbidden', 'Recording a batch of usage events needs the server API key.');
-        const { events } = parse(recordUsageBatchRequestSchema, raw);
+    .post('/usage', jsonBody(recordUsageBodySchema, readUsageBody), async (c) => {
+      const body = c.req.valid('json');
+      if ('events' in body) {
+        const { events } = body;
         const { recorded } = await ctx.usageWriter.record(
           events.map((e) => ({ subject: keyOf(e.subject), metric: e.metric, quantity: e.quantity, idempotencyKey: e.idempotency_key })),
         );
         const count = recorded.filter(Boolean).length;
-        return c.json({ received: events.length, recorded: count, duplicates: events.length - count });
+        return c.json<z.output<typeof recordUsageBatchResponseSchema>, 200>({ received: events.length, recorded: count, duplicates: events.length - count }, 200);
       }
-      const body = parse(recordUsageRequestSchema, raw);
       let subject: string;
       if (c.get('apiKey')) {
         if (!body.subject) throw new ProxyError(400, 'parameter_missing', 'Missing required parameter: subject.', 'subject');
@@ -66,6 +78,6 @@ export function usageRoutes(ctx: RouteContext) {
         if (body.subject) throw new ProxyError(400, 'parameter_invalid', 'subject is only accepted with the API key.', 'subject');
       }
       const { commit } = await ctx.usageWriter.record([{ subject, metric: body.metric, quantity: body.quantity, idempotencyKey: body.idempotency_key }]);
-      return c.json(await summaryAfter(commit, subject, body.metric));
+      return c.json<UsageSummary, 200>(await summaryAfter(commit, subject, body.metric), 200);
     });
 }
