@@ -78,9 +78,9 @@ async function recordPaidInvoice(ctx: BillingContext, processorRef: string, invo
   if (!sub) return 'ignored';
   if (await ctx.store.getInvoice(sub.subject, invoice.id)) return 'applied';
   const now = ctx.now();
-  const { record, lines } = processorInvoiceRecord(invoice, sub, 'paid');
+  const { record } = processorInvoiceRecord(invoice, sub, 'paid');
   await ctx.store.transaction(async (store) => {
-    await store.insertInvoice(record, lines);
+    await store.insertInvoice(record);
     await recordEvent(ctx, store, 'invoice.paid', record.subject, toWireInvoice(record), now);
   });
   ctx.onEventsWritten?.();

@@ -1,7 +1,8 @@
 import type { ProcessorInvoice } from '../processor/types';
-import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
+import type { InvoiceLineRecord, InvoiceRecord, SubscriptionDetail } from '../store/records';
 import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
+import { discountLine, sumLines } from './invoiceLines';
 import { toWireInvoice } from './wire';
 
 /** What applying a processor's invoice news did. */
@@ -9,6 +10,17 @@ export type InvoiceEventOutcome = 'applied' | 'ignored';
 
 /** A processor invoice as a Billkit invoice record of `sub`, with its lines. */
 export function processorInvoiceRecord(invoice: ProcessorInvoice, sub: SubscriptionDetail, status: InvoiceRecord['status']) {
+  const lines: InvoiceLineRecord[] = invoice.lines.map(({ proration, ...line }) => ({
+    ...line,
+    kind: proration ? 'proration' : 'subscription',
+    description: line.description ?? sub.plan.name,
+    metric: null,
+    tiers: null,
+  }));
+  // The processor's lines are before discounts (and a customer balance applied): what they
+  // took off is one discount line, so the lines add up to amount_due. Tax is not mapped.
+  const takenOff = sumLines(lines) - invoice.amount_due;
+  if (takenOff > 0) lines.push(discountLine('Discount', takenOff));
   const record: InvoiceRecord = {
     id: invoice.id,
     subject: sub.subject,
@@ -23,9 +35,9 @@ export function processorInvoiceRecord(invoice: ProcessorInvoice, sub: Subscript
     discount_amount: invoice.discount_amount,
     discount_description: invoice.discount_amount ? 'Discount' : null,
     created_at: invoice.created_at,
+    lines,
   };
-  const lines = invoice.lines.map((line) => ({ ...line, description: line.description ?? sub.plan.name }));
-  return { record, lines };
+  return { record };
 }
 
 /**
@@ -43,10 +55,10 @@ export async function recordFailedInvoice(
   const sub = await ctx.store.findSubscriptionByProcessorRef(processorRef);
   if (!sub) return 'ignored';
   const now = ctx.now();
-  const { record, lines } = processorInvoiceRecord(invoice, sub, 'open');
+  const { record } = processorInvoiceRecord(invoice, sub, 'open');
   await ctx.store.transaction(async (store) => {
     const existing = await store.getInvoice(sub.subject, record.id);
-    if (!existing) await store.insertInvoice(record, lines);
+    if (!existing) await store.insertInvoice(record);
     await store.updateInvoicePayment(record.id, { status: 'open', ...attempts });
     await recordEvent(ctx, store, 'invoice.payment_failed', record.subject, toWireInvoice(record), now);
   });

@@ -17,7 +17,7 @@ async function loadCatalogue(s: StoreSession): Promise<Catalogue> {
   const epoch = s.memory.catalogueEpoch;
   const rows = await s.q(`
     select pl.*, p.id as p_id, p.plan_id as p_plan_id, p.amount as p_amount, p.currency as p_currency,
-      p.interval as p_interval, p.model as p_model, p.sort_order as p_sort_order
+      p.interval as p_interval, p.model as p_model, p.sort_order as p_sort_order, p.usage as p_usage
     from plans pl left join prices p on p.plan_id = pl.id
     order by pl.sort_order, pl.id, p.sort_order, p.id`);
   const byPrice = new Map<string, { price: PriceRecord; plan: PlanRecord }>();
@@ -80,7 +80,7 @@ export function catalogueQueries(s: StoreSession): CatalogueQueries {
     },
     async insertPrice(price) {
       s.catalogueChanged();
-      await s.insert('prices', { ...price });
+      await s.insert('prices', { ...price, usage: JSON.stringify(price.usage ?? []) });
     },
     async setUsageLimit(planId, metric, limit) {
       await s.q(`delete from usage_limits where coalesce(plan_id, '') = coalesce($1, '') and metric = $2`, [planId, metric]);

@@ -12,6 +12,8 @@ import { invoicesCollectingUntil } from './010_invoicesCollectingUntil';
 import { subscriptionsLifecycleFailures } from './011_subscriptionsLifecycleFailures';
 import { plansTrialPeriodDays } from './012_plansTrialPeriodDays';
 import { paymentsLedger } from './013_paymentsLedger';
+import { invoiceLineKinds } from './016_invoiceLineKinds';
+import { pricesUsage } from './017_pricesUsage';
 import type { Migration } from './Migration';
 
 /**
@@ -34,6 +36,8 @@ export const migrations: Migration[] = [
   subscriptionsLifecycleFailures,
   plansTrialPeriodDays,
   paymentsLedger,
+  invoiceLineKinds,
+  pricesUsage,
 ];
 
 /** Applies the migrations the database does not have yet. Returns how many ran. */
