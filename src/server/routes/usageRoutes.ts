@@ -9,7 +9,7 @@ import {
 import type { UsageSummary } from '../../contract/types';
 import { callerOf } from '../auth/authMiddleware';
 import { subjectKey } from '../subjectKey';
-import { getUsage } from '../billing/usage';
+import { checkUsageLimits, getUsage } from '../billing/usage';
 import { ProxyError } from '../errors';
 import type { ApiEnv, RouteContext } from './RouteContext';
 import { parse, readJson } from './validation';
@@ -47,6 +47,8 @@ export function usageRoutes(ctx: RouteContext) {
       if ('events' in raw) {
         if (!c.get('apiKey')) throw new ProxyError(403, 'forbidden', 'Recording a batch of usage events needs the server API key.');
         const { events } = parse(recordUsageBatchRequestSchema, raw);
+        const keyed = events.map((e) => ({ subject: keyOf(e.subject), metric: e.metric, quantity: e.quantity }));
+        await checkUsageLimits(ctx, keyed, (i) => `events.${i}.quantity`);
         const { recorded } = await ctx.usageWriter.record(
           events.map((e) => ({ subject: keyOf(e.subject), metric: e.metric, quantity: e.quantity, idempotencyKey: e.idempotency_key })),
         );
@@ -65,6 +67,7 @@ export function usageRoutes(ctx: RouteContext) {
         }
         if (body.subject) throw new ProxyError(400, 'parameter_invalid', 'subject is only accepted with the API key.', 'subject');
       }
+      await checkUsageLimits(ctx, [{ subject, metric: body.metric, quantity: body.quantity }], () => 'quantity');
       const { commit } = await ctx.usageWriter.record([{ subject, metric: body.metric, quantity: body.quantity, idempotencyKey: body.idempotency_key }]);
       return c.json(await summaryAfter(commit, subject, body.metric));
     });
