@@ -290,6 +290,31 @@ describe('invoice lines everywhere', () => {
     ]);
   });
 
+  it('a plan change writes proration lines; a balance it leaves is a discount line on the next invoice', async () => {
+    const proxy = await proxyWith();
+    await subscribe(proxy, 'user_free');
+    await advance(proxy, days(10));
+    expect((await as(proxy, 'user_free').post('/subscription/change', { price_id: 'price_pro_monthly' })).status).toBe(200);
+    const upgrade = (await invoicesOf(proxy, 'user_free')).at(-1);
+    expect(upgrade.amount_due).toBe(1333);
+    expect(upgrade.lines.map((l: any) => [l.kind, l.amount])).toEqual([
+      ['proration', -600],
+      ['proration', 1933],
+    ]);
+    // Pro annual → Pro monthly now credits the unused year: the next renewal spends it.
+    const other = await proxyWith();
+    await subscribe(other, 'user_free', { price_id: 'price_pro_annual' });
+    await as(other, 'user_free').post('/subscription/change', { price_id: 'price_pro_monthly' });
+    const renewal = await renew(other, 'user_free');
+    expect(renewal.lines.map((l: any) => [l.kind, l.description, l.amount])).toEqual([
+      ['subscription', 'Pro (monthly)', 2900],
+      ['usage', 'Usage: 0 api calls (10,000 included)', 0],
+      ['discount', 'Customer balance', -2900],
+    ]);
+    expectLinesAddUp(await invoicesOf(proxy, 'user_free'));
+    expectLinesAddUp(await invoicesOf(other, 'user_free'));
+  });
+
   it('the invoice PDF shows the usage line with its tiers', async () => {
     const proxy = await proxyWith();
     await subscribe(proxy, 'user_free', { price_id: 'price_pro_monthly' });
