@@ -4,7 +4,6 @@ import type {
   CustomerRecord,
   IdempotencyRecord,
   InvoiceDetail,
-  InvoiceLineRecord,
   InvoiceRecord,
   OutboxRecord,
   PlanRecord,
