@@ -51,6 +51,8 @@ export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, 
   getPromotionCode(code: string): Promise<PromotionCodeRecord | null>;
   /** The configured limit: `undefined` when none is configured for that metric. */
   getUsageLimit(planId: string | null, metric: string): Promise<{ limit: number | null } | undefined>;
+  /** Whether any price (hidden ones too) refuses usage past its plan's limit (`at_limit: 'refuse'`); from the cached catalogue. */
+  anyUsageRefused(): Promise<boolean>;
 
   upsertCustomer(customer: CustomerRecord): Promise<void>;
   getCustomer(id: string): Promise<CustomerRecord | null>;

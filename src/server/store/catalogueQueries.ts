@@ -68,7 +68,7 @@ export async function withCatalogue(s: StoreSession, sub: SubscriptionRecord): P
 
 type CatalogueQueries = Pick<
   Store,
-  'insertPlan' | 'insertPrice' | 'setUsageLimit' | 'insertPromotionCode' | 'listPublicPlans' | 'getPrice' | 'getPromotionCode' | 'getUsageLimit'
+  'insertPlan' | 'insertPrice' | 'setUsageLimit' | 'insertPromotionCode' | 'listPublicPlans' | 'getPrice' | 'getPromotionCode' | 'getUsageLimit' | 'anyUsageRefused'
 >;
 
 /** Plans, prices, promotion codes and usage limits: what is sold, read mostly from the cache. */
@@ -104,6 +104,12 @@ export function catalogueQueries(s: StoreSession): CatalogueQueries {
     async getPromotionCode(code) {
       const rows = await s.q(`select * from promotion_codes where code = $1`, [code]);
       return rows[0] ? promotionCodeRow(rows[0]) : null;
+    },
+    async anyUsageRefused() {
+      for (const { price } of (await catalogue(s)).byPrice.values()) {
+        if (price.usage?.some((c) => c.at_limit === 'refuse')) return true;
+      }
+      return false;
     },
     async getUsageLimit(planId, metric) {
       const rows = await s.q<{ limit: unknown }>(
