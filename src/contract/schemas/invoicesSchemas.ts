@@ -15,7 +15,7 @@ const invoiceLineTierSchema = usageTierSchema
   .register(wireSchemas, { id: 'InvoiceLineTier' });
 
 /** One line of an invoice; amounts in minor units. */
-export const invoiceLineSchema = z
+const invoiceLineSchema = z
   .object({
     kind: z.enum(['subscription', 'seats', 'usage', 'proration', 'discount']).describe('What the line charges for; discount lines are negative.'),
     description: z.string(),

@@ -14,7 +14,7 @@ export const usageTierSchema = z
   .register(wireSchemas, { id: 'UsageTier' });
 
 /** A usage component of a price: one metric billed in arrears. */
-export const priceUsageSchema = z
+const priceUsageSchema = z
   .object({
     metric: z.string(),
     included: z.number().int().describe('Free units per period; they count toward the tiers\' up_to.'),

@@ -23,7 +23,7 @@ export const DEMO_SUBJECTS = [
  * Pro monthly's api_calls: 10,000 included (the plan's limit), then $2.00 per 1,000 calls up
  * to 100,000 in the period and $1.50 per 1,000 beyond (graduated), billed past the limit.
  */
-export const PRO_API_CALLS: PriceUsage = {
+const PRO_API_CALLS: PriceUsage = {
   metric: 'api_calls',
   included: 10_000,
   mode: 'graduated',
