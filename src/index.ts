@@ -36,15 +36,20 @@ export type {
   ErrorBody,
   Interval,
   Invoice,
+  InvoiceLine,
+  InvoiceLineKind,
+  InvoiceLineTier,
   InvoicesPage,
   InvoiceStatus,
   Plan,
   PlansResponse,
   Price,
+  PriceUsage,
   Subscription,
   SubscriptionResponse,
   SubscriptionStatus,
   UsageSummary,
+  UsageTier,
 } from './contract/types';
 export { BillingError } from './client/BillingError';
 export {

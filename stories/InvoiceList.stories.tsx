@@ -58,8 +58,7 @@ export const Statuses: Story = {
         start.setUTCHours(0, 0, 0, 0);
         const end = new Date(start);
         end.setUTCMonth(end.getUTCMonth() + 1);
-        await store.insertInvoice(
-          {
+        await store.insertInvoice({
             id: 'in_story_draft',
             // The store names subjects by kind (user:<id> / org:<id>).
             subject: 'user:user_past_due',
@@ -74,9 +73,10 @@ export const Statuses: Story = {
             discount_amount: 0,
             discount_description: null,
             created_at: new Date(),
-          },
-          [{ description: 'Starter (monthly)', quantity: 1, unit_amount: 900, amount: 900, period_start: start, period_end: end }],
-        );
+            lines: [
+              { kind: 'subscription', description: 'Starter (monthly)', quantity: 1, unit_amount: 900, amount: 900, period_start: start, period_end: end, metric: null, tiers: null },
+            ],
+          });
       },
     }),
   },

@@ -4,6 +4,10 @@
  * field beyond the documents, its TSDoc says so.
  */
 
+import type { InvoiceLine, PriceUsage } from './usageTypes';
+
+export type { InvoiceLine, InvoiceLineKind, InvoiceLineTier, PriceUsage, UsageSummary, UsageTier } from './usageTypes';
+
 /** A billing interval of a recurring price. */
 export type Interval = 'day' | 'week' | 'month' | 'year';
 
@@ -22,6 +26,12 @@ export interface Price {
    * Optional only for hand-made fixtures: the proxy always sends it.
    */
   trial_period_days?: number | null;
+  /**
+   * Billkit addition: the usage this price bills in arrears, one component per metric
+   * (empty when the price bills no usage). Optional only for hand-made fixtures: the
+   * proxy always sends it.
+   */
+  usage?: PriceUsage[];
 }
 
 /** A public plan, as `GET /plans` lists it. */
@@ -132,14 +142,6 @@ export interface Entitlements {
 }
 
 /** `GET /usage?metric=…`. `limit: null` means unlimited. */
-export interface UsageSummary {
-  metric: string;
-  quantity: number;
-  period_start: string;
-  period_end: string;
-  limit: number | null;
-}
-
 export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
 
 export interface Invoice {
@@ -158,6 +160,8 @@ export interface Invoice {
    * a proxy that follows the seed document alone may leave it out.
    */
   subscription?: string | null;
+  /** Billkit addition: what it charges for, in order; `amount_due` is their sum (always sent by the reference proxy). */
+  lines?: InvoiceLine[];
 }
 
 /** `GET /invoices?limit=&starting_after=`: most recent first. */

@@ -13,6 +13,7 @@ export abstract class DomainError extends Error {
     | 'payment_declined'
     | 'conflict'
     | 'forbidden'
+    | 'limit_reached'
     | 'processor_unavailable';
 
   constructor(
@@ -50,6 +51,11 @@ export class Conflict extends DomainError {
 /** The caller may not do this (a session that is not theirs, a bad signature, a wrong key). */
 export class Forbidden extends DomainError {
   readonly kind = 'forbidden';
+}
+
+/** A usage limit the price refuses to go past (`at_limit: 'refuse'`): nothing was recorded. */
+export class LimitReached extends DomainError {
+  readonly kind = 'limit_reached';
 }
 
 /** The payment processor could not be reached or refused the call; nothing was changed. */

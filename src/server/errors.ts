@@ -40,6 +40,7 @@ const STATUS_OF: Record<DomainError['kind'], ContentfulStatusCode> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  limit_reached: 429,
   processor_unavailable: 502,
 };
 

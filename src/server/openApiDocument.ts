@@ -34,6 +34,7 @@ const STANDARD_ERRORS: Record<ErrorStatus, string> = {
   409: 'Conflict with the current state.',
   413: 'The body is larger than the limit (`payload_too_large`: 64 kB, 512 kB for POST /usage).',
   415: 'The body is not application/json (`unsupported_media_type`).',
+  429: 'A usage limit reached (`usage_limit_exceeded`).',
   502: 'The payment processor is unavailable.',
   503: 'Not configured.',
 };

@@ -76,6 +76,13 @@ describe('GET /usage', () => {
       period_start: '2025-04-01T00:00:00Z',
       period_end: '2025-05-01T00:00:00Z',
       limit: 10000,
+      // Billkit additions: the cost so far (within the included calls) and the projection at
+      // the rate so far: 8423 × 720 h / 252 h elapsed = 24,065 calls, 14,065 × $2.00 / 1,000.
+      included: 10000,
+      billable_quantity: 0,
+      amount: 0,
+      currency: 'usd',
+      projection: { quantity: 24065, amount: 2813 },
     });
   });
 
@@ -86,6 +93,12 @@ describe('GET /usage', () => {
       period_start: '2025-04-01T00:00:00Z',
       period_end: '2025-05-01T00:00:00Z',
       limit: 1000,
+      // Billkit additions: nothing billed without a subscription.
+      included: null,
+      billable_quantity: 0,
+      amount: 0,
+      currency: null,
+      projection: { quantity: 0, amount: 0 },
     });
   });
 
@@ -120,8 +133,21 @@ describe('GET /invoices', () => {
       period_end: '2025-05-01T00:00:00Z',
       created_at: '2025-04-01T00:00:05Z',
       pdf_url: `/api/proxy/billing/invoices/${newest.id}/pdf`,
-      // Billkit addition: the subscription it bills.
+      // Billkit additions: the subscription it bills, and its lines.
       subscription: 'sub_demo_pro',
+      lines: [
+        {
+          kind: 'subscription',
+          description: 'Pro (monthly)',
+          quantity: 1,
+          unit_amount: 2900,
+          amount: 2900,
+          period_start: '2025-04-01T00:00:00Z',
+          period_end: '2025-05-01T00:00:00Z',
+          metric: null,
+          tiers: null,
+        },
+      ],
     });
     const created = first.body.invoices.map((i: { created_at: string }) => i.created_at);
     expect([...created].sort().reverse()).toEqual(created);

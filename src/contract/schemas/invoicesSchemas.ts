@@ -1,9 +1,33 @@
 import { z } from 'zod';
+import { usageTierSchema } from './plansSchemas';
 import { idSchema, timestampSchema, wireSchemas } from './wireSchemas';
 
 const LIMIT_MESSAGE = 'Expected an integer between 1 and 100.';
 
 export const invoiceStatusSchema = z.enum(['draft', 'open', 'paid', 'void', 'uncollectible']).register(wireSchemas, { id: 'InvoiceStatus' });
+
+/** A tier as a usage line applied it: its billable units and their exact amount (the line rounds once, half up). */
+const invoiceLineTierSchema = usageTierSchema
+  .extend({
+    quantity: z.number().int().describe('Billable units priced by this tier.'),
+    amount: z.number().describe('quantity × unit_amount / per, exact (not rounded).'),
+  })
+  .register(wireSchemas, { id: 'InvoiceLineTier' });
+
+/** One line of an invoice; amounts in minor units. */
+const invoiceLineSchema = z
+  .object({
+    kind: z.enum(['subscription', 'seats', 'usage', 'proration', 'discount']).describe('What the line charges for; discount lines are negative.'),
+    description: z.string(),
+    quantity: z.number().int(),
+    unit_amount: z.number().int().nullable().describe('null on usage lines: their tiers carry the prices.'),
+    amount: z.number().int(),
+    period_start: timestampSchema.nullable(),
+    period_end: timestampSchema.nullable(),
+    metric: z.string().nullable().describe('The metric of a usage line; null on other lines.'),
+    tiers: z.array(invoiceLineTierSchema).nullable().describe('The tiers a usage line applied; null on other lines.'),
+  })
+  .register(wireSchemas, { id: 'InvoiceLine' });
 
 export const invoiceSchema = z
   .object({
@@ -17,6 +41,7 @@ export const invoiceSchema = z
     created_at: timestampSchema,
     pdf_url: z.string(),
     subscription: z.string().nullable().optional().describe('Billkit addition: the id of the subscription the invoice bills, or null.'),
+    lines: z.array(invoiceLineSchema).optional().describe('Billkit addition: the lines, in order; amount_due is their sum.'),
   })
   .register(wireSchemas, { id: 'Invoice' });
 

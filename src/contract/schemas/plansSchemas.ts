@@ -4,6 +4,28 @@ import { wireSchemas } from './wireSchemas';
 /** A billing interval of a recurring price. */
 export const intervalSchema = z.enum(['day', 'week', 'month', 'year']).register(wireSchemas, { id: 'Interval' });
 
+/** A tier of a usage price: `unit_amount` per `per` units, up to `up_to` units of the period (included ones counted; null: no bound). */
+export const usageTierSchema = z
+  .object({
+    up_to: z.number().int().nullable().describe("The period's total units this tier reaches (included units counted); null on the last tier."),
+    unit_amount: z.number().int().describe('Minor units per `per` units.'),
+    per: z.number().int().describe('How many units unit_amount prices (1000: per 1,000 calls).'),
+  })
+  .register(wireSchemas, { id: 'UsageTier' });
+
+/** A usage component of a price: one metric billed in arrears. */
+const priceUsageSchema = z
+  .object({
+    metric: z.string(),
+    included: z.number().int().describe('Free units per period; they count toward the tiers\' up_to.'),
+    mode: z.enum(['graduated', 'volume']).describe('graduated: each tier prices its own units; volume: every billable unit at the tier the total falls in.'),
+    tiers: z.array(usageTierSchema),
+    at_limit: z
+      .enum(['refuse', 'bill'])
+      .describe("At the plan's usage limit: refuse (POST /usage answers 429 usage_limit_exceeded) or bill (recorded and billed)."),
+  })
+  .register(wireSchemas, { id: 'PriceUsage' });
+
 /** A price of a plan; `amount` in the currency's minor units. */
 export const priceSchema = z
   .object({
@@ -18,6 +40,7 @@ export const priceSchema = z
       .nullable()
       .optional()
       .describe("Billkit addition: the plan's trial in days, the longest a checkout of this price may start; null without trials."),
+    usage: z.array(priceUsageSchema).optional().describe('Billkit addition: the usage this price bills in arrears, one component per metric (empty: none).'),
   })
   .register(wireSchemas, { id: 'Price', description: 'A price of a plan; amount in minor units (900 = $9.00).' });
 

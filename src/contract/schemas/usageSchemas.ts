@@ -18,6 +18,14 @@ export const usageSummarySchema = z
     period_start: timestampSchema,
     period_end: timestampSchema,
     limit: z.number().int().nullable(),
+    included: z.number().int().nullable().optional().describe("Billkit addition: the units the subject's price includes; null when it bills no usage of this metric."),
+    billable_quantity: z.number().int().optional().describe('Billkit addition: the units so far beyond included.'),
+    amount: z.number().int().optional().describe('Billkit addition: what the usage so far costs, in minor units.'),
+    currency: z.string().nullable().optional().describe('Billkit addition: the currency of amount; null without a subscription.'),
+    projection: z
+      .object({ quantity: z.number().int(), amount: z.number().int() })
+      .optional()
+      .describe('Billkit addition: quantity and amount at the period end at the rate so far (quantity × period / elapsed, rounded down).'),
   })
   .register(wireSchemas, { id: 'UsageSummary' });
 

@@ -6,6 +6,7 @@ import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
 import type { BillingContext } from './BillingContext';
 import { changeProcessorPlan, processorPreview } from './changeProcessorPlan';
 import { createEmitter, type LifecycleEvent } from './events';
+import { discountLine, prorationLine, subscriptionLine, sumLines } from './invoiceLines';
 import { makePayment } from './payments';
 import { applyPlannedChange, settlePlanChangePayment } from './planChangePayment';
 import { decidePlanChange, toWirePreview, type PlannedPlanChange } from './previewPlanChange';
@@ -151,19 +152,14 @@ function checkProrationDate(at: Date, sub: SubscriptionDetail | null, now: Date)
  * balance (so the invoice totals 0), and a balance spent on it is its discount ("Customer balance").
  */
 async function writeProrationInvoice(store: BillingContext['store'], d: PlannedPlanChange, now: Date): Promise<InvoiceRecord> {
-  const lines = d.lines.map((l) => ({
-    description: l.description,
-    quantity: 1,
-    unit_amount: l.amount,
-    amount: l.amount,
-    period_start: l.period_start as Date | null,
-    period_end: l.period_end as Date | null,
-  }));
-  const net = lines.reduce((s, l) => s + l.amount, 0);
-  if (net < 0) {
-    lines.push({ description: 'Unused credit kept as customer balance', quantity: 1, unit_amount: -net, amount: -net, period_start: null, period_end: null });
-  }
+  const lines = d.lines.map((l) =>
+    l.proration ? prorationLine(l.description, l.amount, l.period_start, l.period_end) : subscriptionLine(l.description, l.amount, l.period_start, l.period_end),
+  );
+  const net = sumLines(lines);
+  if (net < 0) lines.push(prorationLine('Unused credit kept as customer balance', -net, null, null));
   const subtotal = Math.max(0, net);
+  const balanceSpent = subtotal - d.amountDueToday;
+  if (balanceSpent > 0) lines.push(discountLine('Customer balance', balanceSpent));
   const invoice: InvoiceRecord = {
     id: randomId('in'),
     subject: d.sub.subject,
@@ -175,10 +171,11 @@ async function writeProrationInvoice(store: BillingContext['store'], d: PlannedP
     period_start: now,
     period_end: d.period.end,
     subtotal,
-    discount_amount: subtotal - d.amountDueToday,
-    discount_description: subtotal > d.amountDueToday ? 'Customer balance' : null,
+    discount_amount: balanceSpent,
+    discount_description: balanceSpent > 0 ? 'Customer balance' : null,
     created_at: now,
+    lines,
   };
-  await store.insertInvoice(invoice, lines);
+  await store.insertInvoice(invoice);
   return invoice;
 }

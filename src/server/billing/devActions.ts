@@ -49,7 +49,7 @@ async function openInvoice(store: Store, subject: string, invoiceId: string): Pr
   if (invoice.status !== 'open') {
     throw new InvalidParameter('invoice_not_open', `The invoice is ${invoice.status}; only an open invoice can be paid or voided.`, 'id');
   }
-  const { number: _number, lines: _lines, ...record } = invoice;
+  const { number: _number, ...record } = invoice;
   return record;
 }
 

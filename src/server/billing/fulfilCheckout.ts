@@ -1,9 +1,10 @@
 import { isEnded } from '../../contract/subscriptionRules';
 import { NotFound, InvalidParameter } from '../domainErrors';
-import type { SubscriptionDetail } from '../store/records';
+import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
 import { randomId } from '../crypto/hmac';
 import type { BillingContext } from './BillingContext';
 import { priceCheckout, promotionLabel } from './checkout';
+import { discountLine, subscriptionLine } from './invoiceLines';
 import { addDays, addInterval } from './time';
 import { transactionWithEvents } from './events';
 import { saveNewSubscription, saveSubscription } from './saveSubscription';
@@ -85,7 +86,14 @@ export async function fulfilCheckout(
     await saveNewSubscription(store, record);
 
     const intervalName = interval === 'year' ? 'yearly' : interval === 'day' ? 'daily' : `${interval}ly`;
-    const invoice = {
+    const discountDescription = !trialEnd && promo ? `${promo.code} (${promotionLabel(promo, price.currency)})` : null;
+    const lines = trialEnd
+      ? [subscriptionLine(`Free trial of ${plan.name} (${row.trial_days} days)`, 0, now, periodEnd)]
+      : [
+          subscriptionLine(`${plan.name} (${intervalName})`, price.amount, now, periodEnd),
+          ...(amounts.discount > 0 ? [discountLine(discountDescription ?? 'Discount', amounts.discount)] : []),
+        ];
+    const invoice: InvoiceRecord = {
       id: randomId('in'),
       subject: row.subject,
       subscription_id: sub.id,
@@ -97,28 +105,11 @@ export async function fulfilCheckout(
       period_end: periodEnd,
       subtotal: trialEnd ? 0 : amounts.subtotal,
       discount_amount: trialEnd ? 0 : amounts.discount,
-      discount_description: !trialEnd && promo ? `${promo.code} (${promotionLabel(promo, price.currency)})` : null,
+      discount_description: discountDescription,
       created_at: now,
+      lines,
     };
-    await store.insertInvoice(invoice, [
-      trialEnd
-        ? {
-            description: `Free trial of ${plan.name} (${row.trial_days} days)`,
-            quantity: 1,
-            unit_amount: 0,
-            amount: 0,
-            period_start: now,
-            period_end: periodEnd,
-          }
-        : {
-            description: `${plan.name} (${intervalName})`,
-            quantity: 1,
-            unit_amount: price.amount,
-            amount: price.amount,
-            period_start: now,
-            period_end: periodEnd,
-          },
-    ]);
+    await store.insertInvoice(invoice);
     await store.updateCheckoutSession(row.id, {
       status: 'complete',
       payment_id: paymentId ?? row.payment_id,

@@ -107,7 +107,14 @@ export function stepOf(ctx: BillingContext, store: Store, events: LifecycleEvent
 async function settleSubscription(step: StepContext, purpose: PaymentPurpose, invoice: InvoiceRecord, paid: boolean): Promise<SubscriptionDetail | null> {
   if (purpose !== 'renewal') return paid ? reactivateWhenSettled(step, invoice.subscription_id) : null;
   const sub = invoice.subscription_id ? await step.store.getSubscription(invoice.subscription_id) : null;
-  if (!sub || isEnded(sub)) return sub;
+  if (!sub || isEnded(sub)) {
+    // An ended subscription's final invoice (its last usage) is attempted once, never dunned.
+    if (!paid) {
+      await step.store.updateInvoicePayment(invoice.id, { attempt_count: 1, next_payment_attempt: null });
+      await step.emit('invoice.payment_failed', invoice.subject, invoice);
+    }
+    return sub;
+  }
   if (paid) {
     const active = await saveSubscription(step.store, sub, { status: 'active' });
     await step.emit('subscription.updated', sub.subject, active);

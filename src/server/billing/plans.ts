@@ -34,6 +34,7 @@ export async function listPlans(ctx: Pick<BillingContext, 'store'>, subject?: st
         interval: price.interval,
         model: price.model,
         trial_period_days: plan.trial_period_days,
+        usage: (price.usage ?? []).map((c) => ({ ...c, tiers: c.tiers.map((t) => ({ ...t })) })),
       })),
       trial_allowed: plan.trial_period_days !== null,
       trial_by_default: plan.trial_by_default,

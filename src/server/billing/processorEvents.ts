@@ -77,9 +77,9 @@ async function recordPaidInvoice(ctx: BillingContext, processorRef: string, invo
   if (!sub) return 'ignored';
   if (await ctx.store.getInvoice(sub.subject, invoice.id)) return 'applied';
   const now = ctx.now();
-  const { record, lines } = processorInvoiceRecord(invoice, sub, 'paid');
+  const { record } = processorInvoiceRecord(invoice, sub, 'paid');
   await transactionWithEvents(ctx, now, async (store, emit) => {
-    await store.insertInvoice(record, lines);
+    await store.insertInvoice(record);
     await emit('invoice.paid', record.subject, record);
   });
   return 'applied';

@@ -1,13 +1,25 @@
 import type { ProcessorInvoice } from '../processor/types';
-import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
+import type { InvoiceLineRecord, InvoiceRecord, SubscriptionDetail } from '../store/records';
 import type { BillingContext } from './BillingContext';
 import { transactionWithEvents } from './events';
+import { discountLine, sumLines } from './invoiceLines';
 
 /** What applying a processor's invoice news did. */
 export type InvoiceEventOutcome = 'applied' | 'ignored';
 
 /** A processor invoice as a Billkit invoice record of `sub`, with its lines. */
 export function processorInvoiceRecord(invoice: ProcessorInvoice, sub: SubscriptionDetail, status: InvoiceRecord['status']) {
+  const lines: InvoiceLineRecord[] = invoice.lines.map(({ proration, ...line }) => ({
+    ...line,
+    kind: proration ? 'proration' : 'subscription',
+    description: line.description ?? sub.plan.name,
+    metric: null,
+    tiers: null,
+  }));
+  // The processor's lines are before discounts (and a customer balance applied): what they
+  // took off is one discount line, so the lines add up to amount_due. Tax is not mapped.
+  const takenOff = sumLines(lines) - invoice.amount_due;
+  if (takenOff > 0) lines.push(discountLine('Discount', takenOff));
   const record: InvoiceRecord = {
     id: invoice.id,
     subject: sub.subject,
@@ -22,9 +34,9 @@ export function processorInvoiceRecord(invoice: ProcessorInvoice, sub: Subscript
     discount_amount: invoice.discount_amount,
     discount_description: invoice.discount_amount ? 'Discount' : null,
     created_at: invoice.created_at,
+    lines,
   };
-  const lines = invoice.lines.map((line) => ({ ...line, description: line.description ?? sub.plan.name }));
-  return { record, lines };
+  return { record };
 }
 
 /**
@@ -42,10 +54,10 @@ export async function recordFailedInvoice(
   const sub = await ctx.store.findSubscriptionByProcessorRef(processorRef);
   if (!sub) return 'ignored';
   const now = ctx.now();
-  const { record, lines } = processorInvoiceRecord(invoice, sub, 'open');
+  const { record } = processorInvoiceRecord(invoice, sub, 'open');
   await transactionWithEvents(ctx, now, async (store, emit) => {
     const existing = await store.getInvoice(sub.subject, record.id);
-    if (!existing) await store.insertInvoice(record, lines);
+    if (!existing) await store.insertInvoice(record);
     await store.updateInvoicePayment(record.id, { status: 'open', ...attempts });
     await emit('invoice.payment_failed', record.subject, record);
   });

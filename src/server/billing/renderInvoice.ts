@@ -31,14 +31,18 @@ export async function renderInvoice(ctx: BillingContext, subject: string, id: st
       name: customer?.name ?? null,
       email: customer?.email ?? null,
     },
-    lines: invoice.lines.map((l) => ({
-      description: l.description,
-      quantity: l.quantity,
-      unit_amount: l.unit_amount,
-      amount: l.amount,
-      ...(l.period_start ? { period_start: iso(l.period_start) } : {}),
-      ...(l.period_end ? { period_end: iso(l.period_end) } : {}),
-    })),
+    // Discount lines are the PDF's discount row, under the subtotal.
+    lines: invoice.lines
+      .filter((l) => l.kind !== 'discount')
+      .map((l) => ({
+        description: l.description,
+        quantity: l.quantity,
+        unit_amount: l.unit_amount,
+        amount: l.amount,
+        ...(l.period_start ? { period_start: iso(l.period_start) } : {}),
+        ...(l.period_end ? { period_end: iso(l.period_end) } : {}),
+        ...(l.tiers ? { tiers: l.tiers } : {}),
+      })),
     subtotal: invoice.subtotal,
     discount: invoice.discount_amount
       ? { description: invoice.discount_description ?? 'Discount', amount: invoice.discount_amount }

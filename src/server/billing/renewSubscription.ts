@@ -1,7 +1,8 @@
 import { randomId } from '../crypto/hmac';
-import type { InvoiceRecord, PromotionCodeRecord, SubscriptionDetail } from '../store/records';
+import type { InvoiceLineRecord, InvoiceRecord, PromotionCodeRecord, SubscriptionDetail } from '../store/records';
 import { promotionLabel } from './checkout';
 import type { StepContext } from './events';
+import { discountLine, subscriptionLine, sumLines, usageLine } from './invoiceLines';
 import { markInvoicePaid } from './invoiceTransitions';
 import { addInterval } from './time';
 import { saveSubscription } from './saveSubscription';
@@ -29,46 +30,100 @@ export function periodDiscount(sub: SubscriptionDetail, promo: PromotionCodeReco
     : Math.min(sub.price.amount, promo.amount_off ?? 0);
 }
 
-/** Writes the invoice of the period `[start, end)` (open, not yet charged), with the running promotion. */
-async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, start: Date, end: Date, firstCharge: boolean): Promise<InvoiceRecord> {
+/**
+ * The usage lines of the period `[start, end)` of `sub` (billed in arrears): one per usage
+ * component of its price, even at 0. A trial's period bills no usage.
+ */
+async function usageLines(step: StepContext, sub: SubscriptionDetail): Promise<InvoiceLineRecord[]> {
+  const components = sub.price.usage ?? [];
+  if (components.length === 0 || sub.status === 'trialing') return [];
+  const { current_period_start: start, current_period_end: end } = sub;
+  return Promise.all(components.map(async (c) => usageLine(c, await step.store.sumUsage(sub.subject, c.metric, start, end), start, end)));
+}
+
+/**
+ * Writes the invoice of the period `[start, end)` (open, not yet charged): the plan in
+ * advance, the `usage` lines of the period that just ended, the running promotion (off the
+ * plan's amount) and a carried customer balance (off the rest).
+ */
+async function createPeriodInvoice(
+  step: StepContext,
+  sub: SubscriptionDetail,
+  start: Date,
+  end: Date,
+  firstCharge: boolean,
+  usage: InvoiceLineRecord[],
+): Promise<InvoiceRecord> {
   const { price, plan } = sub;
   const promo = sub.promotion_code ? await step.store.getPromotionCode(sub.promotion_code) : null;
   const promoDiscount = periodDiscount(sub, promo, start, firstCharge);
   const applies = promo !== null && promoDiscount > 0;
+  const subtotal = price.amount + sumLines(usage);
   // A credit carried from a plan change is taken off, as Stripe applies a customer balance.
   const balance = await step.store.getCustomerBalance(sub.subject);
-  const credit = balance && balance.currency === price.currency ? Math.min(balance.amount, price.amount - promoDiscount) : 0;
+  const credit = balance && balance.currency === price.currency ? Math.min(balance.amount, subtotal - promoDiscount) : 0;
   if (credit > 0) await step.store.setCustomerBalance({ ...balance!, amount: balance!.amount - credit });
   const discount = promoDiscount + credit;
-  const label = [applies ? `${promo!.code} (${promotionLabel(promo!, price.currency)})` : null, credit > 0 ? 'Customer balance' : null].filter(Boolean);
+  const promoLabel = applies ? `${promo!.code} (${promotionLabel(promo!, price.currency)})` : null;
+  const label = [promoLabel, credit > 0 ? 'Customer balance' : null].filter(Boolean);
   const invoice: InvoiceRecord = {
     id: randomId('in'),
     subject: sub.subject,
     subscription_id: sub.id,
-    amount_due: price.amount - discount,
+    amount_due: subtotal - discount,
     amount_paid: 0,
     currency: price.currency,
     status: 'open',
     period_start: start,
     period_end: end,
-    subtotal: price.amount,
+    subtotal,
     discount_amount: discount,
     discount_description: label.length > 0 ? label.join(', ') : null,
     created_at: step.at,
+    lines: [
+      subscriptionLine(`${plan.name} (${intervalName(price.interval ?? 'month')})`, price.amount, start, end),
+      ...usage,
+      ...(promoLabel ? [discountLine(promoLabel, promoDiscount)] : []),
+      ...(credit > 0 ? [discountLine('Customer balance', credit)] : []),
+    ],
   };
-  await step.store.insertInvoice(invoice, [
-    {
-      description: `${plan.name} (${intervalName(price.interval ?? 'month')})`,
-      quantity: 1,
-      unit_amount: price.amount,
-      amount: price.amount,
-      period_start: start,
-      period_end: end,
-    },
-  ]);
+  await step.store.insertInvoice(invoice);
   await step.emit('invoice.created', sub.subject, invoice);
   return invoice;
 }
+
+/**
+ * The final invoice of a subscription that ends with its period: the period's usage, in
+ * arrears (as Stripe bills final usage). Written only when it costs something; charged
+ * once by the lifecycle's charge step, never dunned (the subscription is over).
+ */
+async function createFinalInvoice(step: StepContext, sub: SubscriptionDetail, usage: InvoiceLineRecord[]): Promise<void> {
+  const amount = sumLines(usage);
+  if (amount <= 0) return;
+  const invoice: InvoiceRecord = {
+    id: randomId('in'),
+    subject: sub.subject,
+    subscription_id: sub.id,
+    amount_due: amount,
+    amount_paid: 0,
+    currency: sub.price.currency,
+    status: 'open',
+    period_start: sub.current_period_start,
+    period_end: sub.current_period_end,
+    subtotal: amount,
+    discount_amount: 0,
+    discount_description: null,
+    created_at: step.at,
+    lines: usage,
+  };
+  await step.store.insertInvoice(invoice);
+  await step.emit('invoice.created', sub.subject, invoice);
+  await step.store.updateInvoicePayment(invoice.id, { next_payment_attempt: step.at });
+}
+
+/** Whether an invoice is a final one (usage only, see `createFinalInvoice`) not yet attempted: charged even though its subscription ended. */
+export const isFinalUsageInvoice = (invoice: InvoiceRecord, attemptCount: number) =>
+  attemptCount === 0 && invoice.lines.length > 0 && invoice.lines.every((l) => l.kind === 'usage');
 
 /**
  * The end of a subscription's current period, as Stripe handles it:
@@ -76,6 +131,8 @@ async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, s
  * - a trial's end → the first paid invoice, charged to the card on file;
  * - otherwise a renewal: the next period's invoice (with the running promotion and any
  *   carried customer balance taken off), charged; a pending plan change is applied first.
+ * Either way the usage of the period that ends is billed (one `usage` line per component
+ * of the price it ran on): on the renewal's invoice, or on a final invoice at cancellation.
  * The period rolls over either way (Stripe advances `current_period_*` when it invoices).
  * The invoice is written `open` and due at once (`invoice.created`); the lifecycle's next
  * step charges it (`invoice.paid` + `subscription.updated` as `active`, or
@@ -83,7 +140,10 @@ async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, s
  * Nothing due: paid at once, `active`.
  */
 export async function endPeriod(step: StepContext, current: SubscriptionDetail): Promise<void> {
+  // The period that ends is billed its usage (in arrears), on the price it ran on.
+  const usage = await usageLines(step, current);
   if (current.cancel_at_period_end) {
+    await createFinalInvoice(step, current, usage);
     const canceled = await saveSubscription(step.store, current, { status: 'canceled', canceled_at: current.canceled_at ?? step.at });
     await step.emit('subscription.canceled', current.subject, canceled);
     return;
@@ -98,7 +158,7 @@ export async function endPeriod(step: StepContext, current: SubscriptionDetail):
   const start = sub.current_period_end;
   const end = addInterval(start, sub.price.interval ?? 'month');
   // A trial's end is the first charge: a `once` promotion is spent on it.
-  const invoice = await createPeriodInvoice(step, sub, start, end, trialEnding);
+  const invoice = await createPeriodInvoice(step, sub, start, end, trialEnding, usage);
   const rolled = { current_period_start: start, current_period_end: end };
   if (invoice.amount_due === 0) {
     await markInvoicePaid(step, invoice, 0);

@@ -6,7 +6,7 @@ import { createEmitter, type LifecycleEvent, type StepContext } from './events';
 import { beginInvoicePayment, chargeBegunInvoice, recordFailure, settleInvoicePayment, type BegunInvoicePayment } from './invoicePayment';
 import { DEFAULT_RETRY_DAYS } from './invoiceTransitions';
 import { scheduleOf } from './lifecycleSchedule';
-import { endPeriod } from './renewSubscription';
+import { endPeriod, isFinalUsageInvoice } from './renewSubscription';
 import { saveSubscription } from './saveSubscription';
 import { reconcile } from './settlePayments';
 
@@ -82,8 +82,10 @@ async function runStep(step: StepContext, claimed: LifecycleStep): Promise<Charg
       // retry: begun here, made and settled after this transaction commits.
       const attempts = claimed.invoiceId ? await store.getInvoiceAttempts(claimed.invoiceId) : null;
       if (!claimed.invoiceId || !attempts?.next_payment_attempt || attempts.next_payment_attempt.getTime() > at.getTime()) return;
-      if (isEnded(sub)) {
-        // Canceled meanwhile (by the customer): nothing more is collected, as Stripe stops retrying.
+      const invoice = isEnded(sub) ? await store.lockInvoice(claimed.invoiceId) : null;
+      if (isEnded(sub) && !(invoice && isFinalUsageInvoice(invoice, attempts.attempt_count))) {
+        // Canceled meanwhile (by the customer): nothing more is collected, as Stripe stops
+        // retrying. A final invoice (the last period's usage) is charged once.
         await store.updateInvoicePayment(claimed.invoiceId, { next_payment_attempt: null });
         return;
       }

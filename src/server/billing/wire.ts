@@ -1,5 +1,5 @@
-import type { Invoice, Subscription } from '../../contract/types';
-import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
+import type { Invoice, InvoiceLine, Subscription } from '../../contract/types';
+import type { InvoiceLineRecord, InvoiceRecord, SubscriptionDetail } from '../store/records';
 import { iso } from './time';
 
 /** Where an invoice's PDF is served (relative to the proxy's origin). */
@@ -28,8 +28,23 @@ export function toWireSubscription(sub: SubscriptionDetail): Subscription {
   };
 }
 
-/** An invoice as `GET /invoices` documents it, plus its `subscription` (id or null). */
-export function toWireInvoice(inv: InvoiceRecord): Invoice & { subscription: string | null } {
+/** An invoice line on the wire. */
+function toWireLine(l: InvoiceLineRecord): InvoiceLine {
+  return {
+    kind: l.kind,
+    description: l.description,
+    quantity: l.quantity,
+    unit_amount: l.unit_amount,
+    amount: l.amount,
+    period_start: l.period_start ? iso(l.period_start) : null,
+    period_end: l.period_end ? iso(l.period_end) : null,
+    metric: l.metric,
+    tiers: l.tiers,
+  };
+}
+
+/** An invoice as `GET /invoices` documents it, plus its `subscription` (id or null) and its `lines`. */
+export function toWireInvoice(inv: InvoiceRecord): Invoice & { subscription: string | null; lines: InvoiceLine[] } {
   return {
     id: inv.id,
     amount_due: inv.amount_due,
@@ -41,5 +56,6 @@ export function toWireInvoice(inv: InvoiceRecord): Invoice & { subscription: str
     created_at: iso(inv.created_at),
     pdf_url: invoicePdfPath(inv.id),
     subscription: inv.subscription_id,
+    lines: inv.lines.map(toWireLine),
   };
 }

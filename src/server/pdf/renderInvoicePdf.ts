@@ -133,13 +133,16 @@ export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Uint8Arr
   for (const line of input.lines) {
     const description = clampLines(wrap(text(line.description), regular, 10, DESCRIPTION_WIDTH), regular, 10, DESCRIPTION_WIDTH);
     const periodText = line.period_start && line.period_end ? period(line.period_start, line.period_end) : null;
-    const height = description.length * 13 + (periodText ? 12 : 0) + 12;
+    const tiers = (line.tiers ?? []).map((t) => truncate(text(tierText(t, money, locale)), regular, 8.5, DESCRIPTION_WIDTH));
+    const height = description.length * 13 + (periodText ? 12 : 0) + tiers.length * 11 + 12;
     if (pen.y - height < BOTTOM) newPage(pen, input.number);
     const rowTop = pen.y;
     description.forEach((part, i) => draw(pen, part, MARGIN + 8, rowTop - i * 13, 10, regular, INK));
     if (periodText) draw(pen, periodText, MARGIN + 8, rowTop - description.length * 13, 8.5, regular, MUTED);
+    const tiersTop = rowTop - description.length * 13 - (periodText ? 12 : 0);
+    tiers.forEach((tier, i) => draw(pen, tier, MARGIN + 16, tiersTop - i * 11, 8.5, regular, MUTED));
     drawRight(pen, text(new Intl.NumberFormat(locale).format(line.quantity)), COL.qty, rowTop, 10, regular, INK);
-    drawRight(pen, money(line.unit_amount), COL.unit, rowTop, 10, regular, INK);
+    drawRight(pen, line.unit_amount === null ? '\u2013' : money(line.unit_amount), COL.unit, rowTop, 10, regular, INK);
     drawRight(pen, money(line.amount), COL.amount - 8, rowTop, 10, regular, INK);
     pen.y = rowTop - height + 4;
     pen.page.drawLine({ start: { x: MARGIN, y: pen.y + 6 }, end: { x: RIGHT, y: pen.y + 6 }, thickness: 0.5, color: RULE });
@@ -167,6 +170,13 @@ export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Uint8Arr
 
   drawFooters(pen, input);
   return doc.save();
+}
+
+/** A usage tier as applied: "13,500 at $2.00 per 1,000 (up to 100,000)". */
+function tierText(tier: NonNullable<InvoicePdfInput['lines'][number]['tiers']>[number], money: (amount: number) => string, locale: string): string {
+  const n = (v: number) => new Intl.NumberFormat(locale).format(v);
+  const per = tier.per === 1 ? 'each' : `per ${n(tier.per)}`;
+  return `${n(tier.quantity)} at ${money(tier.unit_amount)} ${per} (${tier.up_to === null ? 'beyond the tiers above' : `up to ${n(tier.up_to)}`})`;
 }
 
 function draw(pen: Pen, s: string, x: number, y: number, size: number, font: PDFFont, color: RGB): void {

@@ -17,12 +17,15 @@ export interface InvoicePdfInput {
   lines: {
     description: string;
     quantity: number;
-    unit_amount: number;
+    /** `null` for a usage line: its `tiers` carry the prices. */
+    unit_amount: number | null;
     amount: number;
     period_start?: string;
     period_end?: string;
+    /** A usage line's tiers as applied: `quantity` billable units at `unit_amount` per `per` units, up to `up_to` (null: no bound). */
+    tiers?: { up_to: number | null; unit_amount: number; per: number; quantity: number }[];
   }[];
-  /** Sum of the lines before any discount. */
+  /** Sum of the lines before any discount (the discount is `discount`, not a line). */
   subtotal: number;
   /** A promotion applied to the invoice; `amount` is positive (what was taken off). */
   discount?: { description: string; amount: number } | null;

@@ -35,6 +35,7 @@ function toProcessorInvoice(invoice: Stripe.Invoice & { id: string }): Processor
       amount: line.amount,
       period_start: line.period ? fromUnix(line.period.start) : null,
       period_end: line.period ? fromUnix(line.period.end) : null,
+      proration: Boolean(line.parent?.subscription_item_details?.proration ?? line.parent?.invoice_item_details?.proration),
     })),
   };
 }

@@ -145,6 +145,8 @@ export interface ProcessorInvoice {
     amount: number;
     period_start: Date | null;
     period_end: Date | null;
+    /** A plan change's credit or charge for part of a period (absent: not known, taken as no). */
+    proration?: boolean;
   }[];
 }
 

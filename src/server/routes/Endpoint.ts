@@ -9,7 +9,7 @@ import type { z } from 'zod';
 export type EndpointAuth = 'session' | 'session_or_api_key' | 'signed_path' | 'stripe_signature' | 'none';
 
 /** An error status an endpoint answers with the documented error body. */
-export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 413 | 415 | 502 | 503;
+export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 413 | 415 | 429 | 502 | 503;
 
 /** One endpoint of the proxy: what it takes, what it answers, and when it is mounted. */
 export interface Endpoint {

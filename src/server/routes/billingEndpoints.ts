@@ -100,7 +100,7 @@ export const BILLING_ENDPOINTS: readonly Endpoint[] = [
   {
     method: 'GET',
     path: `${B}/usage`,
-    summary: "A metric's usage in the current period; `limit: null` is unlimited.",
+    summary: "A metric's usage in the current period; `limit: null` is unlimited. Billkit adds its cost so far and a projection for the period end.",
     tag: 'billing',
     auth: 'session',
     query: usageQuerySchema,
@@ -116,7 +116,10 @@ export const BILLING_ENDPOINTS: readonly Endpoint[] = [
     auth: 'session_or_api_key',
     body: { schema: recordUsageBodySchema, required: true },
     answer: { status: 200, description: "The metric's summary after the event, or a batch's counts.", schema: recordUsageResponseSchema },
-    errors: { 403: 'A session token outside dev mode, or a batch without the API key.' },
+    errors: {
+      403: 'A session token outside dev mode, or a batch without the API key.',
+      429: "usage_limit_exceeded: the event would take the period's usage past the plan's limit of a metric whose price refuses usage there (at_limit: refuse); nothing was recorded.",
+    },
     mounted: 'always',
   },
   {

@@ -11,7 +11,7 @@ import {
 import type { UsageSummary } from '../../contract/types';
 import { callerOf } from '../auth/authMiddleware';
 import { subjectKey } from '../subjectKey';
-import { getUsage } from '../billing/usage';
+import { checkUsageLimits, getUsage } from '../billing/usage';
 import { ProxyError } from '../errors';
 import { requireUser } from './requireUser';
 import type { ApiEnv, RouteContext } from './RouteContext';
@@ -60,6 +60,8 @@ export function usageRoutes(ctx: RouteContext) {
       const body = c.req.valid('json');
       if ('events' in body) {
         const { events } = body;
+        const keyed = events.map((e) => ({ subject: keyOf(e.subject), metric: e.metric, quantity: e.quantity }));
+        await checkUsageLimits(ctx, keyed, (i) => `events.${i}.quantity`);
         const { recorded } = await ctx.usageWriter.record(
           events.map((e) => ({ subject: keyOf(e.subject), metric: e.metric, quantity: e.quantity, idempotencyKey: e.idempotency_key })),
         );
@@ -77,6 +79,7 @@ export function usageRoutes(ctx: RouteContext) {
         }
         if (body.subject) throw new ProxyError(400, 'parameter_invalid', 'subject is only accepted with the API key.', 'subject');
       }
+      await checkUsageLimits(ctx, [{ subject, metric: body.metric, quantity: body.quantity }], () => 'quantity');
       const { commit } = await ctx.usageWriter.record([{ subject, metric: body.metric, quantity: body.quantity, idempotencyKey: body.idempotency_key }]);
       return c.json<UsageSummary, 200>(await summaryAfter(commit, subject, body.metric), 200);
     });

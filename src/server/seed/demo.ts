@@ -2,6 +2,8 @@ import { subjectKey } from '../subjectKey';
 import { saveNewSubscription } from '../billing/saveSubscription';
 import { addDays, addInterval } from '../billing/time';
 import type { Store } from '../store/Store';
+import type { PriceUsage } from '../../contract/types';
+import { subscriptionLine, sumLines, usageLine } from '../billing/invoiceLines';
 import type { InvoiceRecord, SubscriptionRecord } from '../store/records';
 
 /** The demo subjects and what each shows (see README-proxy). */
@@ -14,8 +16,24 @@ export const DEMO_SUBJECTS = [
   { id: 'user_paused', kind: 'user', name: 'Paolo Paused', shows: 'Starter paused; a draft invoice' },
   { id: 'user_incomplete', kind: 'user', name: 'Ines Incomplete', shows: 'Pro incomplete; first invoice open' },
   { id: 'user_canceled', kind: 'user', name: 'Cyril Canceled', shows: 'Pro canceled immediately, inside its period' },
+  { id: 'user_metered', kind: 'user', name: 'Mona Metered', shows: 'Pro monthly over its included api_calls: 23,500 this period' },
   { id: 'org_acme', kind: 'org', name: 'Acme Inc.', shows: 'free org, for the activation flow' },
 ] as const;
+
+/**
+ * Pro monthly's api_calls: 10,000 included (the plan's limit), then $2.00 per 1,000 calls up
+ * to 100,000 in the period and $1.50 per 1,000 beyond (graduated), billed past the limit.
+ */
+const PRO_API_CALLS: PriceUsage = {
+  metric: 'api_calls',
+  included: 10_000,
+  mode: 'graduated',
+  tiers: [
+    { up_to: 100_000, unit_amount: 200, per: 1000 },
+    { up_to: null, unit_amount: 150, per: 1000 },
+  ],
+  at_limit: 'bill',
+};
 
 /**
  * Writes the demo catalogue and subjects of the contract into an empty store, in one
@@ -68,11 +86,11 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       trial_by_default: false,
       sort_order: 3,
     });
-    const price = (id: string, plan_id: string, amount: number, interval: 'month' | 'year', sort_order: number) =>
-      s.insertPrice({ id, plan_id, amount, currency: 'usd', interval, model: 'recurring', sort_order });
+    const price = (id: string, plan_id: string, amount: number, interval: 'month' | 'year', sort_order: number, usage: PriceUsage[] = []) =>
+      s.insertPrice({ id, plan_id, amount, currency: 'usd', interval, model: 'recurring', sort_order, usage });
     await price('price_starter_monthly', 'plan_starter', 900, 'month', 1);
     await price('price_starter_annual', 'plan_starter', 8640, 'year', 2);
-    await price('price_pro_monthly', 'plan_pro', 2900, 'month', 1);
+    await price('price_pro_monthly', 'plan_pro', 2900, 'month', 1, [PRO_API_CALLS]);
     await price('price_pro_annual', 'plan_pro', 27840, 'year', 2);
     await price('price_enterprise_annual', 'plan_enterprise', 199000, 'year', 1);
     // Free tier (no entitled subscription) 1000 api_calls; Starter 2000; Pro 10000; Enterprise unlimited.
@@ -109,10 +127,11 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       price_id: string,
       amount: number,
       interval: 'month',
-      fields: Partial<SubscriptionRecord> & { current_period_start: Date; months: number },
+      // usageBefore[k]: the api_calls of the period before invoice k's, billed on it (in arrears).
+      fields: Partial<SubscriptionRecord> & { current_period_start: Date; months: number; usageBefore?: number[] },
       invoiceStatuses: InvoiceRecord['status'][],
     ) => {
-      const { months, ...rest } = fields;
+      const { months, usageBefore: _usage, ...rest } = fields;
       const id = `sub_demo_${subject.replace(/^(user|org)_/, '')}`;
       const firstStart = addInterval(fields.current_period_start, interval, -(months - 1));
       await saveNewSubscription(s, {
@@ -137,24 +156,29 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
         const period_end = addInterval(period_start, interval);
         const paid = status === 'paid';
         const invoiceId = `in_demo_${String(++invoiceSeq).padStart(4, '0')}`;
-        await s.insertInvoice(
-          {
-            id: invoiceId,
-            subject: subjectKey('user', subject),
-            subscription_id: id,
-            amount_due: status === 'void' ? 0 : amount,
-            amount_paid: paid ? amount : 0,
-            currency: 'usd',
-            status,
-            period_start,
-            period_end,
-            subtotal: amount,
-            discount_amount: 0,
-            discount_description: null,
-            created_at: new Date(period_start.getTime() + 5000),
-          },
-          [{ description: `${price_id.includes('pro') ? 'Pro' : 'Starter'} (monthly)`, quantity: 1, unit_amount: amount, amount, period_start, period_end }],
-        );
+        const usage = fields.usageBefore?.[k];
+        const lines = [subscriptionLine(`${price_id.includes('pro') ? 'Pro' : 'Starter'} (monthly)`, amount, period_start, period_end)];
+        if (usage !== undefined) {
+          lines.push(usageLine(PRO_API_CALLS, usage, addInterval(period_start, interval, -1), period_start));
+          await s.insertUsage(subjectKey('user', subject), 'api_calls', usage, addDays(addInterval(period_start, interval, -1), 3));
+        }
+        const total = sumLines(lines);
+        await s.insertInvoice({
+          id: invoiceId,
+          subject: subjectKey('user', subject),
+          subscription_id: id,
+          amount_due: total,
+          amount_paid: paid ? total : 0,
+          currency: 'usd',
+          status,
+          period_start,
+          period_end,
+          subtotal: total,
+          discount_amount: 0,
+          discount_description: null,
+          created_at: new Date(period_start.getTime() + 5000),
+          lines,
+        });
       }
       return id;
     };
@@ -218,10 +242,18 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       { current_period_start: day(-12), status: 'canceled', canceled_at: day(-2), ended_at: day(-2), months: 2 },
       ['paid', 'paid'],
     );
+    // Over its included calls: 23,500 this period (13,500 billable, $27.00 so far); the
+    // current period's invoice billed the 18,200 calls of the one before.
+    const meteredStart = day(-15);
+    await subscription('user_metered', 'price_pro_monthly', 2900, 'month', { current_period_start: meteredStart, months: 2, usageBefore: [18_200] }, ['paid', 'paid']);
+    const meteredCalls = [4200, 3900, 5100, 2800, 4300, 3200];
+    for (let i = 0; i < meteredCalls.length; i++) {
+      await s.insertUsage(subjectKey('user', 'user_metered'), 'api_calls', meteredCalls[i]!, addDays(meteredStart, 2 * i + 0.5));
+    }
     // Cards on file, so the lifecycle engine can renew the demo's subscriptions; user_past_due's
     // is Stripe's 0341 (every charge declined): its open invoice is in dunning, retried 2 days from now.
     const visa = { processor_ref: 'pm_card_visa', brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2030, created_at: day(-500) };
-    for (const subject of ['user_pro', 'user_trial', 'user_canceling', 'user_paused']) await s.savePaymentMethod({ subject: subjectKey('user', subject), ...visa });
+    for (const subject of ['user_pro', 'user_trial', 'user_canceling', 'user_paused', 'user_metered']) await s.savePaymentMethod({ subject: subjectKey('user', subject), ...visa });
     await s.savePaymentMethod({ ...visa, subject: subjectKey('user', 'user_past_due'), processor_ref: 'pm_card_chargeCustomerFail', last4: '0341' });
     const [pastDueOpen] = await s.openInvoiceIds('sub_demo_past_due');
     if (pastDueOpen) await s.updateInvoicePayment(pastDueOpen, { attempt_count: 2, next_payment_attempt: day(2) });

@@ -4,7 +4,6 @@ import type {
   CustomerRecord,
   IdempotencyRecord,
   InvoiceDetail,
-  InvoiceLineRecord,
   InvoiceRecord,
   NextStep,
   OutboxRecord,
@@ -56,6 +55,8 @@ export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, 
   getPromotionCode(code: string): Promise<PromotionCodeRecord | null>;
   /** The configured limit: `undefined` when none is configured for that metric. */
   getUsageLimit(planId: string | null, metric: string): Promise<{ limit: number | null } | undefined>;
+  /** Whether any price (hidden ones too) refuses usage past its plan's limit (`at_limit: 'refuse'`); from the cached catalogue. */
+  anyUsageRefused(): Promise<boolean>;
 
   upsertCustomer(customer: CustomerRecord): Promise<void>;
   getCustomer(id: string): Promise<CustomerRecord | null>;
@@ -80,11 +81,15 @@ export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, 
   /** The subscription the payment processor knows as `processorRef` (Stripe `sub_…`). */
   findSubscriptionByProcessorRef(processorRef: string): Promise<SubscriptionDetail | null>;
 
-  insertInvoice(invoice: InvoiceRecord, lines: InvoiceLineRecord[]): Promise<void>;
-  /** Most recent first (created_at desc, id desc), `limit + 1` rows so callers know `has_more`; a plan change's draft left out while its charge is in flight. */
+  /** Writes an invoice with its `lines`, in order. */
+  insertInvoice(invoice: InvoiceRecord): Promise<void>;
+  /**
+   * Most recent first (created_at desc, id desc), `limit + 1` rows so callers know `has_more`;
+   * a plan change's draft left out while its charge is in flight. Each with its lines.
+   */
   listInvoices(subject: string, page: { limit: number; after?: InvoiceRecord }): Promise<InvoiceRecord[]>;
   getInvoice(subject: string, id: string): Promise<InvoiceDetail | null>;
-  /** Reads an invoice by id and locks its row until the transaction ends (the object a payment pays). */
+  /** Reads an invoice by id (with its lines) and locks its row until the transaction ends (the object a payment pays). */
   lockInvoice(id: string): Promise<InvoiceRecord | null>;
   /** Removes a `draft` invoice and its lines (a plan change whose charge was declined); other statuses stay. */
   deleteDraftInvoice(id: string): Promise<void>;

@@ -17,7 +17,7 @@ async function loadCatalogue(s: StoreSession): Promise<Catalogue> {
   const epoch = s.memory.catalogueEpoch;
   const rows = await s.q(`
     select pl.*, p.id as p_id, p.plan_id as p_plan_id, p.amount as p_amount, p.currency as p_currency,
-      p.interval as p_interval, p.model as p_model, p.sort_order as p_sort_order
+      p.interval as p_interval, p.model as p_model, p.sort_order as p_sort_order, p.usage as p_usage
     from plans pl left join prices p on p.plan_id = pl.id
     order by pl.sort_order, pl.id, p.sort_order, p.id`);
   const byPrice = new Map<string, { price: PriceRecord; plan: PlanRecord }>();
@@ -68,7 +68,7 @@ export async function withCatalogue(s: StoreSession, sub: SubscriptionRecord): P
 
 type CatalogueQueries = Pick<
   Store,
-  'insertPlan' | 'insertPrice' | 'setUsageLimit' | 'insertPromotionCode' | 'listPublicPlans' | 'getPrice' | 'getPromotionCode' | 'getUsageLimit'
+  'insertPlan' | 'insertPrice' | 'setUsageLimit' | 'insertPromotionCode' | 'listPublicPlans' | 'getPrice' | 'getPromotionCode' | 'getUsageLimit' | 'anyUsageRefused'
 >;
 
 /** Plans, prices, promotion codes and usage limits: what is sold, read mostly from the cache. */
@@ -80,7 +80,7 @@ export function catalogueQueries(s: StoreSession): CatalogueQueries {
     },
     async insertPrice(price) {
       s.catalogueChanged();
-      await s.insert('prices', { ...price });
+      await s.insert('prices', { ...price, usage: JSON.stringify(price.usage ?? []) });
     },
     async setUsageLimit(planId, metric, limit) {
       await s.q(`delete from usage_limits where coalesce(plan_id, '') = coalesce($1, '') and metric = $2`, [planId, metric]);
@@ -104,6 +104,12 @@ export function catalogueQueries(s: StoreSession): CatalogueQueries {
     async getPromotionCode(code) {
       const rows = await s.q(`select * from promotion_codes where code = $1`, [code]);
       return rows[0] ? promotionCodeRow(rows[0]) : null;
+    },
+    async anyUsageRefused() {
+      for (const { price } of (await catalogue(s)).byPrice.values()) {
+        if (price.usage?.some((c) => c.at_limit === 'refuse')) return true;
+      }
+      return false;
     },
     async getUsageLimit(planId, metric) {
       const rows = await s.q<{ limit: unknown }>(

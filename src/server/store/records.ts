@@ -1,4 +1,4 @@
-import type { Interval, InvoiceStatus, SubscriptionStatus } from '../../contract/types';
+import type { Interval, InvoiceLineKind, InvoiceLineTier, InvoiceStatus, PriceUsage, SubscriptionStatus } from '../../contract/types';
 
 /** Rows of the store as the billing rules see them: camel-free, `Date` for timestamps. */
 
@@ -30,6 +30,8 @@ export interface PriceRecord {
   interval: Interval | null;
   model: 'recurring' | 'one_time';
   sort_order: number;
+  /** The usage it bills in arrears, one component per metric (absent or empty: none). */
+  usage?: readonly PriceUsage[];
 }
 
 export interface PromotionCodeRecord {
@@ -123,20 +125,26 @@ export interface InvoiceRecord {
   discount_amount: number;
   discount_description: string | null;
   created_at: Date;
+  /** What it charges for, in order: `amount_due` is their sum (discount lines negative). */
+  lines: InvoiceLineRecord[];
 }
 
 export interface InvoiceLineRecord {
+  kind: InvoiceLineKind;
   description: string;
   quantity: number;
-  unit_amount: number;
+  /** `null` on usage lines (their tiers carry the prices). */
+  unit_amount: number | null;
   amount: number;
   period_start: Date | null;
   period_end: Date | null;
+  /** A usage line's metric and the tiers it applied; `null` on other lines. */
+  metric: string | null;
+  tiers: InvoiceLineTier[] | null;
 }
 
 export interface InvoiceDetail extends InvoiceRecord {
   number: number;
-  lines: InvoiceLineRecord[];
 }
 
 export type CheckoutSessionStatus = 'open' | 'requires_action' | 'complete';

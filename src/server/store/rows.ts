@@ -1,3 +1,4 @@
+import type { InvoiceLineTier, PriceUsage } from '../../contract/types';
 import type {
   CheckoutSessionRecord,
   CustomerRecord,
@@ -52,6 +53,7 @@ export function priceRow(r: Row, prefix = ''): PriceRecord {
     interval: (r[`${prefix}interval`] as PriceRecord['interval']) ?? null,
     model: r[`${prefix}model`] as PriceRecord['model'],
     sort_order: num(r[`${prefix}sort_order`]),
+    usage: json<PriceUsage[] | undefined>(r[`${prefix}usage`]) ?? [],
   };
 }
 
@@ -113,17 +115,21 @@ export function invoiceRow(r: Row): InvoiceRecord {
     discount_amount: num(r.discount_amount),
     discount_description: textOrNull(r.discount_description),
     created_at: date(r.created_at),
+    lines: [],
   };
 }
 
 export function invoiceLineRow(r: Row): InvoiceLineRecord {
   return {
+    kind: r.kind as InvoiceLineRecord['kind'],
     description: r.description as string,
     quantity: num(r.quantity),
-    unit_amount: num(r.unit_amount),
+    unit_amount: numOrNull(r.unit_amount),
     amount: num(r.amount),
     period_start: dateOrNull(r.period_start),
     period_end: dateOrNull(r.period_end),
+    metric: textOrNull(r.metric),
+    tiers: json<InvoiceLineTier[] | null>(r.tiers) ?? null,
   };
 }
 

@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../../helpers/proxy';
 
+/** Pro monthly's documented usage: 10,000 api_calls included, then $2.00 per 1,000 up to 100,000 and $1.50 per 1,000 beyond. */
+const proApiCalls = {
+  metric: 'api_calls',
+  included: 10000,
+  mode: 'graduated',
+  tiers: [
+    { up_to: 100000, unit_amount: 200, per: 1000 },
+    { up_to: null, unit_amount: 150, per: 1000 },
+  ],
+  at_limit: 'bill',
+};
+
 describe('GET /plans', () => {
   let proxy: TestProxy;
   beforeAll(async () => {
@@ -26,8 +38,8 @@ describe('GET /plans', () => {
           trial_by_default: false,
           trial_eligible: true,
           prices: [
-            { id: 'price_starter_monthly', amount: 900, currency: 'usd', interval: 'month', model: 'recurring', trial_period_days: 14 },
-            { id: 'price_starter_annual', amount: 8640, currency: 'usd', interval: 'year', model: 'recurring', trial_period_days: 14 },
+            { id: 'price_starter_monthly', amount: 900, currency: 'usd', interval: 'month', model: 'recurring', trial_period_days: 14, usage: [] },
+            { id: 'price_starter_annual', amount: 8640, currency: 'usd', interval: 'year', model: 'recurring', trial_period_days: 14, usage: [] },
           ],
         },
         {
@@ -40,8 +52,8 @@ describe('GET /plans', () => {
           trial_by_default: false,
           trial_eligible: true,
           prices: [
-            { id: 'price_pro_monthly', amount: 2900, currency: 'usd', interval: 'month', model: 'recurring', trial_period_days: 14 },
-            { id: 'price_pro_annual', amount: 27840, currency: 'usd', interval: 'year', model: 'recurring', trial_period_days: 14 },
+            { id: 'price_pro_monthly', amount: 2900, currency: 'usd', interval: 'month', model: 'recurring', trial_period_days: 14, usage: [proApiCalls] },
+            { id: 'price_pro_annual', amount: 27840, currency: 'usd', interval: 'year', model: 'recurring', trial_period_days: 14, usage: [] },
           ],
         },
       ],

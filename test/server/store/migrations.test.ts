@@ -129,3 +129,32 @@ describe('migration subscriptions.next_step', () => {
     }
   });
 });
+
+describe('migration invoice_lines.kind', () => {
+  it('kinds existing lines, adds each discount as a last negative line so the lines add up to amount_due, and gives prices no usage', async () => {
+    const db = await databaseAt(version('invoice_lines.kind') - 1);
+    await db.exec(`
+      insert into invoices (id, subject, subscription_id, amount_due, amount_paid, currency, status, period_start, period_end, subtotal, discount_amount, discount_description, created_at) values
+        ('in_plain', 'user:a', null, 2900, 2900, 'usd', 'paid', '2025-04-01', '2025-05-01', 2900, 0, null, '2025-04-01'),
+        ('in_promo', 'user:a', null, 2320, 2320, 'usd', 'paid', '2025-05-01', '2025-06-01', 2900, 580, 'SAVE20 (20% off)', '2025-05-01'),
+        ('in_change', 'user:a', null, 1333, 1333, 'usd', 'paid', '2025-05-10', '2025-06-01', 1333, 0, null, '2025-05-10');
+      insert into invoice_lines (invoice_id, position, description, quantity, unit_amount, amount, period_start, period_end) values
+        ('in_plain', 0, 'Pro (monthly)', 1, 2900, 2900, '2025-04-01', '2025-05-01'),
+        ('in_promo', 0, 'Pro (monthly)', 1, 2900, 2900, '2025-05-01', '2025-06-01'),
+        ('in_change', 0, 'Unused time on Starter (monthly)', 1, -600, -600, '2025-05-10', '2025-06-01'),
+        ('in_change', 1, 'Remaining time on Pro (monthly)', 1, 1933, 1933, '2025-05-10', '2025-06-01');`);
+    await migrate(db);
+    const store = createStore(db);
+    const lines = async (id: string) => (await store.getInvoice('user:a', id))!.lines.map((l) => [l.kind, l.description, l.amount]);
+    expect(await lines('in_plain')).toEqual([['subscription', 'Pro (monthly)', 2900]]);
+    expect(await lines('in_promo')).toEqual([
+      ['subscription', 'Pro (monthly)', 2900],
+      ['discount', 'SAVE20 (20% off)', -580],
+    ]);
+    expect(await lines('in_change')).toEqual([
+      ['proration', 'Unused time on Starter (monthly)', -600],
+      ['proration', 'Remaining time on Pro (monthly)', 1933],
+    ]);
+    expect((await store.getPrice('price_pro_monthly'))!.price.usage).toEqual([]);
+  });
+});

@@ -13,6 +13,8 @@ import { subscriptionsLifecycleFailures } from './011_subscriptionsLifecycleFail
 import { plansTrialPeriodDays } from './012_plansTrialPeriodDays';
 import { paymentsLedger } from './013_paymentsLedger';
 import { subscriptionsNextStep } from './014_subscriptionsNextStep';
+import { invoiceLineKinds } from './016_invoiceLineKinds';
+import { pricesUsage } from './017_pricesUsage';
 import type { Migration } from './Migration';
 
 /**
@@ -36,6 +38,8 @@ export const migrations: Migration[] = [
   plansTrialPeriodDays,
   paymentsLedger,
   subscriptionsNextStep,
+  invoiceLineKinds,
+  pricesUsage,
 ];
 
 /** Applies the migrations the database does not have yet. Returns how many ran. */
