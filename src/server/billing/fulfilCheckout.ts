@@ -6,6 +6,7 @@ import { randomId } from '../crypto/hmac';
 import { recordEvent } from '../webhooks/recordEvent';
 import type { BillingContext } from './BillingContext';
 import { priceCheckout, promotionLabel } from './checkout';
+import { planAtQuantity } from './quantity';
 import { addDays, addInterval } from './time';
 import { toWireInvoice, toWireSubscription } from './wire';
 
@@ -40,7 +41,7 @@ export async function fulfilCheckout(
     const { price, plan } = found;
     const interval = found.price.interval;
     const promo = row.promotion_code ? await store.getPromotionCode(row.promotion_code) : null;
-    const amounts = priceCheckout(price, promo, row.trial_days);
+    const amounts = priceCheckout(price, promo, row.trial_days, row.quantity);
 
     const previous = await store.findCurrentSubscription(row.subject, now, { forUpdate: true });
     if (previous && !isEnded(previous)) {
@@ -80,6 +81,7 @@ export async function fulfilCheckout(
       promotion_code: promo?.code ?? null,
       created_at: now,
       processor_ref: processorRef,
+      quantity: row.quantity,
       price,
       plan,
     };
@@ -105,18 +107,18 @@ export async function fulfilCheckout(
     await store.insertInvoice(invoice, [
       trialEnd
         ? {
-            description: `Free trial of ${plan.name} (${row.trial_days} days)`,
-            quantity: 1,
+            description: `Free trial of ${planAtQuantity(plan, price, row.quantity)} (${row.trial_days} days)`,
+            quantity: row.quantity,
             unit_amount: 0,
             amount: 0,
             period_start: now,
             period_end: periodEnd,
           }
         : {
-            description: `${plan.name} (${intervalName})`,
-            quantity: 1,
+            description: `${planAtQuantity(plan, price, row.quantity)} (${intervalName})`,
+            quantity: row.quantity,
             unit_amount: price.amount,
-            amount: price.amount,
+            amount: amounts.subtotal,
             period_start: now,
             period_end: periodEnd,
           },

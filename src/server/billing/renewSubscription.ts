@@ -3,6 +3,7 @@ import type { InvoiceRecord, PromotionCodeRecord, SubscriptionDetail } from '../
 import { promotionLabel } from './checkout';
 import type { StepContext } from './events';
 import { markInvoicePaid } from './invoiceTransitions';
+import { periodAmount, planAtQuantity } from './quantity';
 import { addInterval } from './time';
 
 const intervalName = (interval: string) => (interval === 'year' ? 'yearly' : interval === 'day' ? 'daily' : `${interval}ly`);
@@ -20,23 +21,26 @@ function promotionApplies(sub: SubscriptionDetail, promo: PromotionCodeRecord, p
   return periodStart.getTime() < addInterval(chargedFrom, 'month', promo.duration_in_months ?? 0).getTime();
 }
 
-/** The discount of the period starting at `start` from the subscription's promotion (0 when it no longer applies). */
+/**
+ * The discount of the period starting at `start` from the subscription's promotion (0 when
+ * it no longer applies), on the period's whole amount (`price.amount × quantity`).
+ */
 export function periodDiscount(sub: SubscriptionDetail, promo: PromotionCodeRecord | null, start: Date, firstCharge: boolean): number {
   if (!promo || !promotionApplies(sub, promo, start, firstCharge)) return 0;
-  return promo.percent_off !== null
-    ? Math.round((sub.price.amount * promo.percent_off) / 100)
-    : Math.min(sub.price.amount, promo.amount_off ?? 0);
+  const amount = periodAmount(sub.price, sub.quantity);
+  return promo.percent_off !== null ? Math.round((amount * promo.percent_off) / 100) : Math.min(amount, promo.amount_off ?? 0);
 }
 
 /** Writes the invoice of the period `[start, end)` (open, not yet charged), with the running promotion. */
 async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, start: Date, end: Date, firstCharge: boolean): Promise<InvoiceRecord> {
   const { price, plan } = sub;
+  const amount = periodAmount(price, sub.quantity);
   const promo = sub.promotion_code ? await step.store.getPromotionCode(sub.promotion_code) : null;
   const promoDiscount = periodDiscount(sub, promo, start, firstCharge);
   const applies = promo !== null && promoDiscount > 0;
   // A credit carried from a plan change is taken off, as Stripe applies a customer balance.
   const balance = await step.store.getCustomerBalance(sub.subject);
-  const credit = balance && balance.currency === price.currency ? Math.min(balance.amount, price.amount - promoDiscount) : 0;
+  const credit = balance && balance.currency === price.currency ? Math.min(balance.amount, amount - promoDiscount) : 0;
   if (credit > 0) await step.store.setCustomerBalance({ ...balance!, amount: balance!.amount - credit });
   const discount = promoDiscount + credit;
   const label = [applies ? `${promo!.code} (${promotionLabel(promo!, price.currency)})` : null, credit > 0 ? 'Customer balance' : null].filter(Boolean);
@@ -44,23 +48,23 @@ async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, s
     id: randomId('in'),
     subject: sub.subject,
     subscription_id: sub.id,
-    amount_due: price.amount - discount,
+    amount_due: amount - discount,
     amount_paid: 0,
     currency: price.currency,
     status: 'open',
     period_start: start,
     period_end: end,
-    subtotal: price.amount,
+    subtotal: amount,
     discount_amount: discount,
     discount_description: label.length > 0 ? label.join(', ') : null,
     created_at: step.at,
   };
   await step.store.insertInvoice(invoice, [
     {
-      description: `${plan.name} (${intervalName(price.interval ?? 'month')})`,
-      quantity: 1,
+      description: `${planAtQuantity(plan, price, sub.quantity)} (${intervalName(price.interval ?? 'month')})`,
+      quantity: sub.quantity,
       unit_amount: price.amount,
-      amount: price.amount,
+      amount,
       period_start: start,
       period_end: end,
     },
@@ -73,8 +77,9 @@ async function createPeriodInvoice(step: StepContext, sub: SubscriptionDetail, s
  * The end of a subscription's current period, as Stripe handles it:
  * - `cancel_at_period_end` → the subscription ends (`canceled`, `subscription.canceled`);
  * - a trial's end → the first paid invoice, charged to the card on file;
- * - otherwise a renewal: the next period's invoice (with the running promotion and any
- *   carried customer balance taken off), charged; a pending plan change is applied first.
+ * - otherwise a renewal: the next period's invoice (`price.amount × quantity`, with the
+ *   running promotion and any carried customer balance taken off), charged; a pending plan
+ *   change (price and quantity) is applied first.
  * The period rolls over either way (Stripe advances `current_period_*` when it invoices).
  * The invoice is written `open` and due at once (`invoice.created`); the lifecycle's next
  * step charges it (`invoice.paid` + `subscription.updated` as `active`, or
@@ -88,11 +93,13 @@ export async function endPeriod(step: StepContext, current: SubscriptionDetail):
     await step.emit('subscription.canceled', current.subject, { ...current, ...patch });
     return;
   }
-  // A pending plan change (a downgrade) takes effect now: the renewal bills the new price.
+  // A pending plan change (a downgrade, a seat decrease) takes effect now: the renewal bills
+  // the new price at the new quantity.
   let sub = current;
   if (current.pending_price_id && current.pending) {
-    await step.store.updateSubscription(current.id, { price_id: current.pending_price_id, pending_price_id: null });
-    sub = { ...current, price_id: current.pending_price_id, price: current.pending.price, plan: current.pending.plan, pending_price_id: null, pending: null };
+    const patch = { price_id: current.pending_price_id, pending_price_id: null, quantity: current.pending_quantity ?? 1, pending_quantity: null };
+    await step.store.updateSubscription(current.id, patch);
+    sub = { ...current, ...patch, price: current.pending.price, plan: current.pending.plan, pending: null };
   }
   const trialEnding = sub.status === 'trialing';
   const start = sub.current_period_end;

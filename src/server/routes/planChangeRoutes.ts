@@ -28,13 +28,19 @@ export function planChangeRoutes(ctx: RouteContext) {
   return new Hono<ApiEnv>()
     .post('/subscription/preview', async (c) => {
       const body = parse(planChangePreviewRequestSchema, await readJson(c));
-      return c.json({ preview: await previewPlanChange(ctx, callerOf(c).subject, body.price_id) });
+      return c.json({ preview: await previewPlanChange(ctx, callerOf(c).subject, { priceId: body.price_id, quantity: body.quantity }) });
     })
     .post('/subscription/change', async (c) => {
       const subject = callerOf(c).subject;
       const body = parse(planChangeRequestSchema, await readJson(c));
       const result = await idempotent(ctx, `change:${subject}`, key(c), body, async (chargeKey) => ({
-        subscription: await changePlan(ctx, subject, body.price_id, chargeKey, body.proration_date ? new Date(body.proration_date) : undefined),
+        subscription: await changePlan(
+          ctx,
+          subject,
+          { priceId: body.price_id, quantity: body.quantity },
+          chargeKey,
+          body.proration_date ? new Date(body.proration_date) : undefined,
+        ),
       }));
       return c.json(result.body as object, result.status as 200);
     })

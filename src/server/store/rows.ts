@@ -52,6 +52,9 @@ export function priceRow(r: Row, prefix = ''): PriceRecord {
     interval: (r[`${prefix}interval`] as PriceRecord['interval']) ?? null,
     model: r[`${prefix}model`] as PriceRecord['model'],
     sort_order: num(r[`${prefix}sort_order`]),
+    unit_label: textOrNull(r[`${prefix}unit_label`]),
+    min_quantity: numOrNull(r[`${prefix}min_quantity`]),
+    max_quantity: numOrNull(r[`${prefix}max_quantity`]),
   };
 }
 
@@ -93,6 +96,8 @@ export function subscriptionRow(r: Row): SubscriptionRecord {
     created_at: date(r.created_at),
     processor_ref: textOrNull(r.processor_ref),
     pending_price_id: textOrNull(r.pending_price_id),
+    quantity: r.quantity === undefined || r.quantity === null ? 1 : num(r.quantity),
+    pending_quantity: numOrNull(r.pending_quantity),
   };
 }
 
@@ -131,6 +136,7 @@ export function checkoutSessionRow(r: Row): CheckoutSessionRecord {
     subject: r.subject as string,
     subject_kind: r.subject_kind as CheckoutSessionRecord['subject_kind'],
     price_id: r.price_id as string,
+    quantity: r.quantity === undefined || r.quantity === null ? 1 : num(r.quantity),
     promotion_code: textOrNull(r.promotion_code),
     trial_days: numOrNull(r.trial_days),
     success_url: r.success_url as string,

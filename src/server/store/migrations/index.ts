@@ -12,6 +12,7 @@ import { invoicesCollectingUntil } from './010_invoicesCollectingUntil';
 import { subscriptionsLifecycleFailures } from './011_subscriptionsLifecycleFailures';
 import { plansTrialPeriodDays } from './012_plansTrialPeriodDays';
 import { paymentsLedger } from './013_paymentsLedger';
+import { perUnitPrices } from './015_perUnitPrices';
 import type { Migration } from './Migration';
 
 /**
@@ -34,6 +35,7 @@ export const migrations: Migration[] = [
   subscriptionsLifecycleFailures,
   plansTrialPeriodDays,
   paymentsLedger,
+  perUnitPrices,
 ];
 
 /** Applies the migrations the database does not have yet. Returns how many ran. */
