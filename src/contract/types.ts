@@ -4,6 +4,19 @@
  * field beyond the documents, its TSDoc says so.
  */
 
+import type { CardDetails } from './paymentMethodTypes';
+
+// The card and card-on-file shapes live beside, in paymentMethodTypes.ts; exported from here as before.
+export type {
+  AuthenticatePaymentMethodSetupRequest,
+  CardDetails,
+  ConfirmPaymentMethodSetupRequest,
+  ConfirmPaymentMethodSetupResponse,
+  PaymentMethod,
+  PaymentMethodResponse,
+  PaymentMethodSetup,
+} from './paymentMethodTypes';
+
 /** A billing interval of a recurring price. */
 export type Interval = 'day' | 'week' | 'month' | 'year';
 
@@ -240,17 +253,6 @@ export interface ConfirmCheckoutRequest {
   card: CardDetails;
 }
 
-/** Card details as a card form collects them: the one card shape of browser and proxy. */
-export interface CardDetails {
-  /** Digits, spaces allowed. */
-  number: string;
-  exp_month: number;
-  /** Four digits (`2030`) or two (`30`). */
-  exp_year: number;
-  cvc: string;
-  postal_code?: string;
-}
-
 /**
  * Billkit addition: `POST /checkout/:session_id/confirm` (and `/authenticate`) answer.
  * `requires_action` means the card asks for authentication (3-D Secure test cards):
@@ -333,52 +335,6 @@ export interface PlanChangePreview {
 export interface PlanChangePreviewResponse {
   preview: PlanChangePreview;
 }
-
-/** Billkit addition: the card on file of the caller (`GET /payment-method`). */
-export interface PaymentMethod {
-  brand: string;
-  last4: string;
-  exp_month: number;
-  exp_year: number;
-}
-
-/** `GET /payment-method` answer. */
-export interface PaymentMethodResponse {
-  payment_method: PaymentMethod | null;
-}
-
-/** Billkit addition: `POST /payment-method/setup` answer (like a Stripe SetupIntent). */
-export interface PaymentMethodSetup {
-  setup_id: string;
-  client_secret: string;
-  processor: 'test' | 'stripe';
-  /** With Stripe only. */
-  publishable_key?: string;
-}
-
-/**
- * Billkit addition: `POST /payment-method/setup/:setup_id/confirm` body. `card` with the
- * test processor; with Stripe only `client_secret`, after the PaymentElement confirmed the
- * SetupIntent in the browser (a `card` is then refused).
- */
-export interface ConfirmPaymentMethodSetupRequest {
-  client_secret: string;
-  card?: CardDetails;
-}
-
-/** Billkit addition: `POST /payment-method/setup/:setup_id/authenticate` body. */
-export interface AuthenticatePaymentMethodSetupRequest {
-  client_secret: string;
-  approve: boolean;
-}
-
-/**
- * Answer of `POST /payment-method/setup/:setup_id/confirm` (and `/authenticate`):
- * the attached card, or a 3-D Secure challenge to answer with `/authenticate`.
- */
-export type ConfirmPaymentMethodSetupResponse =
-  | { status: 'succeeded'; payment_method: PaymentMethod }
-  | { status: 'requires_action'; next_action: { type: 'authenticate' } };
 
 /** `POST /invoices/:id/pay` answer. */
 export interface PayInvoiceResponse {

@@ -14,10 +14,10 @@ const planChangeTarget = {
     .describe('Billkit addition: units (seats) of a per_unit price; default the current quantity (1 for a flat price).'),
 };
 
-/** Neither a price nor a quantity names no change: refused on `price_id`. */
+/** Neither a price nor a quantity names no change: `price_id` is missing (as it was when it was required). */
 const namesAChange = (body: { price_id?: string; quantity?: number }, ctx: z.RefinementCtx) => {
   if (body.price_id === undefined && body.quantity === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['price_id'], message: 'Name the price_id to change to, a quantity, or both.' });
+    ctx.addIssue({ code: 'invalid_type', expected: 'string', input: undefined, path: ['price_id'], message: 'Name the price_id to change to, a quantity, or both.' });
   }
 };
 

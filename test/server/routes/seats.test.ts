@@ -221,7 +221,7 @@ describe('seat changes', () => {
     const proxy = await proxyWith();
     expect(await preview(proxy, 'user_team', { quantity: 501 })).toMatchObject({ status: 400, body: errorBody('parameter_invalid', 'quantity') });
     expect(await change(proxy, 'user_team', { quantity: 0 })).toMatchObject({ status: 400, body: errorBody('parameter_invalid', 'quantity') });
-    expect(await preview(proxy, 'user_team', {})).toMatchObject({ status: 400, body: errorBody('parameter_invalid', 'price_id') });
+    expect(await preview(proxy, 'user_team', {})).toMatchObject({ status: 400, body: errorBody('parameter_missing', 'price_id') });
     expect(await change(proxy, 'user_pro', { quantity: 2 })).toMatchObject({ status: 400, body: errorBody('parameter_invalid', 'quantity') });
     expect(await subscriptionOf(proxy, 'user_team')).toMatchObject({ quantity: 5, pending_change: null });
   });
