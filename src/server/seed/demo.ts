@@ -87,10 +87,10 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
     await price('price_pro_monthly', 'plan_pro', 2900, 'month', 1);
     await price('price_pro_annual', 'plan_pro', 27840, 'year', 2);
     await price('price_enterprise_annual', 'plan_enterprise', 199000, 'year', 1);
-    // Team: per seat, 1 to 500 seats; the annual seat is 10 months' worth.
+    // Team: per seat, 1 to 500 seats; the annual seat saves 20 %, as Starter's and Pro's annual prices do.
     const seat = { currency: 'usd', model: 'per_unit' as const, unit_label: 'seat', min_quantity: 1, max_quantity: 500 };
     await s.insertPrice({ ...seat, id: 'price_team_monthly', plan_id: 'plan_team', amount: 1200, interval: 'month', sort_order: 1 });
-    await s.insertPrice({ ...seat, id: 'price_team_annual', plan_id: 'plan_team', amount: 12000, interval: 'year', sort_order: 2 });
+    await s.insertPrice({ ...seat, id: 'price_team_annual', plan_id: 'plan_team', amount: 11520, interval: 'year', sort_order: 2 });
     // Free tier (no entitled subscription) 1000 api_calls; Starter 2000; Pro 10000; Enterprise unlimited.
     await s.setUsageLimit(null, 'api_calls', 1000);
     await s.setUsageLimit('plan_starter', 'api_calls', 2000);

@@ -214,7 +214,7 @@ describe('seat changes', () => {
     expect(res.body.subscription).toMatchObject({ plan: { id: 'plan_team' }, quantity: 3 });
     expect((await charged(proxy, 'user_pro')) - before).toBe(up.amount_due_today);
     // Team annual keeps the 5 seats (a longer interval: now).
-    expect((await preview(proxy, 'user_team', { price_id: 'price_team_annual' })).body.preview).toMatchObject({ effective: 'now', quantity: 5, lines: [{}, { description: 'Team × 5 seats (yearly)', amount: 60000 }] });
+    expect((await preview(proxy, 'user_team', { price_id: 'price_team_annual' })).body.preview).toMatchObject({ effective: 'now', quantity: 5, lines: [{}, { description: 'Team × 5 seats (yearly)', amount: 57600 }] });
   });
 
   it('refuses seat changes outside the range, a body naming nothing, and a quantity on a flat subscription', async () => {
