@@ -41,7 +41,7 @@ export function checkQuantity(price: PriceRecord, plan: PlanRecord, requested: n
 }
 
 /** "5 seats", "1 seat" (the unit label, "unit" without one); English, as the invoices and the hosted page are. */
-export function units(price: PriceRecord, quantity: number): string {
+function units(price: PriceRecord, quantity: number): string {
   const label = price.unit_label || 'unit';
   return `${quantity} ${quantity === 1 ? label : `${label}s`}`;
 }
