@@ -227,6 +227,21 @@ describe('seat changes', () => {
   });
 });
 
+describe('seat changes during a trial', () => {
+  it('apply at once with no charge, and the trial end bills the new seats', async () => {
+    const proxy = await proxyWith();
+    const session = (await checkout(proxy, 'user_free', { price_id: TEAM, quantity: 3, trial_days: 7 })).body;
+    await as(proxy, 'user_free').post(`/checkout/${session.session_id}/confirm`, { client_secret: session.client_secret, card: CARD });
+    const count = (await invoicesOf(proxy, 'user_free')).length;
+    expect((await preview(proxy, 'user_free', { quantity: 2 })).body.preview).toMatchObject({ effective: 'now', lines: [], amount_due_today: 0, next_invoice: { amount: 2400 } });
+    expect((await change(proxy, 'user_free', { quantity: 2 })).body.subscription).toMatchObject({ status: 'trialing', quantity: 2, pending_change: null });
+    expect(await invoicesOf(proxy, 'user_free')).toHaveLength(count);
+    await advance(proxy, { to: '2025-04-18T12:00:00Z' });
+    expect((await invoicesOf(proxy, 'user_free')).at(-1)).toMatchObject({ amount_due: 2400, status: 'paid' });
+    expect(await charged(proxy, 'user_free')).toBe(2400);
+  });
+});
+
 describe('seat changes in parallel', () => {
   const slow = proxyPerTest({ now: fixedClock, lifecycle: { timer: false }, processorFor: (store) => createTestProcessor({ ledger: store, latencyMs: 40 }) });
 
