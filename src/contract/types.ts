@@ -4,9 +4,20 @@
  * field beyond the documents, its TSDoc says so.
  */
 
+import type { CardDetails } from './paymentMethodTypes';
 import type { InvoiceLine, PriceUsage } from './usageTypes';
 
+// The usage, line, card and card-on-file shapes live beside (usageTypes.ts, paymentMethodTypes.ts); exported from here.
 export type { InvoiceLine, InvoiceLineKind, InvoiceLineTier, PriceUsage, UsageSummary, UsageTier } from './usageTypes';
+export type {
+  AuthenticatePaymentMethodSetupRequest,
+  CardDetails,
+  ConfirmPaymentMethodSetupRequest,
+  ConfirmPaymentMethodSetupResponse,
+  PaymentMethod,
+  PaymentMethodResponse,
+  PaymentMethodSetup,
+} from './paymentMethodTypes';
 
 /** A billing interval of a recurring price. */
 export type Interval = 'day' | 'week' | 'month' | 'year';
@@ -19,7 +30,17 @@ export interface Price {
   currency: string;
   /** `null` for one-time prices. */
   interval: Interval | null;
-  model: 'recurring' | 'one_time';
+  /**
+   * `per_unit`: `amount` is per unit (a seat) and a subscription is charged it times its
+   * `quantity`; `recurring` and `one_time` are flat prices (quantity 1).
+   */
+  model: 'recurring' | 'one_time' | 'per_unit';
+  /** Billkit addition: what one unit of a `per_unit` price is called (`"seat"`); `null` for flat prices. */
+  unit_label?: string | null;
+  /** Billkit addition: the fewest units a `per_unit` price is sold in (`null`: 1). */
+  min_quantity?: number | null;
+  /** Billkit addition: the most units a `per_unit` price is sold in (`null`: no limit). */
+  max_quantity?: number | null;
   /**
    * Billkit addition: the plan's trial in days, the longest trial a checkout of this price
    * may start (`trial_days` may only shorten it); `null` when the plan has no trials.
@@ -104,6 +125,11 @@ export interface Subscription {
    * `null` when none. The proxy always sends it; optional only for hand-made fixtures.
    */
   pending_change?: PendingChange | null;
+  /**
+   * Billkit addition: the units billed (seats of a `per_unit` price; each period charges
+   * `price.amount × quantity`); 1 for flat prices. The proxy always sends it.
+   */
+  quantity?: number;
 }
 
 export interface SubscriptionResponse {
@@ -117,6 +143,11 @@ export interface CheckoutRequest {
   cancel_url: string;
   promotion_code?: string;
   trial_days?: number;
+  /**
+   * Billkit addition: units to buy of a `per_unit` price (default its `min_quantity`, or 1),
+   * within its `min_quantity`..`max_quantity`; a flat price takes only 1.
+   */
+  quantity?: number;
   /** `hosted` (default): redirect to `checkout_url`. `embedded`: pay in the page with `<CheckoutForm/>`. */
   ui_mode?: 'hosted' | 'embedded';
 }
@@ -139,6 +170,11 @@ export interface Entitlements {
   plan: string | null;
   status: SubscriptionStatus | null;
   features: string[];
+  /**
+   * Billkit addition: the seats (quantity) of a `per_unit` subscription. Absent (read it as
+   * `null`) for flat prices and without a subscription, so those answers stay the documented shape.
+   */
+  seats?: number | null;
 }
 
 /** `GET /usage?metric=…`. `limit: null` means unlimited. */
@@ -196,6 +232,13 @@ export interface CheckoutSessionSummary {
     duration: string;
   } | null;
   trial_days: number | null;
+  /**
+   * Billkit addition: units bought (seats of a `per_unit` price; 1 for flat prices).
+   * `price.amount` is the unit price and `amount_subtotal` = `price.amount × quantity`.
+   */
+  quantity?: number;
+  /** Billkit addition: what a unit is called (`"seat"`), `null` for flat prices. */
+  unit_label?: string | null;
   amount_subtotal: number;
   amount_discount: number;
   amount_due_today: number;
@@ -210,17 +253,6 @@ export interface ConfirmCheckoutRequest {
   /** The embedded session's `client_secret` from `POST /checkout`. */
   client_secret: string;
   card: CardDetails;
-}
-
-/** Card details as a card form collects them: the one card shape of browser and proxy. */
-export interface CardDetails {
-  /** Digits, spaces allowed. */
-  number: string;
-  exp_month: number;
-  /** Four digits (`2030`) or two (`30`). */
-  exp_year: number;
-  cvc: string;
-  postal_code?: string;
 }
 
 /**
@@ -247,16 +279,22 @@ export interface PendingChange {
   /** The plan the pending price belongs to. */
   plan: { id: string; name: string };
   effective_at: string;
+  /** Billkit addition: the quantity the renewal will bill (a seat decrease waits for it); 1 for flat prices. */
+  quantity?: number;
 }
 
-/** Billkit addition: `POST /subscription/preview` body. */
-export interface PlanChangePreviewRequest {
-  price_id: string;
-}
+/**
+ * Billkit addition: `POST /subscription/preview` body. At least one of `price_id` and
+ * `quantity`: `price_id` defaults to the current price, `quantity` to the current one on a
+ * `per_unit` price (its `min_quantity` coming from a flat price; 1 for a flat target).
+ */
+export type PlanChangePreviewRequest = Omit<PlanChangeRequest, 'proration_date'>;
 
-/** Billkit addition: `POST /subscription/change` body. */
+/** Billkit addition: `POST /subscription/change` body; `price_id` and `quantity` as the preview's. */
 export interface PlanChangeRequest {
-  price_id: string;
+  price_id?: string;
+  /** Units (seats) of a `per_unit` price: more is charged now, prorated; fewer waits for the period end. */
+  quantity?: number;
   /**
    * `POST /subscription/change` only: the `proration_date` of the preview the customer saw,
    * so the change is priced at that instant and charges exactly what the preview showed
@@ -285,6 +323,8 @@ export interface PlanChangePreview {
   price: { id: string; amount: number; interval: Interval | null; currency: string };
   plan: { id: string; name: string };
   effective: 'now' | 'period_end';
+  /** Billkit addition: the quantity after the change (seats of a `per_unit` price; 1 for flat prices). */
+  quantity?: number;
   lines: PlanChangeLine[];
   /** Never negative: a net credit is kept as the customer's balance for the next invoice. */
   amount_due_today: number;
@@ -299,52 +339,6 @@ export interface PlanChangePreview {
 export interface PlanChangePreviewResponse {
   preview: PlanChangePreview;
 }
-
-/** Billkit addition: the card on file of the caller (`GET /payment-method`). */
-export interface PaymentMethod {
-  brand: string;
-  last4: string;
-  exp_month: number;
-  exp_year: number;
-}
-
-/** `GET /payment-method` answer. */
-export interface PaymentMethodResponse {
-  payment_method: PaymentMethod | null;
-}
-
-/** Billkit addition: `POST /payment-method/setup` answer (like a Stripe SetupIntent). */
-export interface PaymentMethodSetup {
-  setup_id: string;
-  client_secret: string;
-  processor: 'test' | 'stripe';
-  /** With Stripe only. */
-  publishable_key?: string;
-}
-
-/**
- * Billkit addition: `POST /payment-method/setup/:setup_id/confirm` body. `card` with the
- * test processor; with Stripe only `client_secret`, after the PaymentElement confirmed the
- * SetupIntent in the browser (a `card` is then refused).
- */
-export interface ConfirmPaymentMethodSetupRequest {
-  client_secret: string;
-  card?: CardDetails;
-}
-
-/** Billkit addition: `POST /payment-method/setup/:setup_id/authenticate` body. */
-export interface AuthenticatePaymentMethodSetupRequest {
-  client_secret: string;
-  approve: boolean;
-}
-
-/**
- * Answer of `POST /payment-method/setup/:setup_id/confirm` (and `/authenticate`):
- * the attached card, or a 3-D Secure challenge to answer with `/authenticate`.
- */
-export type ConfirmPaymentMethodSetupResponse =
-  | { status: 'succeeded'; payment_method: PaymentMethod }
-  | { status: 'requires_action'; next_action: { type: 'authenticate' } };
 
 /** `POST /invoices/:id/pay` answer. */
 export interface PayInvoiceResponse {

@@ -96,7 +96,7 @@ describe('billkit-proxy CLI', () => {
       for (const secret of Object.values(keys)) expect(ready).not.toContain(secret);
       const plans = await fetch(`${url}/api/proxy/billing/plans`, { headers: { Authorization: `Bearer ${token}` } });
       expect(plans.status).toBe(200);
-      expect(((await plans.json()) as { plans: unknown[] }).plans).toHaveLength(2);
+      expect(((await plans.json()) as { plans: unknown[] }).plans).toHaveLength(3);
       const sub = await fetch(`${url}/api/proxy/billing/subscription`, { headers: { Authorization: `Bearer ${token}` } });
       expect(((await sub.json()) as { subscription: { status: string } }).subscription.status).toBe('active');
     } finally {

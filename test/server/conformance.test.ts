@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => proxy.close());
 
 describe('GET /subscription', () => {
-  it('returns the active Pro subscription exactly as documented (plus price.currency, canceled_at, ended_at, pending_change)', async () => {
+  it('returns the active Pro subscription exactly as documented (plus price.currency, canceled_at, ended_at, pending_change, quantity)', async () => {
     const { status, body } = await as(proxy, 'user_pro').get('/subscription');
     expect(status).toBe(200);
     expect(body).toEqual({
@@ -26,6 +26,7 @@ describe('GET /subscription', () => {
         canceled_at: null,
         ended_at: null,
         pending_change: null,
+        quantity: 1,
       },
     });
   });
@@ -212,6 +213,8 @@ describe('POST /checkout', () => {
       price: { id: 'price_starter_annual', amount: 8640, currency: 'usd', interval: 'year' },
       promotion: { code: 'SAVE20', percent_off: 20, amount_off: null, duration: 'forever' },
       trial_days: 14,
+      quantity: 1,
+      unit_label: null,
       amount_subtotal: 8640,
       amount_discount: 1728,
       amount_due_today: 0,

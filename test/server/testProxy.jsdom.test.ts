@@ -16,7 +16,7 @@ describe('startTestProxy under jsdom', () => {
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { plans: { id: string }[] };
-    expect(body.plans.map((p) => p.id)).toEqual(['plan_starter', 'plan_pro']);
+    expect(body.plans.map((p) => p.id)).toEqual(['plan_starter', 'plan_pro', 'plan_team']);
   });
 
   it('gives each call its own database', async () => {

@@ -3,9 +3,9 @@ import type { Interval, Plan, Price } from '../../contract/types';
 /** The toggle's two choices. */
 export type BillingInterval = Extract<Interval, 'month' | 'year'>;
 
-/** The recurring price of a plan for an interval, if it has one. */
+/** The recurring (flat or per-unit) price of a plan for an interval, if it has one. */
 export function priceFor(plan: Plan, interval: Interval): Price | undefined {
-  return plan.prices.find((price) => price.model === 'recurring' && price.interval === interval);
+  return plan.prices.find((price) => price.model !== 'one_time' && price.interval === interval);
 }
 
 /**

@@ -22,6 +22,14 @@ export const checkoutRequestSchema = z
     promotion_code: z.string().min(1).max(100).optional(),
     // The plan's own trial bounds it further (createCheckout); 730 days is the catalogue's limit.
     trial_days: z.number().int('Must be an integer.').min(1).max(730).optional(),
+    // The price's own min/max bounds it further (createCheckout).
+    quantity: z
+      .number()
+      .int('Must be an integer.')
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .describe("Billkit addition: units of a per_unit price (default its min_quantity, or 1), within its min/max; a flat price takes only 1."),
     ui_mode: z.enum(['hosted', 'embedded']).default('hosted'),
   })
   .register(wireSchemas, { id: 'CheckoutRequest' });
@@ -51,6 +59,8 @@ export const checkoutSessionSummarySchema = z
       .object({ code: z.string(), percent_off: z.number().nullable(), amount_off: z.number().int().nullable(), duration: z.string() })
       .nullable(),
     trial_days: z.number().int().nullable(),
+    quantity: z.number().int().optional().describe('Billkit addition: units bought; price.amount is the unit price, amount_subtotal = price.amount × quantity.'),
+    unit_label: z.string().nullable().optional().describe('Billkit addition: what a unit is called ("seat"); null for flat prices.'),
     amount_subtotal: z.number().int(),
     amount_discount: z.number().int(),
     amount_due_today: z.number().int(),

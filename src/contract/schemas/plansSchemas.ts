@@ -33,7 +33,12 @@ export const priceSchema = z
     amount: z.number().int(),
     currency: z.string().describe('ISO 4217 code, lower case (usd, eur, jpy).'),
     interval: intervalSchema.nullable(),
-    model: z.enum(['recurring', 'one_time']),
+    model: z
+      .enum(['recurring', 'one_time', 'per_unit'])
+      .describe('per_unit: amount is per unit (a seat), charged times the quantity bought; otherwise a flat price (quantity 1).'),
+    unit_label: z.string().nullable().optional().describe('Billkit addition: what one unit of a per_unit price is called ("seat"); null for flat prices.'),
+    min_quantity: z.number().int().nullable().optional().describe('Billkit addition: the fewest units a per_unit price is sold in (null: 1).'),
+    max_quantity: z.number().int().nullable().optional().describe('Billkit addition: the most units a per_unit price is sold in (null: no limit).'),
     trial_period_days: z
       .number()
       .int()

@@ -9,7 +9,12 @@ export const subscriptionStatusSchema = z
 
 /** A plan change decided for the end of the current period (a downgrade). */
 export const pendingChangeSchema = z
-  .object({ price: priceRefSchema, plan: planRefSchema, effective_at: timestampSchema })
+  .object({
+    price: priceRefSchema,
+    plan: planRefSchema,
+    effective_at: timestampSchema,
+    quantity: z.number().int().optional().describe('Billkit addition: the quantity the renewal will bill (a seat decrease waits for it).'),
+  })
   .register(wireSchemas, { id: 'PendingChange' });
 
 /** The caller's subscription, as `GET /subscription` returns it. */
@@ -42,6 +47,11 @@ export const subscriptionSchema = z
       .optional()
       .describe('While trialing: what the end of the trial will charge, and when.'),
     pending_change: pendingChangeSchema.nullable().optional(),
+    quantity: z
+      .number()
+      .int()
+      .optional()
+      .describe('Billkit addition: units billed (seats of a per_unit price: each period charges price.amount × quantity); 1 for flat prices.'),
   })
   .register(wireSchemas, { id: 'Subscription' });
 
@@ -57,5 +67,10 @@ export const cancelRequestSchema = z
 
 /** `GET /entitlements` answer; `null`, `null`, `[]` without a subscription. */
 export const entitlementsSchema = z
-  .object({ plan: z.string().nullable(), status: subscriptionStatusSchema.nullable(), features: z.array(z.string()) })
+  .object({
+    plan: z.string().nullable(),
+    status: subscriptionStatusSchema.nullable(),
+    features: z.array(z.string()),
+    seats: z.number().int().nullable().optional().describe('Billkit addition: the seats (quantity) of a per_unit subscription; absent (null) otherwise.'),
+  })
   .register(wireSchemas, { id: 'Entitlements' });

@@ -9,15 +9,21 @@ import { createEmitter, type LifecycleEvent } from './events';
 import { discountLine, prorationLine, subscriptionLine, sumLines } from './invoiceLines';
 import { makePayment } from './payments';
 import { applyPlannedChange, settlePlanChangePayment } from './planChangePayment';
-import { decidePlanChange, toWirePreview, type PlannedPlanChange } from './previewPlanChange';
+import { decidePlanChange, toWirePreview, type PlanChangeTarget, type PlannedPlanChange } from './previewPlanChange';
 import { reconcile } from './settlePayments';
 import { toWireSubscription } from './wire';
 import { saveSubscription } from './saveSubscription';
 
-/** `POST /subscription/preview`: what changing to `priceId` would cost; the current price is `InvalidParameter` `same_price`. */
-export async function previewPlanChange(ctx: BillingContext, subject: string, priceId: string): Promise<PlanChangePreview> {
-  const decided = await decidePlanChange(ctx, await ctx.store.findCurrentSubscription(subject, ctx.now()), priceId);
-  if (decided === 'same') throw new InvalidParameter('same_price', 'The subscription is already on this price.', 'price_id');
+/** The answer to naming the current price at the current quantity without a pending change to undo. */
+const samePrice = (request: PlanChangeTarget) =>
+  request.priceId === undefined
+    ? new InvalidParameter('same_price', 'The subscription already has this quantity.', 'quantity')
+    : new InvalidParameter('same_price', 'The subscription is already on this price.', 'price_id');
+
+/** `POST /subscription/preview`: what changing to the price and quantity would cost; the current ones are `InvalidParameter` `same_price`. */
+export async function previewPlanChange(ctx: BillingContext, subject: string, request: PlanChangeTarget): Promise<PlanChangePreview> {
+  const decided = await decidePlanChange(ctx, await ctx.store.findCurrentSubscription(subject, ctx.now()), request);
+  if (decided === 'same') throw samePrice(request);
   return toWirePreview(decided.sub.processor_ref ? await processorPreview(ctx, decided) : decided);
 }
 
@@ -33,22 +39,23 @@ export async function previewPlanChange(ctx: BillingContext, subject: string, pr
  * balance, and `invoice.created`, `invoice.paid`, `subscription.updated`. A decline is
  * `PaymentDeclined` with the processor's code and leaves nothing behind; a charge whose
  * subscription moved on meanwhile (a checkout, a renewal) is refunded, and the answer is a
- * `Conflict` that says so. A period-end change only sets `pending_price_id`; naming the
+ * `Conflict` that says so. A period-end change only sets `pending_price_id` (and `pending_quantity`); naming the
  * current price clears a pending change (and is `InvalidParameter` `same_price` when none is
- * pending). `requestKey` (the Idempotency-Key) answers a retry after a crash from the
+ * pending). A seat decrease is such a period-end change (`pending_quantity`); more seats are
+ * an upgrade, charged now. `requestKey` (the Idempotency-Key) answers a retry after a crash from the
  * payment it made.
  */
 export async function changePlan(
   ctx: BillingContext,
   subject: string,
-  priceId: string,
+  request: PlanChangeTarget,
   requestKey: string | null,
   prorationDate?: Date,
 ): Promise<Subscription> {
   const now = ctx.now();
   const first = await ctx.store.findCurrentSubscription(subject, now);
   if (first?.processor_ref) {
-    const decided = await decidePlanChange(ctx, first, priceId, prorationDate ? checkProrationDate(prorationDate, first, now) : now);
+    const decided = await decidePlanChange(ctx, first, request, prorationDate ? checkProrationDate(prorationDate, first, now) : now);
     return changeProcessorPlan(ctx, first, decided, requestKey ?? randomId('req'));
   }
   // A change of this subject left in flight by a process that is gone is settled first.
@@ -61,20 +68,21 @@ export async function changePlan(
       const replay = await store.planChangePaidFor(sub.id, requestKey);
       if (replay) return { done: sub };
     }
-    const decided = await decidePlanChange(locked, sub, priceId, prorationDate ? checkProrationDate(prorationDate, sub, now) : now);
+    const decided = await decidePlanChange(locked, sub, request, prorationDate ? checkProrationDate(prorationDate, sub, now) : now);
     const current = sub!;
     if (await store.pendingPlanChange(current.id)) {
       throw new Conflict('subscription_changed', 'Another plan change of this subscription is being paid right now; look again in a moment.');
     }
     const emit = createEmitter(ctx, store, now, events);
     if (decided === 'same') {
-      if (!current.pending_price_id) throw new InvalidParameter('same_price', 'The subscription is already on this price.', 'price_id');
-      const next = { ...(await saveSubscription(store, current, { pending_price_id: null })), pending: null };
+      if (!current.pending_price_id) throw samePrice(request);
+      const next = { ...(await saveSubscription(store, current, { pending_price_id: null, pending_quantity: null })), pending: null };
       await emit('subscription.updated', subject, next);
       return { done: next };
     }
     if (decided.effective === 'period_end') {
-      const next = { ...(await saveSubscription(store, current, { pending_price_id: decided.target.price.id })), pending: decided.target };
+      const pending = { pending_price_id: decided.target.price.id, pending_quantity: decided.quantity };
+      const next = { ...(await saveSubscription(store, current, pending)), pending: decided.target };
       await emit('subscription.updated', subject, next);
       return { done: next };
     }
@@ -108,7 +116,7 @@ export async function changePlan(
       paymentMethod: method,
       amount: payment.amount,
       currency: payment.currency,
-      description: `Plan change ${payment.plan!.from_price_id} → ${payment.plan!.price_id}`,
+      description: `Plan change ${payment.plan!.from_price_id} × ${payment.plan!.from_quantity ?? 1} → ${payment.plan!.price_id} × ${payment.plan!.quantity ?? 1}`,
       idempotencyKey,
     }),
   );
@@ -122,7 +130,9 @@ export async function changePlan(
 function planOf(d: PlannedPlanChange): PlannedChange {
   return {
     price_id: d.target.price.id,
+    quantity: d.quantity,
     from_price_id: d.sub.price_id,
+    from_quantity: d.sub.quantity,
     from_period_end: d.sub.current_period_end.toISOString(),
     period_start: d.period.start.toISOString(),
     period_end: d.period.end.toISOString(),
@@ -152,6 +162,7 @@ function checkProrationDate(at: Date, sub: SubscriptionDetail | null, now: Date)
  * balance (so the invoice totals 0), and a balance spent on it is its discount ("Customer balance").
  */
 async function writeProrationInvoice(store: BillingContext['store'], d: PlannedPlanChange, now: Date): Promise<InvoiceRecord> {
+  // One line per proration span: its quantity 1, the seats are in its description ("Team × 5 seats").
   const lines = d.lines.map((l) =>
     l.proration ? prorationLine(l.description, l.amount, l.period_start, l.period_end) : subscriptionLine(l.description, l.amount, l.period_start, l.period_end),
   );

@@ -7,6 +7,7 @@ import type { PaymentProcessor } from '../processor/types';
 import type { CheckoutSessionRecord, PlanRecord, PriceRecord, PromotionCodeRecord, SubjectKind } from '../store/records';
 import type { BillingContext } from './BillingContext';
 import { processorCustomers } from './processorCustomers';
+import { checkQuantity, isPerUnit, periodAmount } from './quantity';
 import { iso } from './time';
 import { withCheckoutSessionId } from '../../contract/checkoutSessionId';
 
@@ -21,13 +22,13 @@ export interface CheckoutAmounts {
 }
 
 /**
- * Prices a checkout. A percent code takes that share of the price (rounded to the
+ * Prices a checkout of `quantity` units (1 for flat prices: the subtotal is `amount × quantity`). A percent code takes that share of the price (rounded to the
  * minor unit), an amount code takes its amount (never below zero). `once` codes apply
  * to the first charged invoice only; `forever` and `repeating` ones to later periods too.
  * A trial makes today's amount 0; the discount then applies to the first charge after it.
  */
-export function priceCheckout(price: PriceRecord, promo: PromotionCodeRecord | null, trialDays: number | null): CheckoutAmounts {
-  const subtotal = price.amount;
+export function priceCheckout(price: PriceRecord, promo: PromotionCodeRecord | null, trialDays: number | null, quantity = 1): CheckoutAmounts {
+  const subtotal = periodAmount(price, quantity);
   const discount = promo
     ? promo.percent_off !== null
       ? Math.round((subtotal * promo.percent_off) / 100)
@@ -77,6 +78,8 @@ export interface CreateCheckoutInput {
   promotion_code?: string;
   trial_days?: number;
   ui_mode: 'hosted' | 'embedded';
+  /** Units of a per-unit price (checked by `checkQuantity`). */
+  quantity?: number;
 }
 
 /**
@@ -134,12 +137,13 @@ export async function createCheckout(
   const found = await ctx.store.getPrice(input.price_id);
   if (!found) throw new InvalidParameter('resource_missing', `No such price: "${input.price_id}".`, 'price_id');
   const { price, plan } = found;
-  if (price.model !== 'recurring' || !price.interval) {
+  if (price.model === 'one_time' || !price.interval) {
     throw new InvalidParameter('parameter_invalid', 'Only recurring prices can start a subscription.', 'price_id');
   }
+  const quantity = checkQuantity(price, plan, input.quantity);
   const promo = input.promotion_code ? await resolvePromotionCode(ctx, input.promotion_code, price) : null;
   const trialDays = await checkoutTrialDays(ctx, caller.subject, plan, input.trial_days);
-  const amounts = priceCheckout(price, promo, trialDays);
+  const amounts = priceCheckout(price, promo, trialDays, quantity);
   const now = ctx.now();
   const id = randomId('sess', 24);
   const expiresAt = new Date(now.getTime() + CHECKOUT_SESSION_TTL_MS);
@@ -158,6 +162,7 @@ export async function createCheckout(
         subjectKind: caller.kind,
         plan,
         price,
+        quantity,
         promotion: promo,
         trialDays,
         uiMode: input.ui_mode,
@@ -172,6 +177,7 @@ export async function createCheckout(
     subject: caller.subject,
     subject_kind: caller.kind,
     price_id: price.id,
+    quantity,
     promotion_code: promo?.code ?? null,
     trial_days: trialDays,
     success_url: input.success_url,
@@ -247,6 +253,8 @@ export function toCheckoutSummary(c: LoadedCheckout): CheckoutSessionSummary {
       ? { code: c.promo.code, percent_off: c.promo.percent_off, amount_off: c.promo.amount_off, duration: c.promo.duration }
       : null,
     trial_days: c.row.trial_days,
+    quantity: c.row.quantity,
+    unit_label: isPerUnit(c.price) ? (c.price.unit_label ?? null) : null,
     amount_subtotal: c.row.amount_subtotal,
     amount_discount: c.row.amount_discount,
     amount_due_today: c.row.amount_due_today,

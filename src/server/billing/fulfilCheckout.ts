@@ -4,7 +4,8 @@ import type { InvoiceRecord, SubscriptionDetail } from '../store/records';
 import { randomId } from '../crypto/hmac';
 import type { BillingContext } from './BillingContext';
 import { priceCheckout, promotionLabel } from './checkout';
-import { discountLine, subscriptionLine } from './invoiceLines';
+import { discountLine, periodLine, subscriptionLine } from './invoiceLines';
+import { planAtQuantity } from './quantity';
 import { addDays, addInterval } from './time';
 import { transactionWithEvents } from './events';
 import { saveNewSubscription, saveSubscription } from './saveSubscription';
@@ -40,7 +41,7 @@ export async function fulfilCheckout(
     const { price, plan } = found;
     const interval = found.price.interval;
     const promo = row.promotion_code ? await store.getPromotionCode(row.promotion_code) : null;
-    const amounts = priceCheckout(price, promo, row.trial_days);
+    const amounts = priceCheckout(price, promo, row.trial_days, row.quantity);
 
     const previous = await store.findCurrentSubscription(row.subject, now, { forUpdate: true });
     if (previous && !isEnded(previous)) {
@@ -79,6 +80,7 @@ export async function fulfilCheckout(
       promotion_code: promo?.code ?? null,
       created_at: now,
       processor_ref: processorRef,
+      quantity: row.quantity,
       price,
       plan,
     };
@@ -87,10 +89,11 @@ export async function fulfilCheckout(
 
     const intervalName = interval === 'year' ? 'yearly' : interval === 'day' ? 'daily' : `${interval}ly`;
     const discountDescription = !trialEnd && promo ? `${promo.code} (${promotionLabel(promo, price.currency)})` : null;
+    const named = planAtQuantity(plan, price, row.quantity);
     const lines = trialEnd
-      ? [subscriptionLine(`Free trial of ${plan.name} (${row.trial_days} days)`, 0, now, periodEnd)]
+      ? [subscriptionLine(`Free trial of ${named} (${row.trial_days} days)`, 0, now, periodEnd)]
       : [
-          subscriptionLine(`${plan.name} (${intervalName})`, price.amount, now, periodEnd),
+          periodLine(price, row.quantity, `${named} (${intervalName})`, now, periodEnd),
           ...(amounts.discount > 0 ? [discountLine(discountDescription ?? 'Discount', amounts.discount)] : []),
         ];
     const invoice: InvoiceRecord = {

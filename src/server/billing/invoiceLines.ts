@@ -1,5 +1,6 @@
 import type { PriceUsage } from '../../contract/types';
-import type { InvoiceLineRecord } from '../store/records';
+import type { InvoiceLineRecord, PriceRecord } from '../store/records';
+import { isPerUnit } from './quantity';
 import { priceUsage } from './usagePricing';
 
 /**
@@ -20,6 +21,14 @@ const line = (fields: Pick<InvoiceLineRecord, 'kind' | 'description' | 'amount'>
 /** A price of the plan for the period `[start, end)`, billed in advance. */
 export const subscriptionLine = (description: string, amount: number, start: Date, end: Date) =>
   line({ kind: 'subscription', description, amount, period_start: start, period_end: end });
+
+/** A per-unit price's units (seats) for the period `[start, end)`, billed in advance: `quantity` × `unitAmount`. */
+export const seatsLine = (description: string, quantity: number, unitAmount: number, start: Date, end: Date) =>
+  line({ kind: 'seats', description, quantity, unit_amount: unitAmount, amount: quantity * unitAmount, period_start: start, period_end: end });
+
+/** One period of `price` at `quantity`, in advance: seats for a per-unit price, the subscription's line otherwise. */
+export const periodLine = (price: PriceRecord, quantity: number, description: string, start: Date, end: Date) =>
+  isPerUnit(price) ? seatsLine(description, quantity, price.amount, start, end) : subscriptionLine(description, price.amount, start, end);
 
 /** What a promotion or a spent customer balance takes off (positive `amount` in, a negative line out). */
 export const discountLine = (description: string, amount: number) => line({ kind: 'discount', description, amount: -amount, unit_amount: -amount });

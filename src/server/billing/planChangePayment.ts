@@ -32,7 +32,9 @@ export async function applyPlannedChange(store: Store, emit: Emit, sub: Subscrip
   const target = await store.getPrice(plan.price_id);
   const patch = {
     price_id: plan.price_id,
+    quantity: plan.quantity ?? 1,
     pending_price_id: null,
+    pending_quantity: null,
     current_period_start: new Date(plan.period_start),
     current_period_end: new Date(plan.period_end),
   };
@@ -42,12 +44,13 @@ export async function applyPlannedChange(store: Store, emit: Emit, sub: Subscrip
   return next;
 }
 
-/** Whether the subscription is still the one the change was decided on: same price, same period, still live. */
+/** Whether the subscription is still the one the change was decided on: same price and quantity, same period, still live. */
 function unchanged(sub: SubscriptionDetail | null, plan: PlannedChange): sub is SubscriptionDetail {
   return (
     sub !== null &&
     !isEnded(sub) &&
     sub.price_id === plan.from_price_id &&
+    sub.quantity === (plan.from_quantity ?? 1) &&
     sub.current_period_end.toISOString() === plan.from_period_end
   );
 }

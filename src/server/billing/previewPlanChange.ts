@@ -4,6 +4,7 @@ import type { PlanChangeLine, PlanChangePreview } from '../../contract/types';
 import { InvalidParameter, NotFound } from '../domainErrors';
 import type { PlanRecord, PriceRecord, PromotionCodeRecord, SubscriptionDetail } from '../store/records';
 import type { BillingContext } from './BillingContext';
+import { checkQuantity, isPerUnit, periodAmount, planAtQuantity } from './quantity';
 import { periodDiscount } from './renewSubscription';
 import { addInterval, iso } from './time';
 import type { PaymentProcessor } from '../processor/types';
@@ -20,6 +21,8 @@ const NOMINAL_DAYS = { day: 1, week: 7, month: 30, year: 365 } as const;
 export interface PlannedPlanChange {
   sub: SubscriptionDetail;
   target: { price: PriceRecord; plan: PlanRecord };
+  /** The quantity after the change (seats of a per-unit price; 1 for flat prices). */
+  quantity: number;
   effective: 'now' | 'period_end';
   /** The proration lines (empty for a trial or a period-end change). */
   lines: { description: string; amount: number; period_start: Date; period_end: Date; proration: boolean }[];
@@ -35,13 +38,16 @@ export interface PlannedPlanChange {
 
 const intervalWord = (price: PriceRecord) => intervalAdverb(price.interval ?? 'month');
 
+/** "Team × 5 seats (monthly)", "Pro (monthly)". */
+const lineName = (plan: PlanRecord, price: PriceRecord, quantity: number) => `${planAtQuantity(plan, price, quantity)} (${intervalWord(price)})`;
+
 /**
  * Decides a change of the subscription to `target` at `now` (the rules of the README's
- * "Changing plan"): while trialing the plan changes now without a charge and the trial
- * keeps its end; a higher price per day, or a longer interval (monthly → yearly), changes
+ * "Changing plan"): while trialing the plan (and quantity) changes now without a charge and the trial
+ * keeps its end; a higher price per day (`amount × quantity`: more seats are an upgrade), or a longer interval (monthly → yearly), changes
  * now with Stripe's proration to the second (credit for the unused time of the current
- * price, charge for the rest of the period at the new one; an interval change starts a new
- * period now and charges it whole); anything else (a downgrade) waits for the period end.
+ * price and quantity, charge for the rest of the period at the new ones; an interval change starts a new
+ * period now and charges it whole); anything else (a downgrade, fewer seats) waits for the period end.
  * Amounts are prices less the running promotion, rounded to whole minor units (whole yen
  * for JPY). A net credit never makes `amountDueToday` negative: it is kept as the
  * subject's balance and taken off the next invoice.
@@ -58,6 +64,7 @@ const intervalWord = (price: PriceRecord) => intervalAdverb(price.interval ?? 'm
 function planPlanChange(
   sub: SubscriptionDetail,
   target: { price: PriceRecord; plan: PlanRecord },
+  quantity: number,
   promo: PromotionCodeRecord | null,
   balance: number,
   now: Date,
@@ -65,8 +72,9 @@ function planPlanChange(
 ): PlannedPlanChange {
   const old = sub.price;
   const next = target.price;
-  const net = (price: PriceRecord, start: Date) => price.amount - periodDiscount({ ...sub, price }, promo, start, false);
-  const perDay = (p: PriceRecord) => p.amount / NOMINAL_DAYS[p.interval ?? 'month'];
+  const at = { ...sub, price: next, quantity };
+  const net = (start: Date) => periodAmount(next, quantity) - periodDiscount(at, promo, start, false);
+  const perDay = (p: PriceRecord, q: number) => periodAmount(p, q) / NOMINAL_DAYS[p.interval ?? 'month'];
   const longer = NOMINAL_DAYS[next.interval ?? 'month'] > NOMINAL_DAYS[old.interval ?? 'month'];
   const intervalChanges = next.interval !== old.interval;
   const periodEnd = sub.current_period_end;
@@ -74,19 +82,19 @@ function planPlanChange(
   if (sub.status === 'trialing') {
     const date = sub.trial_end ?? periodEnd;
     return {
-      sub, target, effective: 'now', lines: [], at: now,
+      sub, target, quantity, effective: 'now', lines: [], at: now,
       period: { start: sub.current_period_start, end: intervalChanges ? date : periodEnd },
       amountDueToday: 0, balanceAfter: balance,
       // The trial's end is the first charge: a `once` promotion is spent on it (as endPeriod does).
-      nextInvoice: { amount: Math.max(0, next.amount - periodDiscount({ ...sub, price: next }, promo, date, true) - balance), date },
+      nextInvoice: { amount: Math.max(0, periodAmount(next, quantity) - periodDiscount(at, promo, date, true) - balance), date },
     };
   }
-  if (!(perDay(next) > perDay(old) || longer)) {
-    const amount = net(next, periodEnd);
+  if (!(perDay(next, quantity) > perDay(old, sub.quantity) || longer)) {
+    const amount = net(periodEnd);
     return {
-      sub, target, effective: 'period_end', at: now,
+      sub, target, quantity, effective: 'period_end', at: now,
       lines: [{
-        description: `${target.plan.name} (${intervalWord(next)})`, amount,
+        description: lineName(target.plan, next, quantity), amount,
         period_start: periodEnd, period_end: addInterval(periodEnd, next.interval ?? 'month'), proration: false,
       }],
       period: { start: sub.current_period_start, end: periodEnd },
@@ -98,28 +106,28 @@ function planPlanChange(
   const unused = Math.max(0, periodEnd.getTime() - now.getTime());
   const fraction = total > 0 ? unused / total : 0;
   const lines: PlannedPlanChange['lines'] = [];
-  const paid = old.amount - periodDiscount(sub, promo, sub.current_period_start, firstChargedPeriod);
+  const paid = periodAmount(old, sub.quantity) - periodDiscount(sub, promo, sub.current_period_start, firstChargedPeriod);
   const credit = Math.round(paid * fraction);
   if (credit > 0) {
-    lines.push({ description: `Unused time on ${sub.plan.name} (${intervalWord(old)})`, amount: -credit, period_start: now, period_end: periodEnd, proration: true });
+    lines.push({ description: `Unused time on ${lineName(sub.plan, old, sub.quantity)}`, amount: -credit, period_start: now, period_end: periodEnd, proration: true });
   }
   let period = { start: sub.current_period_start, end: periodEnd };
   if (intervalChanges) {
     // Stripe's billing_cycle_anchor=now: the new interval starts a new period, charged whole.
     period = { start: now, end: addInterval(now, next.interval ?? 'month') };
-    lines.push({ description: `${target.plan.name} (${intervalWord(next)})`, amount: net(next, now), period_start: now, period_end: period.end, proration: false });
+    lines.push({ description: lineName(target.plan, next, quantity), amount: net(now), period_start: now, period_end: period.end, proration: false });
   } else {
     lines.push({
-      description: `Remaining time on ${target.plan.name} (${intervalWord(next)})`,
-      amount: Math.round(net(next, sub.current_period_start) * fraction), period_start: now, period_end: periodEnd, proration: true,
+      description: `Remaining time on ${lineName(target.plan, next, quantity)}`,
+      amount: Math.round(net(sub.current_period_start) * fraction), period_start: now, period_end: periodEnd, proration: true,
     });
   }
   const sum = lines.reduce((s, l) => s + l.amount, 0) - balance;
   const balanceAfter = Math.max(0, -sum);
   return {
-    sub, target, effective: 'now', lines, period, at: now,
+    sub, target, quantity, effective: 'now', lines, period, at: now,
     amountDueToday: Math.max(0, sum), balanceAfter,
-    nextInvoice: { amount: Math.max(0, net(next, period.end) - balanceAfter), date: period.end },
+    nextInvoice: { amount: Math.max(0, net(period.end) - balanceAfter), date: period.end },
   };
 }
 
@@ -130,6 +138,7 @@ export function toWirePreview(p: PlannedPlanChange): PlanChangePreview {
     price: { id: price.id, amount: price.amount, interval: price.interval, currency: price.currency },
     plan: { id: plan.id, name: plan.name },
     effective: p.effective,
+    quantity: p.quantity,
     lines: p.lines.map((l): PlanChangeLine => ({ ...l, period_start: iso(l.period_start), period_end: iso(l.period_end) })),
     amount_due_today: p.amountDueToday,
     currency: price.currency,
@@ -138,17 +147,34 @@ export function toWirePreview(p: PlannedPlanChange): PlanChangePreview {
   };
 }
 
+/** What a change asks for: a price (default the current one), a quantity (default: see {@link targetQuantity}), or both. */
+export interface PlanChangeTarget {
+  priceId?: string;
+  quantity?: number;
+}
+
+/**
+ * The quantity a change goes to when the request names none: the current quantity on the
+ * same per-unit price or another per-unit price, the new price's minimum coming from a flat
+ * price, 1 for a flat price. Then checked against the price (`checkQuantity`).
+ */
+function targetQuantity(sub: SubscriptionDetail, target: { price: PriceRecord; plan: PlanRecord }, requested: number | undefined): number {
+  const fallback = !isPerUnit(target.price) ? 1 : isPerUnit(sub.price) ? sub.quantity : (target.price.min_quantity ?? 1);
+  return checkQuantity(target.price, target.plan, requested ?? fallback);
+}
+
 /**
  * Checks a requested change and decides it. No live subscription → `NotFound`; one that
  * is not `active`/`trialing`, pending cancellation, or held by a processor that cannot
  * change plans (one that can, Stripe, is decided by the same rules) → `InvalidParameter` `subscription_not_changeable`; an unknown, hidden,
- * one-time or other-currency price → `InvalidParameter` on `price_id`. `allowSame` lets
- * `change` name the current price (which undoes a pending change).
+ * one-time or other-currency price → `InvalidParameter` on `price_id`; a quantity the price
+ * is not sold in → `InvalidParameter` on `quantity`. The current price at the current
+ * quantity is `'same'`, which lets `change` undo a pending change.
  */
 export async function decidePlanChange(
   ctx: BillingContext,
   sub: SubscriptionDetail | null,
-  priceId: string,
+  request: PlanChangeTarget,
   at: Date = ctx.now(),
 ): Promise<PlannedPlanChange | 'same'> {
   if (!sub || isEnded(sub)) throw new NotFound('no_subscription', 'There is no subscription to change.');
@@ -161,18 +187,23 @@ export async function decidePlanChange(
           ? 'Plan changes of subscriptions held by this payment processor are not supported yet.'
           : `A ${sub.status} subscription cannot change plan; pay its open invoice first.`);
   }
+  const priceId = request.priceId ?? sub.price_id;
   const found = await ctx.store.getPrice(priceId);
   if (!found || found.plan.hidden) throw new InvalidParameter('resource_missing', `No such price: "${priceId}".`, 'price_id');
-  if (!found.price.interval) throw new InvalidParameter('parameter_invalid', 'Only recurring prices can be subscribed to.', 'price_id');
+  if (!found.price.interval || found.price.model === 'one_time') throw new InvalidParameter('parameter_invalid', 'Only recurring prices can be subscribed to.', 'price_id');
   if (found.price.currency !== sub.price.currency) {
     throw new InvalidParameter('currency_mismatch', `The subscription is billed in ${sub.price.currency}; choose a price in that currency.`, 'price_id');
   }
-  if (found.price.id === sub.price.id) return 'same';
+  const quantity = targetQuantity(sub, found, request.quantity);
+  if (found.price.id === sub.price.id && quantity === sub.quantity) return 'same';
+  if (sub.processor_ref && (quantity !== 1 || sub.quantity !== 1)) {
+    throw new InvalidParameter('subscription_not_changeable', 'Seat changes of subscriptions held by this payment processor are not supported yet.', 'quantity');
+  }
   const promo = sub.promotion_code ? await ctx.store.getPromotionCode(sub.promotion_code) : null;
   // A processor holding the subscription (Stripe) keeps the customer's balance itself.
   const balance = sub.processor_ref ? null : await ctx.store.getCustomerBalance(sub.subject);
   const first = promo?.duration === 'once' && sub.status === 'active' ? await isFirstChargedPeriod(ctx, sub) : false;
-  return planPlanChange(sub, found, promo, balance?.currency === sub.price.currency ? balance.amount : 0, at, first);
+  return planPlanChange(sub, found, quantity, promo, balance?.currency === sub.price.currency ? balance.amount : 0, at, first);
 }
 
 /**

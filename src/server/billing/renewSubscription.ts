@@ -2,8 +2,9 @@ import { randomId } from '../crypto/hmac';
 import type { InvoiceLineRecord, InvoiceRecord, PromotionCodeRecord, SubscriptionDetail } from '../store/records';
 import { promotionLabel } from './checkout';
 import type { StepContext } from './events';
-import { discountLine, subscriptionLine, sumLines, usageLine } from './invoiceLines';
+import { discountLine, periodLine, sumLines, usageLine } from './invoiceLines';
 import { markInvoicePaid } from './invoiceTransitions';
+import { periodAmount, planAtQuantity } from './quantity';
 import { addInterval } from './time';
 import { saveSubscription } from './saveSubscription';
 
@@ -22,12 +23,14 @@ function promotionApplies(sub: SubscriptionDetail, promo: PromotionCodeRecord, p
   return periodStart.getTime() < addInterval(chargedFrom, 'month', promo.duration_in_months ?? 0).getTime();
 }
 
-/** The discount of the period starting at `start` from the subscription's promotion (0 when it no longer applies). */
+/**
+ * The discount of the period starting at `start` from the subscription's promotion (0 when
+ * it no longer applies), on the period's whole amount (`price.amount × quantity`).
+ */
 export function periodDiscount(sub: SubscriptionDetail, promo: PromotionCodeRecord | null, start: Date, firstCharge: boolean): number {
   if (!promo || !promotionApplies(sub, promo, start, firstCharge)) return 0;
-  return promo.percent_off !== null
-    ? Math.round((sub.price.amount * promo.percent_off) / 100)
-    : Math.min(sub.price.amount, promo.amount_off ?? 0);
+  const amount = periodAmount(sub.price, sub.quantity);
+  return promo.percent_off !== null ? Math.round((amount * promo.percent_off) / 100) : Math.min(amount, promo.amount_off ?? 0);
 }
 
 /**
@@ -55,10 +58,11 @@ async function createPeriodInvoice(
   usage: InvoiceLineRecord[],
 ): Promise<InvoiceRecord> {
   const { price, plan } = sub;
+  const amount = periodAmount(price, sub.quantity);
   const promo = sub.promotion_code ? await step.store.getPromotionCode(sub.promotion_code) : null;
   const promoDiscount = periodDiscount(sub, promo, start, firstCharge);
   const applies = promo !== null && promoDiscount > 0;
-  const subtotal = price.amount + sumLines(usage);
+  const subtotal = amount + sumLines(usage);
   // A credit carried from a plan change is taken off, as Stripe applies a customer balance.
   const balance = await step.store.getCustomerBalance(sub.subject);
   const credit = balance && balance.currency === price.currency ? Math.min(balance.amount, subtotal - promoDiscount) : 0;
@@ -81,7 +85,7 @@ async function createPeriodInvoice(
     discount_description: label.length > 0 ? label.join(', ') : null,
     created_at: step.at,
     lines: [
-      subscriptionLine(`${plan.name} (${intervalName(price.interval ?? 'month')})`, price.amount, start, end),
+      periodLine(price, sub.quantity, `${planAtQuantity(plan, price, sub.quantity)} (${intervalName(price.interval ?? 'month')})`, start, end),
       ...usage,
       ...(promoLabel ? [discountLine(promoLabel, promoDiscount)] : []),
       ...(credit > 0 ? [discountLine('Customer balance', credit)] : []),
@@ -129,8 +133,9 @@ export const isFinalUsageInvoice = (invoice: InvoiceRecord, attemptCount: number
  * The end of a subscription's current period, as Stripe handles it:
  * - `cancel_at_period_end` → the subscription ends (`canceled`, `subscription.canceled`);
  * - a trial's end → the first paid invoice, charged to the card on file;
- * - otherwise a renewal: the next period's invoice (with the running promotion and any
- *   carried customer balance taken off), charged; a pending plan change is applied first.
+ * - otherwise a renewal: the next period's invoice (`price.amount × quantity`, with the
+ *   running promotion off it and any carried customer balance off the rest), charged; a
+ *   pending plan change (price and quantity) is applied first.
  * Either way the usage of the period that ends is billed (one `usage` line per component
  * of the price it ran on): on the renewal's invoice, or on a final invoice at cancellation.
  * The period rolls over either way (Stripe advances `current_period_*` when it invoices).
@@ -148,10 +153,16 @@ export async function endPeriod(step: StepContext, current: SubscriptionDetail):
     await step.emit('subscription.canceled', current.subject, canceled);
     return;
   }
-  // A pending plan change (a downgrade) takes effect now: the renewal bills the new price.
+  // A pending plan change (a downgrade, a seat decrease) takes effect now: the renewal bills
+  // the new price at the new quantity.
   let sub = current;
   if (current.pending_price_id && current.pending) {
-    const switched = await saveSubscription(step.store, current, { price_id: current.pending_price_id, pending_price_id: null });
+    const switched = await saveSubscription(step.store, current, {
+      price_id: current.pending_price_id,
+      pending_price_id: null,
+      quantity: current.pending_quantity ?? 1,
+      pending_quantity: null,
+    });
     sub = { ...switched, price: current.pending.price, plan: current.pending.plan, pending: null };
   }
   const trialEnding = sub.status === 'trialing';

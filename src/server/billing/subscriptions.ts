@@ -4,6 +4,7 @@ import { Conflict, InvalidParameter, NotFound } from '../domainErrors';
 import type { ProcessorSubscriptionRef, ProcessorSubscriptionState } from '../processor/types';
 import type { SubscriptionDetail, SubscriptionRecord } from '../store/records';
 import type { BillingContext } from './BillingContext';
+import { periodAmount } from './quantity';
 import { periodDiscount } from './renewSubscription';
 import { iso } from './time';
 import { transactionWithEvents } from './events';
@@ -46,7 +47,7 @@ async function trialEndInvoice(ctx: BillingContext, sub: SubscriptionDetail, now
   const promo = sub.promotion_code ? await ctx.store.getPromotionCode(sub.promotion_code) : null;
   const date = sub.current_period_end;
   return {
-    amount_due: sub.price.amount - periodDiscount(sub, promo, date, true),
+    amount_due: periodAmount(sub.price, sub.quantity) - periodDiscount(sub, promo, date, true),
     currency: sub.price.currency,
     date: iso(date),
     days_until: Math.max(0, Math.ceil((date.getTime() - now.getTime()) / 86_400_000)),

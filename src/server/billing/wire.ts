@@ -23,8 +23,10 @@ export function toWireSubscription(sub: SubscriptionDetail): Subscription {
           price: { id: sub.pending.price.id, amount: sub.pending.price.amount, interval: sub.pending.price.interval, currency: sub.pending.price.currency },
           plan: { id: sub.pending.plan.id, name: sub.pending.plan.name },
           effective_at: iso(sub.current_period_end),
+          quantity: sub.pending_quantity ?? 1,
         }
       : null,
+    quantity: sub.quantity,
   };
 }
 

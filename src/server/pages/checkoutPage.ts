@@ -111,8 +111,17 @@ function summary(view: CheckoutPageView, money: Money): string {
     : intervalName && view.amountThen !== view.amountDueToday
       ? `Then ${recurring(view.amountThen)}`
       : null;
+  const billing = price.interval ? billed(price.interval) : 'One-time payment';
+  const units = view.quantity;
+  const subtotal = price.amount * (units?.count ?? 1);
   const lines = [
-    line(escapeHtml(plan.name), price.interval ? billed(price.interval) : 'One-time payment', money(price.amount)),
+    units
+      ? line(
+          escapeHtml(plan.name),
+          `<span class="quantity">${units.count} ${escapeHtml(units.count === 1 ? units.unitLabel : `${units.unitLabel}s`)} × ${money(price.amount)}</span> · ${billing}`,
+          money(subtotal),
+        )
+      : line(escapeHtml(plan.name), billing, money(price.amount)),
   ];
   if (promotion) {
     lines.push(
@@ -123,7 +132,7 @@ function summary(view: CheckoutPageView, money: Money): string {
       ),
     );
   }
-  if (trialDays) lines.push(line('Free trial', `${trialDays} days`, `-${money(price.amount - (promotion?.amount_off ?? 0))}`));
+  if (trialDays) lines.push(line('Free trial', `${trialDays} days`, `-${money(subtotal - (promotion?.amount_off ?? 0))}`));
   lines.push(`<li class="line total"><span>Due today</span><span class="amount">${money(view.amountDueToday)}</span></li>`);
   return `<section aria-labelledby="summary-title">
 ${view.state === 'open' || view.state === 'authenticate' ? `<a class="back" href="${safeHref(view.cancelUrl)}">${ICONS.back}Cancel and return</a>` : ''}

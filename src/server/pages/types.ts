@@ -21,6 +21,11 @@ export interface CheckoutPageView {
   payIn?: 'embedded' | 'hosted';
   plan: { name: string; description: string | null };
   price: { amount: number; currency: string; interval: Interval | null };
+  /**
+   * A per-unit (seat) price's units: `price.amount` is then the unit price and the plan's
+   * line is `count × amount`. Absent for flat prices.
+   */
+  quantity?: { count: number; unitLabel: string };
   /** The applied promotion code; `amount_off` is what it takes off the first charge. */
   promotion: { code: string; label: string; amount_off: number } | null;
   trialDays: number | null;

@@ -218,7 +218,7 @@ export function createStripeProcessor(options: StripeProcessorOptions): StripePr
           mode: 'subscription',
           customer,
           client_reference_id: input.checkoutId,
-          line_items: [{ price, quantity: 1 }],
+          line_items: [{ price, quantity: input.quantity }],
           success_url: input.successUrl,
           cancel_url: input.cancelUrl,
           metadata,
@@ -237,7 +237,7 @@ export function createStripeProcessor(options: StripeProcessorOptions): StripePr
     const subscription = await stripe.subscriptions.create(
       {
         customer,
-        items: [{ price, quantity: 1 }],
+        items: [{ price, quantity: input.quantity }],
         payment_behavior: 'default_incomplete',
         payment_settings: { save_default_payment_method: 'on_subscription' },
         metadata,

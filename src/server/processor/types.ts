@@ -32,6 +32,8 @@ export interface ProcessorCheckoutInput {
   subjectKind: 'user' | 'org';
   plan: PlanRecord;
   price: PriceRecord;
+  /** Units bought (seats of a per-unit price; 1 for flat prices): the subscription item's quantity. */
+  quantity: number;
   promotion: PromotionCodeRecord | null;
   trialDays: number | null;
   uiMode: 'hosted' | 'embedded';

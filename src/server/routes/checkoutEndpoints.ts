@@ -22,7 +22,7 @@ export const CHECKOUT_ENDPOINTS: readonly Endpoint[] = [
     body: { schema: checkoutRequestSchema, required: true },
     answer: { status: 200, description: 'The checkout session.', schema: checkoutSessionSchema },
     errors: {
-      400: 'Unknown price or promotion code, a trial the plan does not allow, or a URL that is not absolute http(s) on an allowed origin.',
+      400: 'Unknown price or promotion code, a trial the plan does not allow, a quantity the price is not sold in, or a URL that is not absolute http(s) on an allowed origin.',
       409: 'The caller is subscribed already.',
       502: PROCESSOR_DOWN,
     },

@@ -29,7 +29,7 @@ function pageView(
   payElsewhere: boolean,
   extra: Partial<Pick<CheckoutPageView, 'error' | 'values'>> = {},
 ): CheckoutPageView {
-  const amounts = priceCheckout(c.price, c.promo, c.row.trial_days);
+  const amounts = priceCheckout(c.price, c.promo, c.row.trial_days, c.row.quantity);
   const state: CheckoutPageView['state'] =
     c.row.status === 'complete'
       ? 'complete'
@@ -47,6 +47,7 @@ function pageView(
     state,
     plan: { name: c.plan.name, description: c.plan.description },
     price: { amount: c.price.amount, currency: c.price.currency, interval: c.price.interval },
+    ...(c.price.model === 'per_unit' ? { quantity: { count: c.row.quantity, unitLabel: c.price.unit_label || 'unit' } } : {}),
     promotion: c.promo ? { code: c.promo.code, label: promotionLabel(c.promo, c.price.currency), amount_off: c.row.amount_discount } : null,
     trialDays: c.row.trial_days,
     amountDueToday: c.row.amount_due_today,

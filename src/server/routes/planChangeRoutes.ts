@@ -36,14 +36,23 @@ export function planChangeRoutes(ctx: RouteContext) {
   return new Hono<ApiEnv>()
     .post('/subscription/preview', jsonBody(planChangePreviewRequestSchema), async (c) => {
       const body = c.req.valid('json');
-      return c.json<PlanChangePreviewResponse, 200>({ preview: await previewPlanChange(ctx, callerOf(c).subject, body.price_id) }, 200);
+      return c.json<PlanChangePreviewResponse, 200>(
+        { preview: await previewPlanChange(ctx, callerOf(c).subject, { priceId: body.price_id, quantity: body.quantity }) },
+        200,
+      );
     })
     .post('/subscription/change', requireUser, jsonBody(planChangeRequestSchema), async (c) => {
       const subject = callerOf(c).subject;
       const body = c.req.valid('json');
       // Never null here (unlike GET /subscription's): `satisfies` keeps the narrower type.
       const result = await idempotent(ctx, `change:${subject}`, key(c), body, async (chargeKey) => ({
-        subscription: await changePlan(ctx, subject, body.price_id, chargeKey, body.proration_date ? new Date(body.proration_date) : undefined),
+        subscription: await changePlan(
+          ctx,
+          subject,
+          { priceId: body.price_id, quantity: body.quantity },
+          chargeKey,
+          body.proration_date ? new Date(body.proration_date) : undefined,
+        ),
       }) satisfies SubscriptionResponse);
       return sendAnswer(c, result);
     })

@@ -3,7 +3,7 @@ import { saveNewSubscription } from '../billing/saveSubscription';
 import { addDays, addInterval } from '../billing/time';
 import type { Store } from '../store/Store';
 import type { PriceUsage } from '../../contract/types';
-import { subscriptionLine, sumLines, usageLine } from '../billing/invoiceLines';
+import { seatsLine, subscriptionLine, sumLines, usageLine } from '../billing/invoiceLines';
 import type { InvoiceRecord, SubscriptionRecord } from '../store/records';
 
 /** The demo subjects and what each shows (see README-proxy). */
@@ -17,6 +17,7 @@ export const DEMO_SUBJECTS = [
   { id: 'user_incomplete', kind: 'user', name: 'Ines Incomplete', shows: 'Pro incomplete; first invoice open' },
   { id: 'user_canceled', kind: 'user', name: 'Cyril Canceled', shows: 'Pro canceled immediately, inside its period' },
   { id: 'user_metered', kind: 'user', name: 'Mona Metered', shows: 'Pro monthly over its included api_calls: 23,500 this period' },
+  { id: 'user_team', kind: 'user', name: 'Tea Team', shows: 'active Team monthly, 5 seats' },
   { id: 'org_acme', kind: 'org', name: 'Acme Inc.', shows: 'free org, for the activation flow' },
 ] as const;
 
@@ -39,7 +40,7 @@ const PRO_API_CALLS: PriceUsage = {
  * Writes the demo catalogue and subjects of the contract into an empty store, in one
  * transaction. Every date is relative to `now`, so the demo always looks current:
  * Starter and Pro (monthly and annual, each with a 14-day trial a checkout asks for with
- * `trial_days`), the hidden Enterprise plan (no trials), promotion codes
+ * `trial_days`), Team (per seat, monthly and annual, the same trial), the hidden Enterprise plan (no trials), promotion codes
  * SAVE20 / TENOFF / EXPIRED20, and one subject per subscription status.
  */
 export async function seedDemo(store: Store, options: { now?: Date } = {}): Promise<void> {
@@ -75,6 +76,18 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       sort_order: 2,
     });
     await s.insertPlan({
+      id: 'plan_team',
+      key: 'team',
+      name: 'Team',
+      description: 'Pay per seat, from 1 to 500',
+      features: ['basic_analytics', 'advanced_analytics', 'api_access', 'shared_workspaces'],
+      recommended: false,
+      hidden: false,
+      trial_period_days: 14,
+      trial_by_default: false,
+      sort_order: 3,
+    });
+    await s.insertPlan({
       id: 'plan_enterprise',
       key: 'enterprise',
       name: 'Enterprise',
@@ -84,7 +97,7 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
       hidden: true,
       trial_period_days: null,
       trial_by_default: false,
-      sort_order: 3,
+      sort_order: 4,
     });
     const price = (id: string, plan_id: string, amount: number, interval: 'month' | 'year', sort_order: number, usage: PriceUsage[] = []) =>
       s.insertPrice({ id, plan_id, amount, currency: 'usd', interval, model: 'recurring', sort_order, usage });
@@ -93,10 +106,15 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
     await price('price_pro_monthly', 'plan_pro', 2900, 'month', 1, [PRO_API_CALLS]);
     await price('price_pro_annual', 'plan_pro', 27840, 'year', 2);
     await price('price_enterprise_annual', 'plan_enterprise', 199000, 'year', 1);
+    // Team: per seat, 1 to 500 seats; the annual seat saves 20 %, as Starter's and Pro's annual prices do.
+    const seat = { currency: 'usd', model: 'per_unit' as const, unit_label: 'seat', min_quantity: 1, max_quantity: 500 };
+    await s.insertPrice({ ...seat, id: 'price_team_monthly', plan_id: 'plan_team', amount: 1200, interval: 'month', sort_order: 1 });
+    await s.insertPrice({ ...seat, id: 'price_team_annual', plan_id: 'plan_team', amount: 11520, interval: 'year', sort_order: 2 });
     // Free tier (no entitled subscription) 1000 api_calls; Starter 2000; Pro 10000; Enterprise unlimited.
     await s.setUsageLimit(null, 'api_calls', 1000);
     await s.setUsageLimit('plan_starter', 'api_calls', 2000);
     await s.setUsageLimit('plan_pro', 'api_calls', 10000);
+    await s.setUsageLimit('plan_team', 'api_calls', 10000);
     await s.setUsageLimit('plan_enterprise', 'api_calls', null);
 
     const promo = { currency: null, duration_in_months: null, expires_at: null };
@@ -147,8 +165,11 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
         promotion_code: null,
         processor_ref: null,
         created_at: firstStart,
+        quantity: 1,
         ...rest,
       });
+      const quantity = rest.quantity ?? 1;
+      const plan = price_id.includes('team') ? 'Team' : price_id.includes('pro') ? 'Pro' : 'Starter';
       // invoiceStatuses[0] is the newest (current period), then one per earlier period.
       for (let k = 0; k < invoiceStatuses.length; k++) {
         const status = invoiceStatuses[k]!;
@@ -157,7 +178,11 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
         const paid = status === 'paid';
         const invoiceId = `in_demo_${String(++invoiceSeq).padStart(4, '0')}`;
         const usage = fields.usageBefore?.[k];
-        const lines = [subscriptionLine(`${price_id.includes('pro') ? 'Pro' : 'Starter'} (monthly)`, amount, period_start, period_end)];
+        const lines = [
+          quantity > 1
+            ? seatsLine(`${plan} × ${quantity} seats (monthly)`, quantity, amount / quantity, period_start, period_end)
+            : subscriptionLine(`${plan} (monthly)`, amount, period_start, period_end),
+        ];
         if (usage !== undefined) {
           lines.push(usageLine(PRO_API_CALLS, usage, addInterval(period_start, interval, -1), period_start));
           await s.insertUsage(subjectKey('user', subject), 'api_calls', usage, addDays(addInterval(period_start, interval, -1), 3));
@@ -250,10 +275,18 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
     for (let i = 0; i < meteredCalls.length; i++) {
       await s.insertUsage(subjectKey('user', 'user_metered'), 'api_calls', meteredCalls[i]!, addDays(meteredStart, 2 * i + 0.5));
     }
+    await subscription(
+      'user_team',
+      'price_team_monthly',
+      5 * 1200,
+      'month',
+      { current_period_start: day(-6), quantity: 5, months: 4 },
+      ['paid', 'paid', 'paid', 'paid'],
+    );
     // Cards on file, so the lifecycle engine can renew the demo's subscriptions; user_past_due's
     // is Stripe's 0341 (every charge declined): its open invoice is in dunning, retried 2 days from now.
     const visa = { processor_ref: 'pm_card_visa', brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2030, created_at: day(-500) };
-    for (const subject of ['user_pro', 'user_trial', 'user_canceling', 'user_paused', 'user_metered']) await s.savePaymentMethod({ subject: subjectKey('user', subject), ...visa });
+    for (const subject of ['user_pro', 'user_trial', 'user_canceling', 'user_paused', 'user_metered', 'user_team']) await s.savePaymentMethod({ subject: subjectKey('user', subject), ...visa });
     await s.savePaymentMethod({ ...visa, subject: subjectKey('user', 'user_past_due'), processor_ref: 'pm_card_chargeCustomerFail', last4: '0341' });
     const [pastDueOpen] = await s.openInvoiceIds('sub_demo_past_due');
     if (pastDueOpen) await s.updateInvoicePayment(pastDueOpen, { attempt_count: 2, next_payment_attempt: day(2) });

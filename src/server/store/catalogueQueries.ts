@@ -17,7 +17,8 @@ async function loadCatalogue(s: StoreSession): Promise<Catalogue> {
   const epoch = s.memory.catalogueEpoch;
   const rows = await s.q(`
     select pl.*, p.id as p_id, p.plan_id as p_plan_id, p.amount as p_amount, p.currency as p_currency,
-      p.interval as p_interval, p.model as p_model, p.sort_order as p_sort_order, p.usage as p_usage
+      p.interval as p_interval, p.model as p_model, p.sort_order as p_sort_order, p.usage as p_usage,
+      p.unit_label as p_unit_label, p.min_quantity as p_min_quantity, p.max_quantity as p_max_quantity
     from plans pl left join prices p on p.plan_id = pl.id
     order by pl.sort_order, pl.id, p.sort_order, p.id`);
   const byPrice = new Map<string, { price: PriceRecord; plan: PlanRecord }>();

@@ -28,10 +28,17 @@ export interface PriceRecord {
   amount: number;
   currency: string;
   interval: Interval | null;
-  model: 'recurring' | 'one_time';
+  /** `per_unit`: `amount` is per unit (a seat), billed times the subscription's quantity. */
+  model: 'recurring' | 'one_time' | 'per_unit';
   sort_order: number;
   /** The usage it bills in arrears, one component per metric (absent or empty: none). */
   usage?: readonly PriceUsage[];
+  /** What a unit of a per-unit price is called ("seat"); null/absent for flat prices. */
+  unit_label?: string | null;
+  /** The fewest units a per-unit price is sold in (null/absent: 1). */
+  min_quantity?: number | null;
+  /** The most units a per-unit price is sold in (null/absent: no limit). */
+  max_quantity?: number | null;
 }
 
 export interface PromotionCodeRecord {
@@ -80,6 +87,13 @@ export interface SubscriptionRecord {
   trial_will_end_sent_at?: Date | null;
   /** When a `paused` subscription resumes by itself; null/absent: paused until resumed. */
   resume_at?: Date | null;
+  /** Units billed (seats of a per-unit price); 1 for flat prices. */
+  quantity: number;
+  /**
+   * The quantity a pending change switches to at the period end (a seat decrease, or the
+   * 1 of a flat price a downgrade goes to); null/absent: no change of quantity pending.
+   */
+  pending_quantity?: number | null;
 }
 
 /** The lifecycle steps a subscription's own row schedules (an open invoice's `retry` is the other kind). */
@@ -154,6 +168,8 @@ export interface CheckoutSessionRecord {
   subject: string;
   subject_kind: SubjectKind;
   price_id: string;
+  /** Units bought (seats of a per-unit price); 1 for flat prices. */
+  quantity: number;
   promotion_code: string | null;
   trial_days: number | null;
   success_url: string;
@@ -273,7 +289,11 @@ export type PaymentStatus = 'pending' | 'requires_action' | 'succeeded' | 'faile
 /** A plan change decided under the subscription's lock, applied once its charge succeeds. */
 export interface PlannedChange {
   price_id: string;
+  /** The quantity after the change (absent in changes decided before quantities: 1). */
+  quantity?: number;
   from_price_id: string;
+  /** The quantity the change was decided from (absent: 1). */
+  from_quantity?: number;
   from_period_end: string;
   period_start: string;
   period_end: string;

@@ -54,6 +54,9 @@ export function priceRow(r: Row, prefix = ''): PriceRecord {
     model: r[`${prefix}model`] as PriceRecord['model'],
     sort_order: num(r[`${prefix}sort_order`]),
     usage: json<PriceUsage[] | undefined>(r[`${prefix}usage`]) ?? [],
+    unit_label: textOrNull(r[`${prefix}unit_label`]),
+    min_quantity: numOrNull(r[`${prefix}min_quantity`]),
+    max_quantity: numOrNull(r[`${prefix}max_quantity`]),
   };
 }
 
@@ -97,6 +100,8 @@ export function subscriptionRow(r: Row): SubscriptionRecord {
     pending_price_id: textOrNull(r.pending_price_id),
     trial_will_end_sent_at: dateOrNull(r.trial_will_end_sent_at),
     resume_at: dateOrNull(r.resume_at),
+    quantity: r.quantity === undefined || r.quantity === null ? 1 : num(r.quantity),
+    pending_quantity: numOrNull(r.pending_quantity),
   };
 }
 
@@ -139,6 +144,7 @@ export function checkoutSessionRow(r: Row): CheckoutSessionRecord {
     subject: r.subject as string,
     subject_kind: r.subject_kind as CheckoutSessionRecord['subject_kind'],
     price_id: r.price_id as string,
+    quantity: r.quantity === undefined || r.quantity === null ? 1 : num(r.quantity),
     promotion_code: textOrNull(r.promotion_code),
     trial_days: numOrNull(r.trial_days),
     success_url: r.success_url as string,

@@ -241,7 +241,8 @@ describe('<SubscriptionCard paymentDetails={SubscriptionPaymentDetails}/>', () =
       </>,
       { subject: 'user_pro' },
     );
-    const downgrade = await screen.findByRole('button', { name: 'Downgrade' });
+    // Starter's (the demo's per-seat Team, at 1 seat, is a downgrade too).
+    const downgrade = await waitFor(() => within(plan('Starter')).getByRole('button', { name: 'Downgrade' }));
     await user.click(downgrade);
     const dialog = await screen.findByRole('dialog');
     await waitFor(() => expect(changePart()).toHaveAttribute('data-state', 'ready'), { timeout: 10_000 });

@@ -117,6 +117,16 @@ describe('Stripe processor: POST /checkout', () => {
     expect(fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/prices')).toHaveLength(1);
   });
 
+  it('seats: the Stripe subscription item (hosted line item) carries the quantity', async () => {
+    const embedded = await call(await newUser(), 'POST', '/checkout', checkoutBody({ ui_mode: 'embedded', price_id: 'price_team_monthly', quantity: 5 }));
+    expect(embedded.status).toBe(200);
+    expect(lastRequest('POST', '/v1/subscriptions')!.body).toMatchObject({ items: { '0': { quantity: '5' } } });
+    expect(lastRequest('POST', '/v1/prices')!.body).toMatchObject({ lookup_key: 'price_team_monthly', unit_amount: '1200' });
+    const hosted = await call(await newUser(), 'POST', '/checkout', checkoutBody({ price_id: 'price_team_monthly', quantity: 3 }));
+    expect(hosted.status).toBe(200);
+    expect(lastRequest('POST', '/v1/checkout/sessions')!.body).toMatchObject({ line_items: { '0': { quantity: '3' } } });
+  });
+
   it('embedded with a trial: answers the SetupIntent secret (nothing to pay today)', async () => {
     const { json } = await call(await newUser(), 'POST', '/checkout', checkoutBody({ ui_mode: 'embedded', trial_days: 7 }));
     expect(json.client_secret).toMatch(/^seti_\w+_secret_\w+$/);

@@ -116,6 +116,7 @@ describe('POST /subscription/preview with Stripe', () => {
       price: { id: 'price_pro_monthly', amount: 2900, interval: 'month', currency: 'usd' },
       plan: { id: 'plan_pro', name: 'Pro' },
       effective: 'now',
+      quantity: 1,
       lines: [
         { description: 'Unused time on Starter after 11 Apr 2025', amount: -585, period_start: '2025-04-11T12:00:00Z', period_end: '2025-05-01T00:00:00Z', proration: true },
         { description: 'Remaining time on Pro after 11 Apr 2025', amount: 1885, period_start: '2025-04-11T12:00:00Z', period_end: '2025-05-01T00:00:00Z', proration: true },

@@ -34,6 +34,7 @@ describe('POST /subscription/preview', () => {
       price: { id: 'price_pro_monthly', amount: 2900, interval: 'month', currency: 'usd' },
       plan: { id: 'plan_pro', name: 'Pro' },
       effective: 'now',
+      quantity: 1,
       lines: [
         { description: 'Unused time on Starter (monthly)', amount: -600, period_start: '2025-04-21T12:00:00Z', period_end: '2025-05-11T12:00:00Z', proration: true },
         { description: 'Remaining time on Pro (monthly)', amount: 1933, period_start: '2025-04-21T12:00:00Z', period_end: '2025-05-11T12:00:00Z', proration: true },

@@ -56,6 +56,20 @@ describe('GET /plans', () => {
             { id: 'price_pro_annual', amount: 27840, currency: 'usd', interval: 'year', model: 'recurring', trial_period_days: 14, usage: [] },
           ],
         },
+        {
+          id: 'plan_team',
+          name: 'Team',
+          description: 'Pay per seat, from 1 to 500',
+          features: ['basic_analytics', 'advanced_analytics', 'api_access', 'shared_workspaces'],
+          recommended: false,
+          trial_allowed: true,
+          trial_by_default: false,
+          trial_eligible: true,
+          prices: [
+            { id: 'price_team_monthly', amount: 1200, currency: 'usd', interval: 'month', model: 'per_unit', trial_period_days: 14, unit_label: 'seat', min_quantity: 1, max_quantity: 500 },
+            { id: 'price_team_annual', amount: 11520, currency: 'usd', interval: 'year', model: 'per_unit', trial_period_days: 14, unit_label: 'seat', min_quantity: 1, max_quantity: 500 },
+          ],
+        },
       ],
     });
   });
@@ -78,15 +92,15 @@ describe('GET /plans', () => {
     expect(await get()).toEqual(before);
 
     await proxy.store.transaction(async (s) => {
-      await s.insertPlan({ id: 'plan_team', key: 'team', name: 'Team', description: 'For teams', features: ['sso'], recommended: false, hidden: false, trial_period_days: null, trial_by_default: false, sort_order: 50 });
-      await s.insertPrice({ id: 'price_team_monthly', plan_id: 'plan_team', amount: 4900, currency: 'usd', interval: 'month', model: 'recurring', sort_order: 0 });
+      await s.insertPlan({ id: 'plan_squad', key: 'squad', name: 'Squad', description: 'For squads', features: ['sso'], recommended: false, hidden: false, trial_period_days: null, trial_by_default: false, sort_order: 50 });
+      await s.insertPrice({ id: 'price_squad_monthly', plan_id: 'plan_squad', amount: 4900, currency: 'usd', interval: 'month', model: 'recurring', sort_order: 0 });
     });
     const after = await get();
-    expect(after.map((p) => p.id)).toEqual([...before.map((p) => p.id), 'plan_team']);
-    expect(after.at(-1)!.prices.map((p) => p.id)).toEqual(['price_team_monthly']);
+    expect(after.map((p) => p.id)).toEqual([...before.map((p) => p.id), 'plan_squad']);
+    expect(after.at(-1)!.prices.map((p) => p.id)).toEqual(['price_squad_monthly']);
     // Outside a transaction too.
-    await proxy.store.insertPrice({ id: 'price_team_annual', plan_id: 'plan_team', amount: 47000, currency: 'usd', interval: 'year', model: 'recurring', sort_order: 1 });
-    expect((await get()).at(-1)!.prices.map((p) => p.id)).toEqual(['price_team_monthly', 'price_team_annual']);
+    await proxy.store.insertPrice({ id: 'price_squad_annual', plan_id: 'plan_squad', amount: 47000, currency: 'usd', interval: 'year', model: 'recurring', sort_order: 1 });
+    expect((await get()).at(-1)!.prices.map((p) => p.id)).toEqual(['price_squad_monthly', 'price_squad_annual']);
   });
 
   it('requires a session token', async () => {

@@ -32,10 +32,11 @@ describe('trials: the plan sets the length, one per subject', () => {
     expect(free.map((p) => [p.id, p.trial_allowed, p.trial_by_default, p.trial_eligible, p.prices.map((x: any) => x.trial_period_days)])).toEqual([
       ['plan_starter', true, false, true, [14, 14]],
       ['plan_pro', true, false, true, [14, 14]],
+      ['plan_team', true, false, true, [14, 14]],
       ['plan_trial', true, true, true, [30]],
     ]);
     // A subject with paid invoices (user_pro) or a trial (user_trial) gets none.
-    for (const user of ['user_pro', 'user_trial']) expect((await plansOf(proxy, user)).map((p) => p.trial_eligible)).toEqual([false, false, false]);
+    for (const user of ['user_pro', 'user_trial']) expect((await plansOf(proxy, user)).map((p) => p.trial_eligible)).toEqual([false, false, false, false]);
     // The API key names no subject: no per-caller flag.
     const proxyWithKey = await proxyWith({ apiKey: 'sk_test_plans' });
     const res = await proxyWithKey.fetch('/api/proxy/billing/plans', { headers: { Authorization: 'Bearer sk_test_plans' } });

@@ -158,3 +158,19 @@ describe('migration invoice_lines.kind', () => {
     expect((await store.getPrice('price_pro_monthly'))!.price.usage).toEqual([]);
   });
 });
+
+describe('migration per-unit prices and quantities', () => {
+  it('gives existing subscriptions quantity 1 and no pending quantity, keeps prices flat, and admits per_unit prices', async () => {
+    const db = await databaseAt(version('per-unit prices and quantities') - 1);
+    await db.exec(`
+      insert into subscriptions (id, subject, price_id, status, current_period_start, current_period_end, cancel_at_period_end, created_at, pending_price_id) values
+        ('sub_old', 'user:a', 'price_pro_monthly', 'active', '2025-04-01', '2025-05-01', false, '2025-04-01', 'price_pro_monthly')`);
+    await migrate(db);
+    const store = createStore(db);
+    expect(await store.getSubscription('sub_old')).toMatchObject({ quantity: 1, pending_quantity: null, pending: { price: { id: 'price_pro_monthly' } } });
+    expect((await store.getPrice('price_pro_monthly'))!.price).toMatchObject({ model: 'recurring', unit_label: null, min_quantity: null, max_quantity: null });
+    await store.insertPrice({ id: 'price_seat', plan_id: 'plan_pro', amount: 1200, currency: 'usd', interval: 'month', model: 'per_unit', sort_order: 1, unit_label: 'seat', min_quantity: 2, max_quantity: 10 });
+    expect((await store.getPrice('price_seat'))!.price).toMatchObject({ model: 'per_unit', unit_label: 'seat', min_quantity: 2, max_quantity: 10 });
+    await expect(store.insertPrice({ id: 'price_bad', plan_id: 'plan_pro', amount: 1, currency: 'usd', interval: 'month', model: 'per_unit', sort_order: 2, min_quantity: 5, max_quantity: 4 })).rejects.toThrow();
+  });
+});

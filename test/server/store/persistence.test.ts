@@ -59,7 +59,7 @@ describe('restart persistence', () => {
       expect(((await summary.json()) as { status: string }).status).toBe('complete');
       // The demo seed was not written twice.
       const plans = (await (await second.call('/api/proxy/billing/plans')).json()) as { plans: unknown[] };
-      expect(plans.plans).toHaveLength(2);
+      expect(plans.plans).toHaveLength(3);
     } finally {
       await second.app.close();
       await second.store.close();

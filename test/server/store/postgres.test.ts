@@ -51,7 +51,7 @@ describe.skipIf(!available)('PostgreSQL store', () => {
   };
 
   it('serves the demo: plans, subscription, usage, paginated invoices', async () => {
-    expect((await call('user_free', '/plans')).body.plans.map((p: { id: string }) => p.id)).toEqual(['plan_starter', 'plan_pro']);
+    expect((await call('user_free', '/plans')).body.plans.map((p: { id: string }) => p.id)).toEqual(['plan_starter', 'plan_pro', 'plan_team']);
     expect((await call('user_pro', '/subscription')).body.subscription).toMatchObject({ id: 'sub_demo_pro', status: 'active', price: { currency: 'usd' } });
     expect((await call('user_pro', '/usage?metric=api_calls')).body).toMatchObject({ quantity: 8423, limit: 10000 });
     const first = (await call('user_pro', '/invoices')).body;

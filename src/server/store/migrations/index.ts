@@ -13,6 +13,7 @@ import { subscriptionsLifecycleFailures } from './011_subscriptionsLifecycleFail
 import { plansTrialPeriodDays } from './012_plansTrialPeriodDays';
 import { paymentsLedger } from './013_paymentsLedger';
 import { subscriptionsNextStep } from './014_subscriptionsNextStep';
+import { perUnitPrices } from './015_perUnitPrices';
 import { invoiceLineKinds } from './016_invoiceLineKinds';
 import { pricesUsage } from './017_pricesUsage';
 import type { Migration } from './Migration';
@@ -38,6 +39,7 @@ export const migrations: Migration[] = [
   plansTrialPeriodDays,
   paymentsLedger,
   subscriptionsNextStep,
+  perUnitPrices,
   invoiceLineKinds,
   pricesUsage,
 ];
