@@ -22,8 +22,9 @@ export const DEMO_SUBJECTS = [
 ] as const;
 
 /**
- * Pro monthly's api_calls: 10,000 included (the plan's limit), then $2.00 per 1,000 calls up
- * to 100,000 in the period and $1.50 per 1,000 beyond (graduated), billed past the limit.
+ * Pro monthly's api_calls (and Team monthly's, beside its seats): 10,000 included (the
+ * plan's limit), then $2.00 per 1,000 calls up to 100,000 in the period and $1.50 per 1,000
+ * beyond (graduated), billed past the limit.
  */
 const PRO_API_CALLS: PriceUsage = {
   metric: 'api_calls',
@@ -108,7 +109,8 @@ export async function seedDemo(store: Store, options: { now?: Date } = {}): Prom
     await price('price_enterprise_annual', 'plan_enterprise', 199000, 'year', 1);
     // Team: per seat, 1 to 500 seats; the annual seat saves 20 %, as Starter's and Pro's annual prices do.
     const seat = { currency: 'usd', model: 'per_unit' as const, unit_label: 'seat', min_quantity: 1, max_quantity: 500 };
-    await s.insertPrice({ ...seat, id: 'price_team_monthly', plan_id: 'plan_team', amount: 1200, interval: 'month', sort_order: 1 });
+    // Team monthly also bills API calls past its included ones: seats and usage on one price.
+    await s.insertPrice({ ...seat, id: 'price_team_monthly', plan_id: 'plan_team', amount: 1200, interval: 'month', sort_order: 1, usage: [PRO_API_CALLS] });
     await s.insertPrice({ ...seat, id: 'price_team_annual', plan_id: 'plan_team', amount: 11520, interval: 'year', sort_order: 2 });
     // Free tier (no entitled subscription) 1000 api_calls; Starter 2000; Pro 10000; Enterprise unlimited.
     await s.setUsageLimit(null, 'api_calls', 1000);

@@ -66,7 +66,7 @@ describe('GET /plans', () => {
           trial_by_default: false,
           trial_eligible: true,
           prices: [
-            { id: 'price_team_monthly', amount: 1200, currency: 'usd', interval: 'month', model: 'per_unit', trial_period_days: 14, unit_label: 'seat', min_quantity: 1, max_quantity: 500, usage: [] },
+            { id: 'price_team_monthly', amount: 1200, currency: 'usd', interval: 'month', model: 'per_unit', trial_period_days: 14, unit_label: 'seat', min_quantity: 1, max_quantity: 500, usage: [proApiCalls] },
             { id: 'price_team_annual', amount: 11520, currency: 'usd', interval: 'year', model: 'per_unit', trial_period_days: 14, unit_label: 'seat', min_quantity: 1, max_quantity: 500, usage: [] },
           ],
         },

@@ -180,7 +180,11 @@ describe('seat changes', () => {
     const invoice = (await invoicesOf(proxy, 'user_team')).at(-1);
     expect(invoice).toMatchObject({ amount_due: 2400, status: 'paid', period_start: '2025-05-05T00:00:00Z' });
     const detail = await proxy.store.getInvoice(subjectKey('user', 'user_team'), invoice.id);
-    expect(detail!.lines).toMatchObject([{ description: 'Team × 2 seats (monthly)', quantity: 2, unit_amount: 1200, amount: 2400 }]);
+    // The seats in advance, and (Team monthly bills API calls too) the ended period's usage: none.
+    expect(detail!.lines).toMatchObject([
+      { kind: 'seats', description: 'Team × 2 seats (monthly)', quantity: 2, unit_amount: 1200, amount: 2400 },
+      { kind: 'usage', metric: 'api_calls', amount: 0 },
+    ]);
     expect((await charged(proxy, 'user_team')) - before).toBe(2400);
   });
 
