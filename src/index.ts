@@ -123,7 +123,7 @@ export type { StripeAppearance, StripeIntegration, StripePaymentFormProps } from
 // --- components
 export { PricingTable, type PricingTableProps } from './components/PricingTable';
 export { SubscriptionCard, type SubscriptionCardProps } from './components/SubscriptionCard';
-export { UsageMeter, type UsageMeterProps } from './components/UsageMeter';
+export { UsageMeter, type UsageMeterProps, type UsageUnit } from './components/UsageMeter';
 export { InvoiceList, type InvoiceListProps } from './components/InvoiceList';
 export { CheckoutForm, stripeAppearance, type CheckoutFormProps, type PaymentPhase } from './components/CheckoutForm';
 export { CheckoutReturn, type CheckoutReturnProps } from './components/CheckoutReturn';

@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, within } from 'storybook/test';
 import { InvoiceList } from '../src/components/InvoiceList';
 import { billkit, errorHandler, loadingHandler, subscribeInStory, withMaxWidth } from './storyHelpers';
 
@@ -16,6 +17,34 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {
   args: { pageSize: 5 },
   parameters: { billkit: { subject: 'user_pro' } },
+};
+
+/** Opens the newest invoice's "Details" and waits for its lines. */
+async function expandLatest({ canvasElement }: { canvasElement: HTMLElement }) {
+  const canvas = within(canvasElement);
+  const [details] = await canvas.findAllByRole('button', { name: /^Details of the invoice of / }, { timeout: 10_000 });
+  await userEvent.click(details!);
+  await expect(details).toHaveAttribute('aria-expanded', 'true');
+  await canvas.findByRole('list', { name: /^Lines of the invoice of / });
+}
+
+/**
+ * `user_metered`'s latest invoice expanded: Pro (monthly) in advance and the usage of the
+ * period before, 18,200 calls with 10,000 included, its tier "8,200 × $2.00 per 1,000 =
+ * $16.40", and the total.
+ */
+export const Lines: Story = {
+  args: { pageSize: 5 },
+  parameters: { billkit: { subject: 'user_metered' } },
+  play: expandLatest,
+};
+
+/** The same in a 375 px phone's column (343 px inside its margins): each invoice stacks, the lines under it. */
+export const LinesNarrow: Story = {
+  args: { pageSize: 5 },
+  decorators: [withMaxWidth(343)],
+  parameters: { billkit: { subject: 'user_metered' } },
+  play: expandLatest,
 };
 
 /**

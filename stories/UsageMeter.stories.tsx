@@ -31,6 +31,19 @@ export const OverLimit: Story = {
   },
 };
 
+/**
+ * `user_metered` (Pro monthly, 10,000 calls included, then $2.00 per 1,000): 23,500 calls,
+ * 13,500 of them billable, the cost so far and the projection to the period end. Past the
+ * limit of a price that bills it: primary, not danger; the bar marks the included units.
+ */
+export const Metered: Story = { parameters: { billkit: { subject: 'user_metered' } } };
+
+/** The same meter in a 375 px phone's column (343 px inside its margins): the texts wrap. */
+export const MeteredNarrow: Story = {
+  decorators: [withMaxWidth(343)],
+  parameters: { billkit: { subject: 'user_metered' } },
+};
+
 /** A metric without a cap on the plan: `limit: null`. */
 export const Unlimited: Story = {
   args: { metric: 'storage_gb', label: 'Storage (GB)' },

@@ -13,6 +13,7 @@ export const DEMO_SUBJECTS: readonly string[] = [
   'user_paused',
   'user_incomplete',
   'user_canceled',
+  'user_metered',
   'user_team',
   'org_acme',
 ];

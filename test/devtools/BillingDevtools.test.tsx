@@ -53,6 +53,8 @@ describe('<BillingDevtools/>', () => {
     const user = userEvent.setup();
     const panel = await open(user);
     await user.click(within(panel).getByRole('tab', { name: 'Subject' }));
+    // Every demo subject is offered, the metered one too.
+    expect(within(within(panel).getByLabelText('Demo subject')).getByRole('option', { name: 'user_metered' })).toBeInTheDocument();
     await user.selectOptions(within(panel).getByLabelText('Demo subject'), 'user_pro');
     await user.click(within(panel).getByRole('button', { name: 'Switch' }));
     await waitFor(() => expect(card()).toHaveAttribute('data-status', 'active'));

@@ -1,1 +1,2 @@
 export { UsageMeter, type UsageMeterProps } from './UsageMeter';
+export type { UsageUnit } from './usageUnit';

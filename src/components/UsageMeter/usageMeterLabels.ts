@@ -9,6 +9,12 @@ export const defaultUsageMeterLabels: UsageMeterLabels = {
   resetsOn: (date) => `Resets on ${date}`,
   nearLimit: 'Near limit',
   overLimit: 'Over limit',
+  limitReached: 'Limit reached',
+  overIncluded: 'Over included',
+  includedBillable: (included, billable) => `${included} included · ${billable} billable`,
+  costSoFar: (amount) => `${amount} so far`,
+  projection: (quantity, amount, date) => `Projected: ${quantity}, ${amount} by ${date}`,
+  withUnit: (quantity, unit) => `${quantity} ${unit}`,
   error: "We couldn't load usage.",
 };
 

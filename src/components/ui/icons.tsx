@@ -82,3 +82,10 @@ export const ArrowRightIcon = (props: IconProps): ReactNode => (
     <path d="m9 4 4 4-4 4" />
   </Icon>
 );
+
+/** A chevron pointing down (a disclosure; rotate it when open). */
+export const ChevronDownIcon = (props: IconProps): ReactNode => (
+  <Icon {...props}>
+    <path d="m4 6 4 4 4-4" />
+  </Icon>
+);

@@ -8,9 +8,11 @@ import { componentRoot, renderWithProxy } from '../../helpers/renderWithProxy';
 let proxy: TestProxy;
 beforeAll(async () => {
   proxy = await startTestProxy();
-  // user_canceling (Pro, 10,000 api_calls) goes over its limit; user_pro records storage, which has no cap.
+  // user_canceling (Pro, 10,000 api_calls included and billed beyond) goes over its limit; user_pro records storage, which has no cap.
   await proxy.store.insertUsage('user:user_canceling', 'api_calls', 10_500, new Date());
   await proxy.store.insertUsage('user:user_pro', 'storage_gb', 37, new Date());
+  // user_trial (Starter, 2,000 api_calls, no usage price) goes over its limit too: 312 + 2,100.
+  await proxy.store.insertUsage('user:user_trial', 'api_calls', 2100, new Date());
 });
 afterAll(async () => {
   await proxy?.close();
@@ -49,15 +51,28 @@ describe('<UsageMeter/>', () => {
     expect(root).not.toHaveAttribute('data-over-limit');
   });
 
-  it('marks usage over the limit, keeping the meter value in range', async () => {
+  it('marks usage over the limit, keeping the meter value in range; a price that bills past it shows no danger', async () => {
     const root = await renderMeter('user_canceling', { metric: 'api_calls' });
     expect(root).toHaveAttribute('data-over-limit');
     expect(root).not.toHaveAttribute('data-near-limit');
-    expect(within(root).getByText('Over limit')).toBeInTheDocument();
+    // Pro monthly bills api_calls past its included units: going over is billing, not an error.
+    expect(root).toHaveAttribute('data-at-limit', 'bill');
+    expect(root).toHaveAttribute('data-tone', 'primary');
+    expect(within(root).getByText('Over included')).toBeInTheDocument();
+    expect(within(root).queryByText('Over limit')).not.toBeInTheDocument();
     expect(within(root).getByText('10,500 of 10,000')).toBeInTheDocument();
     const meter = within(root).getByRole('meter');
     expect(meter).toHaveAttribute('aria-valuenow', '10000');
     expect(meter).toHaveAttribute('aria-valuetext', '10,500 of 10,000');
+  });
+
+  it('marks usage over the limit as danger when no price bills it', async () => {
+    const root = await renderMeter('user_trial', { metric: 'api_calls' });
+    expect(root).toHaveAttribute('data-over-limit');
+    expect(root).toHaveAttribute('data-tone', 'danger');
+    expect(within(root).getByText('Over limit')).toBeInTheDocument();
+    expect(within(root).getByText('2,412 of 2,000')).toBeInTheDocument();
+    expect(within(root).getByRole('meter')).toHaveAttribute('aria-valuenow', '2000');
   });
 
   it('shows an unlimited metric without a meter', async () => {
