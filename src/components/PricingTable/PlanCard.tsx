@@ -25,7 +25,6 @@ export function PlanCard({
   labels: text,
   intervals,
   locale,
-  quantity,
   stepper,
 }: {
   plan: Plan;
@@ -43,9 +42,7 @@ export function PlanCard({
   /** The provider's interval names, if it gives any. */
   intervals: IntervalLabels | undefined;
   locale: string;
-  /** The units a checkout of this price buys (1 for flat prices). */
-  quantity: number;
-  /** The seat stepper of a per-unit price (`<PricingTable seats/>`); with it the card shows the total. */
+  /** The seat stepper of a per-unit price (`<PricingTable seats/>`), with the total. */
   stepper?: ReactNode;
 }): ReactNode {
   const titleId = useId();
@@ -123,14 +120,7 @@ export function PlanCard({
         )}
       </div>
 
-      {unit && stepper && (
-        <div className="bk:flex bk:flex-col bk:gap-2">
-          {stepper}
-          <p data-billkit-part="quantity-total" aria-live="polite" className="bk:m-0 bk:text-sm bk:font-medium bk:tabular-nums">
-            {text.unitsTotal(text.units(quantity, unit), formatMoney(price.amount * quantity, price.currency, locale), interval)}
-          </p>
-        </div>
-      )}
+      {unit && stepper}
 
       <Button
         variant={plan.recommended && !current ? 'primary' : 'outline'}

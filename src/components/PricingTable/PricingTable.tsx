@@ -1,5 +1,7 @@
 'use client';
 import { useState, type ReactNode } from 'react';
+import { formatInterval } from '../../contract/formatInterval';
+import { formatMoney } from '../../contract/formatMoney';
 import type { Plan, Price } from '../../contract/types';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useCheckout } from '../../react/useCheckout';
@@ -252,7 +254,6 @@ export function PricingTable({
               labels={text}
               intervals={labels.intervals}
               locale={locale}
-              quantity={quantity}
               stepper={
                 Stepper &&
                 price.model === 'per_unit' && (
@@ -262,6 +263,8 @@ export function PricingTable({
                     max={max}
                     unit={price.unit_label || 'unit'}
                     onChange={(next) => setQuantities((all) => ({ ...all, [plan.id]: next }))}
+                    total={formatMoney(price.amount * quantity, price.currency, locale)}
+                    interval={formatInterval(price.interval, locale, labels.intervals)}
                     labels={text}
                   />
                 )

@@ -1,6 +1,7 @@
 'use client';
 import { useId, useState, type ReactNode } from 'react';
 import type { PricingTableLabels } from './pricingTableLabels';
+import { defaultSeatStepperLabels, type SeatStepperLabels } from './seatStepperLabels';
 
 const step =
   'bk:inline-flex bk:size-10 bk:items-center bk:justify-center bk:text-lg bk:font-medium bk:text-billkit-foreground ' +
@@ -16,6 +17,10 @@ export interface SeatStepperProps {
   /** The price's unit label (`"seat"`). */
   unit: string;
   onChange: (quantity: number) => void;
+  /** The card's total for `value`, formatted (`"$60.00"`), and the interval's name (`"month"`). */
+  total: string;
+  interval: string;
+  /** The table's `pricingTable` labels (the provider's overrides of the stepper's strings among them). */
   labels: PricingTableLabels;
 }
 
@@ -24,9 +29,13 @@ export interface SeatStepperProps {
  * buttons and ArrowUp / ArrowDown (PageUp / PageDown by ten, Home / End to the bounds)
  * move it within the price's range; a typed count outside it is flagged under the input
  * and clamped when the input loses focus, so the card and its checkout keep a valid count.
+ * Under it, the total for the count ("5 seats · $60.00 / month").
  */
-export function SeatStepper({ value, min, max, unit, onChange, labels }: SeatStepperProps): ReactNode {
+export function SeatStepper({ value, min, max, unit, onChange, total, interval, labels: given }: SeatStepperProps): ReactNode {
   const id = useId();
+  // The provider's overrides (in the table's labels) win over the opt-in's defaults.
+  const labels = { ...defaultSeatStepperLabels };
+  for (const key of Object.keys(labels) as (keyof SeatStepperLabels)[]) Object.assign(labels, given[key] && { [key]: given[key] });
   const [draft, setDraft] = useState<string | null>(null);
   const typed = draft === null ? value : Number(draft);
   const invalid = draft !== null && !(Number.isInteger(typed) && typed >= min && (max === null || typed <= max));
@@ -81,6 +90,9 @@ export function SeatStepper({ value, min, max, unit, onChange, labels }: SeatSte
           {labels.quantityOutOfRange(min, max, unit)}
         </p>
       )}
+      <p data-billkit-part="quantity-total" aria-live="polite" className="bk:m-0 bk:text-sm bk:font-medium bk:tabular-nums">
+        {labels.unitsTotal(labels.units(value, unit), total, interval)}
+      </p>
     </div>
   );
 }

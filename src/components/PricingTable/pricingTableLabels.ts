@@ -1,7 +1,6 @@
 // <PricingTable/>'s strings, beside it, and their group in `BillingLabels`.
 import type { PricingTableLabels } from '../../contract/labels/pricingTableLabels';
 import { billedEvery, perInterval } from '../../contract/formatInterval';
-import { countUnits } from '../../contract/formatUnits';
 
 /** The default (English) strings of `<PricingTable/>`. */
 export const defaultPricingTableLabels: PricingTableLabels = {
@@ -25,13 +24,6 @@ export const defaultPricingTableLabels: PricingTableLabels = {
   error: "We couldn't load the plans.",
   checkoutFailed: "We couldn't start the checkout.",
   perUnitInterval: (unit, interval) => `per ${unit} / ${interval}`,
-  units: countUnits,
-  unitsTotal: (units, total, interval) => `${units} · ${total} / ${interval}`,
-  quantity: (unit) => `${unit.charAt(0).toUpperCase()}${unit.slice(1)}s`,
-  decrease: (unit) => `Remove a ${unit}`,
-  increase: (unit) => `Add a ${unit}`,
-  quantityOutOfRange: (min, max, unit) =>
-    max === null ? `Choose at least ${countUnits(min, unit)}.` : `Choose ${min} to ${countUnits(max, unit)}.`,
   usageIncluded: (count, metric) => `${count} ${metric} included`,
   usageTierUpTo: (amount, per, upTo) => `${amount} per ${per} (up to ${upTo})`,
   usageTierBeyond: (amount, per, metric, only) => `${amount} per ${per} ${only ? metric : 'beyond'}`,
