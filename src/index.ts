@@ -143,6 +143,8 @@ export {
   type PlanChangeDialogProps,
   type PlanChangeOptIn,
 } from './components/PlanChangeDialog';
+export { seatStepper, type SeatStepperOptIn } from './components/PricingTable/seatStepperOptIn';
+export type { SeatStepperProps } from './components/PricingTable/SeatStepper';
 export {
   PayInvoiceButton,
   SubscriptionPaymentDetails,

@@ -39,6 +39,9 @@ const state = (canvasElement: HTMLElement) =>
 /** Ready to pay: plan, price, promotion field, card fields, "Pay $29.00". */
 export const Idle: Story = {};
 
+/** Team, per seat, at 5 seats (`quantity={5}`): "Team × 5 seats, $12.00 each", $60.00 due today. */
+export const Seats: Story = { args: { priceId: 'price_team_monthly', quantity: 5 } };
+
 /** SAVE20 applied through the `promotionCode` prop: 20% off, $23.20 due today. */
 export const PromoApplied: Story = { args: { promotionCode: 'SAVE20' } };
 

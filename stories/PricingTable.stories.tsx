@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { fn } from 'storybook/test';
+import { expect, fn, userEvent, within } from 'storybook/test';
 import { PricingTable } from '../src/components/PricingTable';
+import { seatStepper } from '../src/components/PricingTable/seatStepperOptIn';
 import {
   errorHandler,
   loadingHandler,
@@ -26,8 +27,26 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** The demo catalogue (Starter, Pro) for a user without a subscription. */
+/**
+ * The demo catalogue for a user without a subscription: Starter, Pro (its usage tiers
+ * listed under the price) and Team (per seat: "$12.00 per seat / month"). Three columns
+ * at desktop widths, one under another on a phone.
+ */
 export const Default: Story = {};
+
+/**
+ * `seats={seatStepper}`: the per-seat Team card has a seat stepper (− / count / +, 1 to
+ * 500) and its total; choosing Team hands the count to `onSelect` (or the hosted checkout).
+ */
+export const SeatStepper: Story = {
+  args: { seats: seatStepper },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const more = await canvas.findByRole('button', { name: 'Add a seat' }, { timeout: 15_000 });
+    for (let i = 0; i < 4; i++) await userEvent.click(more);
+    await expect(canvas.getByRole('spinbutton', { name: 'Seats' })).toHaveValue(5);
+  },
+};
 
 /** Billed yearly: the "Yearly billing" switch on, yearly prices with their monthly equivalent. */
 export const Yearly: Story = {

@@ -3,6 +3,7 @@ import { defaultCheckoutLabels } from './CheckoutForm/checkoutLabels';
 import { defaultInvoiceListLabels, defaultInvoiceStatusLabels } from './InvoiceList/invoiceListLabels';
 import { defaultPaymentMethodLabels } from './PaymentMethodForm/paymentMethodLabels';
 import { defaultPricingTableLabels } from './PricingTable/pricingTableLabels';
+import { defaultSeatStepperLabels } from './PricingTable/seatStepperLabels';
 import { defaultSubscriptionCardLabels, defaultSubscriptionStatusLabels } from './SubscriptionCard/subscriptionCardLabels';
 import { defaultUsageMeterLabels } from './UsageMeter/usageMeterLabels';
 import { defaultCommonLabels } from './ui/commonLabels';
@@ -17,7 +18,7 @@ export const defaultLabels: BillingLabels = {
   checkout: defaultCheckoutLabels,
   subscriptionStatus: defaultSubscriptionStatusLabels,
   invoiceStatus: defaultInvoiceStatusLabels,
-  pricingTable: defaultPricingTableLabels,
+  pricingTable: { ...defaultPricingTableLabels, ...defaultSeatStepperLabels },
   subscriptionCard: defaultSubscriptionCardLabels,
   usageMeter: defaultUsageMeterLabels,
   invoiceList: defaultInvoiceListLabels,

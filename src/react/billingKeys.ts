@@ -45,6 +45,6 @@ export const billingKeys = {
   planChangePreview: (priceId?: string, scope?: string) => ['billkit', 'planChangePreview', params({ priceId, scope })] as const,
   /** The embedded checkout session `<CheckoutForm/>` created for a price, code and trial. */
   embeddedCheckout: (
-    session: { priceId?: string; promotionCode?: string | null; trialDays?: number; scope?: string } = {},
+    session: { priceId?: string; promotionCode?: string | null; trialDays?: number; quantity?: number; scope?: string } = {},
   ) => ['billkit', 'embeddedCheckout', params(session)] as const,
 };

@@ -15,6 +15,8 @@ export interface UseEmbeddedCheckoutOptions {
   /** A promotion code to start with; the user can apply another one. */
   promotionCode?: string;
   trialDays?: number;
+  /** Units to buy of a `per_unit` price (seats); the proxy defaults to its `min_quantity`. */
+  quantity?: number;
   /** Where a hosted fallback and 3-D Secure redirects return to; defaults to this page. */
   successUrl?: string;
   cancelUrl?: string;
@@ -46,18 +48,18 @@ const here = () => (typeof window === 'undefined' ? 'http://localhost/' : window
 /**
  * The headless part of `<CheckoutForm/>`: creates an embedded checkout session for a
  * price (`POST /checkout` with `ui_mode: "embedded"`) and loads its summary. A session
- * is created once per price, code and trial (React Query dedupes it, so strict-mode
+ * is created once per price, code, trial and quantity (React Query dedupes it, so strict-mode
  * double mounts do not make two); applying a promotion code makes a new session.
  */
 export function useEmbeddedCheckout(options: UseEmbeddedCheckoutOptions): EmbeddedCheckout {
   const { client, queryClient, scope } = useBillingContext();
-  const { priceId, trialDays } = options;
+  const { priceId, trialDays, quantity } = options;
   const successUrl = options.successUrl ?? here();
   const cancelUrl = options.cancelUrl ?? here();
   const [code, setCode] = useState<string | null>(options.promotionCode ?? null);
 
   const keyFor = (promotionCode: string | null) =>
-    billingKeys.embeddedCheckout({ priceId, promotionCode, trialDays, scope });
+    billingKeys.embeddedCheckout({ priceId, promotionCode, trialDays, quantity, scope });
   const create = (promotionCode: string | null, signal?: AbortSignal) =>
     client.createCheckout(
       {
@@ -67,6 +69,7 @@ export function useEmbeddedCheckout(options: UseEmbeddedCheckoutOptions): Embedd
         ui_mode: 'embedded',
         ...(promotionCode && { promotion_code: promotionCode }),
         ...(trialDays !== undefined && { trial_days: trialDays }),
+        ...(quantity !== undefined && { quantity }),
       },
       { signal },
     );
@@ -103,7 +106,7 @@ export function useEmbeddedCheckout(options: UseEmbeddedCheckoutOptions): Embedd
     },
     // keyFor/create only close over these values.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [code, priceId, trialDays, successUrl, cancelUrl, scope, client, queryClient],
+    [code, priceId, trialDays, quantity, successUrl, cancelUrl, scope, client, queryClient],
   );
 
   return {

@@ -38,6 +38,11 @@ export interface CheckoutFormProps {
   promotionCode?: string;
   /** Starts a trial of this many days (the plan must allow trials). */
   trialDays?: number;
+  /**
+   * Seats (units) to buy of a `per_unit` price, within its `min_quantity`..`max_quantity`;
+   * defaults to its `min_quantity`. The summary shows the count, the unit price and the total.
+   */
+  quantity?: number;
   className?: string;
   /**
    * The Stripe opt-in for this form: `stripeIntegration()` from `billkit/stripe` (or
@@ -58,12 +63,12 @@ export interface CheckoutFormProps {
  * <CheckoutForm priceId="price_pro_monthly" onSuccess={(sub) => navigate('/billing')} />
  */
 export function CheckoutForm(props: CheckoutFormProps): ReactNode {
-  const { priceId, successUrl, cancelUrl, onSuccess, onError, promotionCode, trialDays, className } = props;
+  const { priceId, successUrl, cancelUrl, onSuccess, onError, promotionCode, trialDays, quantity, className } = props;
   const { locale, stripe: providerStripe } = useBillingContext();
   const text = useLabels('checkout', defaultCheckoutLabels);
   const retry = useLabels('retry', defaultCommonLabels.retry);
   const loading = useLabels('loading', defaultCommonLabels.loading);
-  const checkout = useEmbeddedCheckout({ priceId, promotionCode, trialDays, successUrl, cancelUrl });
+  const checkout = useEmbeddedCheckout({ priceId, promotionCode, trialDays, quantity, successUrl, cancelUrl });
   const { session, summary } = checkout;
   const payment = usePayment({ session, successUrl, onSuccess, onError });
   const { phase, error: paymentError, subscription, succeed, fail, setPhase: onPhase } = payment;

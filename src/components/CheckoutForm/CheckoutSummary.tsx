@@ -9,8 +9,9 @@ import { useLabels } from '../../react/useLabels';
 import { defaultCheckoutLabels } from './checkoutLabels';
 
 /**
- * What the checkout charges: the plan, its price and interval, the promotion (percent
- * or amount off), the trial, and the total due today.
+ * What the checkout charges: the plan, its price and interval, a per-unit price's count
+ * and unit price ("Team × 5 seats, $12.00 each"), the promotion (percent or amount off),
+ * the trial, and the total due today.
  */
 export function CheckoutSummary({ summary }: { summary: CheckoutSessionSummary }): ReactNode {
   const { locale, labels } = useBillingContext();
@@ -27,7 +28,10 @@ export function CheckoutSummary({ summary }: { summary: CheckoutSessionSummary }
   // What the next charge will be: after a trial the (discounted) price; a `once` code
   // discounts only the first charge, `forever` / `repeating` ones the next ones too.
   const discounted = summary.amount_subtotal - summary.amount_discount;
-  const then = summary.trial_days || promotion?.duration !== 'once' ? discounted : summary.price.amount;
+  const then = summary.trial_days || promotion?.duration !== 'once' ? discounted : summary.amount_subtotal;
+  // A per-unit price: its unit and count (older proxies send neither: a flat price).
+  const unit = summary.unit_label ?? null;
+  const quantity = summary.quantity ?? 1;
 
   return (
     <section
@@ -42,7 +46,11 @@ export function CheckoutSummary({ summary }: { summary: CheckoutSessionSummary }
             {summary.plan.name}
           </h3>
           <p data-billkit-part="price" className="bk:m-0 bk:text-sm bk:text-billkit-muted-foreground">
-            {recurring ? text.perInterval(money(summary.price.amount), interval) : money(summary.price.amount)}
+            {unit && recurring
+              ? text.perUnitInterval(money(summary.price.amount), unit, interval)
+              : recurring
+                ? text.perInterval(money(summary.price.amount), interval)
+                : money(summary.price.amount)}
           </p>
         </div>
         {summary.trial_days ? (
@@ -52,6 +60,14 @@ export function CheckoutSummary({ summary }: { summary: CheckoutSessionSummary }
         ) : null}
       </div>
       <dl className="bk:m-0 bk:flex bk:flex-col bk:gap-2 bk:border-t bk:border-billkit-border bk:pt-4 bk:text-sm">
+        {unit && (
+          <div data-billkit-part="quantity" data-quantity={quantity} className="bk:flex bk:justify-between bk:gap-4">
+            <dt className="bk:text-billkit-muted-foreground">
+              {text.quantityLine(summary.plan.name, text.units(quantity, unit), money(summary.price.amount))}
+            </dt>
+            <dd className="bk:m-0 bk:tabular-nums bk:text-billkit-foreground">{money(summary.price.amount * quantity)}</dd>
+          </div>
+        )}
         <div className="bk:flex bk:justify-between bk:gap-4">
           <dt className="bk:text-billkit-muted-foreground">{text.subtotal}</dt>
           <dd className="bk:m-0 bk:tabular-nums bk:text-billkit-foreground">{money(summary.amount_subtotal)}</dd>

@@ -2,6 +2,7 @@
 // their group to `BillingLabels` so `<BillingProvider labels>` can override it.
 import type { CheckoutLabels } from '../../contract/labels/checkoutLabels';
 import { amountPerInterval } from '../../contract/formatInterval';
+import { countUnits } from '../../contract/formatUnits';
 
 /** The default (English) strings of the checkout. */
 export const defaultCheckoutLabels: CheckoutLabels = {
@@ -14,6 +15,9 @@ export const defaultCheckoutLabels: CheckoutLabels = {
   totalDueToday: 'Total due today',
   thenPerInterval: (amount, interval) => `Then ${amountPerInterval(amount, interval)}`,
   perInterval: amountPerInterval,
+  perUnitInterval: (amount, unit, interval) => `${amount} per ${unit} / ${interval}`,
+  units: countUnits,
+  quantityLine: (plan, units, unitAmount) => `${plan} × ${units}, ${unitAmount} each`,
   promotionCode: 'Promotion code',
   applyPromotionCode: 'Apply',
   removePromotionCode: 'Remove',

@@ -9,6 +9,7 @@ import { Button } from '../ui/Button';
 import { cx } from '../ui/cx';
 import { CheckIcon } from '../ui/icons';
 import type { PricingTableLabels } from './pricingTableLabels';
+import { usageText } from './usageText';
 
 /** One plan of `<PricingTable/>`: name, price for the chosen interval, features, subscribe button. */
 export function PlanCard({
@@ -24,6 +25,7 @@ export function PlanCard({
   labels: text,
   intervals,
   locale,
+  stepper,
 }: {
   plan: Plan;
   price: Price;
@@ -40,10 +42,14 @@ export function PlanCard({
   /** The provider's interval names, if it gives any. */
   intervals: IntervalLabels | undefined;
   locale: string;
+  /** The seat stepper of a per-unit price (`<PricingTable seats/>`), with the total. */
+  stepper?: ReactNode;
 }): ReactNode {
   const titleId = useId();
   const interval = formatInterval(price.interval, locale, intervals);
   const yearly = price.interval === 'year';
+  const unit = price.model === 'per_unit' ? price.unit_label || 'unit' : null;
+  const usage = usageText(price, text, locale, featureLabels);
   return (
     <article
       aria-labelledby={titleId}
@@ -90,7 +96,9 @@ export function PlanCard({
             {formatMoney(price.amount, price.currency, locale)}
           </span>
           {price.interval && (
-            <span className="bk:text-sm bk:text-billkit-muted-foreground">{text.perInterval(interval)}</span>
+            <span className="bk:text-sm bk:text-billkit-muted-foreground">
+              {unit ? text.perUnitInterval(unit, interval) : text.perInterval(interval)}
+            </span>
           )}
         </p>
         <p className="bk:min-h-5 bk:text-[0.8125rem] bk:text-billkit-muted-foreground">
@@ -101,7 +109,18 @@ export function PlanCard({
             {text.trial(trialDays)}
           </p>
         )}
+        {usage.length > 0 && (
+          <ul aria-label={text.usageList(plan.name)} data-billkit-part="usage" className="bk:flex bk:flex-col bk:gap-1 bk:text-[0.8125rem] bk:text-billkit-muted-foreground">
+            {usage.map(({ metric, sentence }) => (
+              <li key={metric} data-metric={metric}>
+                {sentence}
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
+
+      {unit && stepper}
 
       <Button
         variant={plan.recommended && !current ? 'primary' : 'outline'}

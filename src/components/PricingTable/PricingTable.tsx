@@ -1,5 +1,7 @@
 'use client';
 import { useState, type ReactNode } from 'react';
+import { formatInterval } from '../../contract/formatInterval';
+import { formatMoney } from '../../contract/formatMoney';
 import type { Plan, Price } from '../../contract/types';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useCheckout } from '../../react/useCheckout';
@@ -14,7 +16,16 @@ import { cx } from '../ui/cx';
 import type { PlanChangeOptIn } from '../PlanChangeDialog/planChange';
 import { IntervalToggle } from './IntervalToggle';
 import { PlanCard } from './PlanCard';
-import { annualSavingsPercent, displayedPrice, offersBothIntervals, priceFor, type BillingInterval } from './planPricing';
+import {
+  annualSavingsPercent,
+  clampQuantity,
+  displayedPrice,
+  offersBothIntervals,
+  priceFor,
+  quantityRange,
+  type BillingInterval,
+} from './planPricing';
+import type { SeatStepperOptIn } from './seatStepperOptIn';
 import { useLabels } from '../../react/useLabels';
 import { defaultPricingTableLabels } from './pricingTableLabels';
 import { defaultCommonLabels } from '../ui/commonLabels';
@@ -29,8 +40,10 @@ export interface PricingTableProps {
   /**
    * Called instead of the hosted checkout redirect when a plan is chosen (open your own
    * `<CheckoutForm/>`, route somewhere). A returned promise keeps the button pending.
+   * `quantity` is the units to buy: the seat stepper's count on a per-unit price (its
+   * `min_quantity` without `seats`), 1 on flat prices; pass it to `<CheckoutForm quantity/>`.
    */
-  onSelect?: (price: Price, plan: Plan) => void | Promise<unknown>;
+  onSelect?: (price: Price, plan: Plan, quantity: number) => void | Promise<unknown>;
   /** Where the hosted checkout returns after paying; defaults to this page with `?session_id=…`. */
   successUrl?: string;
   /** Where the hosted checkout returns when the user gives up; defaults to this page. */
@@ -52,6 +65,13 @@ export interface PricingTableProps {
    * card offers a trial the checkout would refuse. Default `false`.
    */
   trials?: boolean;
+  /**
+   * Opt-in (Billkit addition): `seatStepper` from `billkit`. Per-unit plan cards then have a
+   * seat stepper (− / count / +, within the price's `min_quantity`..`max_quantity`) and
+   * show the total for the count ("5 seats · $60.00 / month"); the checkout buys that many.
+   * The count survives switching the interval. Without it a per-unit checkout buys the price's `min_quantity`.
+   */
+  seats?: SeatStepperOptIn;
   className?: string;
 }
 
@@ -84,6 +104,7 @@ export function PricingTable({
   defaultInterval = 'month',
   planChange,
   trials = false,
+  seats,
   className,
 }: PricingTableProps): ReactNode {
   const { labels, locale } = useBillingContext();
@@ -96,6 +117,8 @@ export function PricingTable({
   const [chosenInterval, setInterval] = useState<BillingInterval>(defaultInterval);
   const [selectingPriceId, setSelectingPriceId] = useState<string | null>(null);
   const [changing, setChanging] = useState<[Price, Plan] | null>(null);
+  // Per plan, so switching the interval keeps the count (clamped to the shown price's range).
+  const [quantities, setQuantities] = useState<Record<string, number>>({});
 
   const root = (state: 'loading' | 'error' | 'empty' | 'ready', body: ReactNode, interval?: BillingInterval) => (
     <section
@@ -176,10 +199,12 @@ export function PricingTable({
   const busy = redirectingTo !== undefined || selectingPriceId !== null;
 
   const changer = current && planChange?.enabled(current) ? planChange : undefined;
+  const quantityOf = (price: Price, plan: Plan) => clampQuantity(price, quantities[plan.id] ?? quantityRange(price)[0]);
   const select = (price: Price, plan: Plan) => {
     if (changer) return setChanging([price, plan]);
+    const quantity = quantityOf(price, plan);
     if (onSelect) {
-      const result = onSelect(price, plan);
+      const result = onSelect(price, plan, quantity);
       if (result && typeof (result as Promise<unknown>).then === 'function') {
         setSelectingPriceId(price.id);
         void (result as Promise<unknown>).finally(() => setSelectingPriceId(null));
@@ -190,6 +215,7 @@ export function PricingTable({
     const trialDays = plan.trial_by_default ? null : offeredTrialDays(plan, price, trials);
     checkout.mutate({
       price_id: price.id,
+      ...(price.model === 'per_unit' && { quantity }),
       ...(trialDays !== null && { trial_days: trialDays }),
       ...(successUrl !== undefined && { success_url: successUrl }),
       ...(cancelUrl !== undefined && { cancel_url: cancelUrl }),
@@ -210,6 +236,9 @@ export function PricingTable({
           const price = displayedPrice(plan, interval)!;
           const pendingHere = selectingPriceId === price.id || redirectingTo === price.id;
           const action = changer ? changer.label(current!, price, plan.id, labels.paymentMethod) : undefined;
+          const quantity = quantityOf(price, plan);
+          const [min, max] = quantityRange(price);
+          const Stepper = seats?.Stepper;
           return (
             <PlanCard
               key={plan.id}
@@ -225,6 +254,21 @@ export function PricingTable({
               labels={text}
               intervals={labels.intervals}
               locale={locale}
+              stepper={
+                Stepper &&
+                price.model === 'per_unit' && (
+                  <Stepper
+                    value={quantity}
+                    min={min}
+                    max={max}
+                    unit={price.unit_label || 'unit'}
+                    onChange={(next) => setQuantities((all) => ({ ...all, [plan.id]: next }))}
+                    total={formatMoney(price.amount * quantity, price.currency, locale)}
+                    interval={formatInterval(price.interval, locale, labels.intervals)}
+                    labels={text}
+                  />
+                )
+              }
             />
           );
         })}

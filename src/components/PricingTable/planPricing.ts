@@ -32,3 +32,17 @@ export function annualSavingsPercent(plan: Plan): number | undefined {
 export function offersBothIntervals(plans: Plan[]): boolean {
   return plans.some((plan) => priceFor(plan, 'month')) && plans.some((plan) => priceFor(plan, 'year'));
 }
+
+/** The units a price is sold in: `[min, max]` (`max` `null`: no limit); `[1, 1]` for flat prices. */
+export function quantityRange(price: Price): [number, number | null] {
+  if (price.model !== 'per_unit') return [1, 1];
+  const min = Math.max(1, price.min_quantity ?? 1);
+  return [min, price.max_quantity ?? null];
+}
+
+/** `quantity` moved into the price's range (a whole number): what a checkout of it may ask for. */
+export function clampQuantity(price: Price, quantity: number): number {
+  const [min, max] = quantityRange(price);
+  const whole = Number.isFinite(quantity) ? Math.round(quantity) : min;
+  return Math.min(Math.max(whole, min), max ?? Infinity);
+}

@@ -23,6 +23,12 @@ export const defaultPricingTableLabels: PricingTableLabels = {
   emptyDescription: 'There are no plans to choose from right now. Please check back soon.',
   error: "We couldn't load the plans.",
   checkoutFailed: "We couldn't start the checkout.",
+  perUnitInterval: (unit, interval) => `per ${unit} / ${interval}`,
+  usageIncluded: (count, metric) => `${count} ${metric} included`,
+  usageTierUpTo: (amount, per, upTo) => `${amount} per ${per} (up to ${upTo})`,
+  usageTierBeyond: (amount, per, metric, only) => `${amount} per ${per} ${only ? metric : 'beyond'}`,
+  usage: (included, tiers) => (included ? `${included}, then ${tiers.join(', ')}` : tiers.join(', ')),
+  usageList: (plan) => `${plan} usage pricing`,
 };
 
 export type { PricingTableLabels };

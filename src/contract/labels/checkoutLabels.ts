@@ -18,6 +18,12 @@ export interface CheckoutLabels {
   thenPerInterval: (amount: string, interval: string) => string;
   /** `"$29.00 per month"` */
   perInterval: (amount: string, interval: string) => string;
+  /** A per-unit price: `"$12.00 per seat / month"`. */
+  perUnitInterval: (amount: string, unit: string, interval: string) => string;
+  /** A count of units: `"5 seats"` (plural by `Intl.PluralRules`). */
+  units: (count: number, unit: string) => string;
+  /** The summary's line of a per-unit price: `"Team × 5 seats, $12.00 each"`. */
+  quantityLine: (plan: string, units: string, unitAmount: string) => string;
   promotionCode: string;
   applyPromotionCode: string;
   removePromotionCode: string;

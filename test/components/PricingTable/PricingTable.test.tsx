@@ -122,7 +122,7 @@ describe('<PricingTable/>', () => {
     expect(root).toHaveAttribute('data-interval', 'year');
   });
 
-  it('calls onSelect with the price of the selected interval and its plan', async () => {
+  it('calls onSelect with the price of the selected interval, its plan and the quantity', async () => {
     const user = userEvent.setup();
     const onSelect = vi.fn();
     await renderWithProxy(proxy, <PricingTable onSelect={onSelect} />, { subject: 'user_free' });
@@ -130,6 +130,7 @@ describe('<PricingTable/>', () => {
     expect(onSelect).toHaveBeenCalledWith(
       expect.objectContaining({ id: 'price_pro_monthly', amount: 2900, interval: 'month' }),
       expect.objectContaining({ id: 'plan_pro' }),
+      1,
     );
 
     await user.click(screen.getByRole('switch', { name: 'Yearly billing' }));
@@ -137,6 +138,7 @@ describe('<PricingTable/>', () => {
     expect(onSelect).toHaveBeenLastCalledWith(
       expect.objectContaining({ id: 'price_starter_annual', interval: 'year' }),
       expect.objectContaining({ id: 'plan_starter' }),
+      1,
     );
   });
 
