@@ -11,6 +11,9 @@ import { CheckIcon } from '../ui/icons';
 import type { PricingTableLabels } from './pricingTableLabels';
 import { usageText } from './usageText';
 
+/** A plan's place in the table's row (the card and its loading placeholder). */
+export const planSlot = 'bk:min-w-0 bk:flex-[1_1_15rem] bk:max-w-[22rem]';
+
 /** One plan of `<PricingTable/>`: name, price for the chosen interval, features, subscribe button. */
 export function PlanCard({
   plan,
@@ -59,6 +62,7 @@ export function PlanCard({
       data-recommended={plan.recommended ? '' : undefined}
       data-current={current ? '' : undefined}
       className={cx(
+        planSlot,
         'bk:relative bk:flex bk:flex-col bk:gap-6 bk:rounded-billkit-lg bk:border bk:bg-billkit-card bk:p-6 bk:text-billkit-card-foreground',
         plan.recommended
           ? 'bk:border-billkit-primary bk:shadow-[0_0_0_1px_var(--billkit-primary),0_12px_32px_-12px_rgb(16_24_40/0.18)]'

@@ -15,7 +15,7 @@ import { Skeleton } from '../ui/Skeleton';
 import { cx } from '../ui/cx';
 import type { PlanChangeOptIn } from '../PlanChangeDialog/planChange';
 import { IntervalToggle } from './IntervalToggle';
-import { PlanCard } from './PlanCard';
+import { PlanCard, planSlot } from './PlanCard';
 import {
   annualSavingsPercent,
   clampQuantity,
@@ -85,8 +85,9 @@ function offeredTrialDays(plan: Plan, price: Price, trials: boolean): number | n
   return plan.trial_by_default || trials ? days : null;
 }
 
-const grid =
-  'bk:grid bk:grid-cols-[repeat(auto-fit,minmax(min(100%,17rem),22rem))] bk:justify-center bk:gap-6';
+// Cards wrap in centred rows: each grows from 15rem to at most 22rem (see `planSlot`), so
+// three or four plans share a row on a desktop, two stay card-sized, and a phone stacks them.
+const grid = 'bk:flex bk:flex-wrap bk:justify-center bk:gap-6';
 
 /**
  * The public plans side by side, with a monthly / yearly toggle (when plans have both),
@@ -143,7 +144,7 @@ export function PricingTable({
         <Skeleton className="bk:h-10 bk:w-56 bk:rounded-full" />
         <div className={cx(grid, 'bk:w-full')}>
           {[0, 1, 2].map((key) => (
-            <div key={key} className="bk:flex bk:flex-col bk:gap-5 bk:rounded-billkit-lg bk:border bk:border-billkit-border bk:bg-billkit-card bk:p-6">
+            <div key={key} className={cx(planSlot, 'bk:flex bk:flex-col bk:gap-5 bk:rounded-billkit-lg bk:border bk:border-billkit-border bk:bg-billkit-card bk:p-6')}>
               <Skeleton className="bk:h-5 bk:w-24" />
               <Skeleton className="bk:h-4 bk:w-44" />
               <Skeleton className="bk:h-9 bk:w-32" />
@@ -255,8 +256,10 @@ export function PricingTable({
               intervals={labels.intervals}
               locale={locale}
               stepper={
+                // The current plan's seats change on the subscription (the seat change opt-in), not here.
                 Stepper &&
-                price.model === 'per_unit' && (
+                price.model === 'per_unit' &&
+                current?.plan.id !== plan.id && (
                   <Stepper
                     value={quantity}
                     min={min}

@@ -18,7 +18,9 @@ import {
   PayInvoiceButton,
   planChange,
   PricingTable,
+  seatStepper,
   SubscriptionCard,
+  UsageMeter,
   SubscriptionPaymentDetails,
   useEntitlements,
   type Price,
@@ -32,6 +34,8 @@ const token = () => sessionStorage.getItem('billkit-token');
 const hosted = sessionStorage.getItem('billkit-mode') === 'hosted';
 // `?mode=selfserve`: the self-serve opt-ins (plan changes, card on file and recovery, Pay on invoices).
 const selfServe = sessionStorage.getItem('billkit-mode') === 'selfserve';
+// `?mode=seats`: per-seat and usage pricing (the seat stepper, seat changes, the usage meter).
+const seats = sessionStorage.getItem('billkit-mode') === 'seats';
 // `?devtools=1`: the devtools, loaded lazily as the README shows (never part of the app's own bundle).
 const BillingDevtools = params.get('devtools')
   ? lazy(() => import('../../../src/devtools/index').then((m) => ({ default: m.BillingDevtools })))
@@ -48,20 +52,28 @@ function EntitlementsLine(): ReactNode {
 
 function PricingPage(): ReactNode {
   const [price, setPrice] = useState<Price | null>(null);
+  const [quantity, setQuantity] = useState<number | undefined>(undefined);
   return (
     <main style={{ display: 'grid', gap: 24, maxWidth: 1100, margin: '0 auto', padding: 24 }}>
       <h1 style={{ font: '600 22px system-ui' }}>Acme Analytics: billing</h1>
       <EntitlementsLine />
       <SubscriptionCard pricingHref="/" {...(selfServe && { paymentDetails: SubscriptionPaymentDetails })} />
+      {seats && <UsageMeter metric="api_calls" />}
       <PricingTable
         {...(selfServe && { planChange })}
+        {...(seats && { seats: seatStepper })}
         {...(hosted
           ? { successUrl: `${window.location.origin}/return?session_id={CHECKOUT_SESSION_ID}`, cancelUrl: `${window.location.origin}/` }
-          : { onSelect: (selected: Price) => setPrice(selected) })}
+          : {
+              onSelect: (selected: Price, _plan: unknown, count?: number) => {
+                setPrice(selected);
+                setQuantity(count);
+              },
+            })}
       />
       {price && (
         <section aria-label="Checkout" style={{ display: 'flex', justifyContent: 'center' }}>
-          <CheckoutForm priceId={price.id} />
+          <CheckoutForm priceId={price.id} {...(quantity !== undefined && { quantity })} />
         </section>
       )}
       <InvoiceList {...(selfServe && { payButton: PayInvoiceButton })} />
