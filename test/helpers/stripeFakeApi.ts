@@ -168,7 +168,7 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
         trial_end: trialDays ? created + trialDays * 24 * 3600 : null,
         metadata: body.metadata ?? {},
         items: list(`/v1/subscription_items?subscription=${subId}`, [
-          { id: fakeId('si'), object: 'subscription_item', price, quantity: 1, current_period_start: created, current_period_end: periodEnd },
+          { id: fakeId('si'), object: 'subscription_item', price, quantity: Number(items['0']!.quantity ?? 1), current_period_start: created, current_period_end: periodEnd },
         ]),
         latest_invoice: trialDays
           ? invoiceId
@@ -176,7 +176,7 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
               id: invoiceId,
               object: 'invoice',
               status: 'open',
-              amount_due: price.unit_amount,
+              amount_due: Number(price.unit_amount) * Number(items['0']!.quantity ?? 1),
               currency: price.currency,
               confirmation_secret: { client_secret: `${piId}_secret_${Math.random().toString(36).slice(2)}`, type: 'payment_intent' },
             },

@@ -3,6 +3,7 @@ import type { InvoiceLineRecord, InvoiceRecord, SubscriptionDetail } from '../st
 import type { BillingContext } from './BillingContext';
 import { transactionWithEvents } from './events';
 import { discountLine, sumLines } from './invoiceLines';
+import { isPerUnit } from './quantity';
 
 /** What applying a processor's invoice news did. */
 export type InvoiceEventOutcome = 'applied' | 'ignored';
@@ -11,7 +12,8 @@ export type InvoiceEventOutcome = 'applied' | 'ignored';
 export function processorInvoiceRecord(invoice: ProcessorInvoice, sub: SubscriptionDetail, status: InvoiceRecord['status']) {
   const lines: InvoiceLineRecord[] = invoice.lines.map(({ proration, ...line }) => ({
     ...line,
-    kind: proration ? 'proration' : 'subscription',
+    // A per-seat subscription's period line is its seats (Stripe's line carries the item's quantity).
+    kind: proration ? 'proration' : isPerUnit(sub.price) ? 'seats' : 'subscription',
     description: line.description ?? sub.plan.name,
     metric: null,
     tiers: null,
