@@ -22,6 +22,8 @@ import { usageRoutes } from './routes/usageRoutes';
 import type { Store } from './store/Store';
 import { createOutboxWorker, type OutboxHandler } from './outbox/createOutboxWorker';
 import { processorJobHandler, type ProcessorJobOptions } from './outbox/processorJobHandler';
+import { meterEventsHandler } from './outbox/meterEventsHandler';
+import { processorCustomers } from './billing/processorCustomers';
 import { webhookDeliveryHandler } from './outbox/webhookDeliveryHandler';
 import { OUTBOX_KIND } from './store/outboxQueries';
 import { createClock } from './billing/createClock';
@@ -164,12 +166,16 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
   const handlers: Record<string, OutboxHandler> = {};
   if (options.webhook) handlers[OUTBOX_KIND.webhook] = webhookDeliveryHandler(options.webhook);
   if (processor.cancelSubscription) handlers[OUTBOX_KIND.cancelSubscription] = processorJobHandler(processor, options.processorJobs);
+  // A processor that meters usage (Stripe with `meters`) gets the usage of its metrics after commit.
+  const meteredMetrics = processor.sendUsage && processor.meteredMetrics?.length ? processor.meteredMetrics : null;
+  if (meteredMetrics) handlers[OUTBOX_KIND.meterEvents] = meterEventsHandler(processor, processorCustomers(options.store, processor), options.processorJobs);
   // The shortest poll asked for serves every kind (each kind keeps its own retry backoff).
   const polls = [options.webhook?.pollMs, options.processorJobs?.pollMs].filter((ms): ms is number => ms !== undefined);
   const pollMs = polls.length > 0 ? Math.min(...polls) : 1000;
   const hasJobs = Object.keys(handlers).length > 0;
   const outbox = hasJobs ? createOutboxWorker({ store: options.store, handlers, pollMs, now: baseNow }) : null;
   if (processor.cancelSubscription) outbox!.start(OUTBOX_KIND.cancelSubscription);
+  if (meteredMetrics) outbox!.start(OUTBOX_KIND.meterEvents);
   const webhooks: WebhookDeliverer | null =
     outbox && options.webhook
       ? { start: () => outbox.start(OUTBOX_KIND.webhook), kick: () => outbox.kick(), stop: () => outbox.stop() }
@@ -185,7 +191,11 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     ...(webhooks ? { onEventsWritten: () => outbox!.kick() } : {}),
     ...(processor.cancelSubscription ? { onProcessorJobsWritten: () => outbox!.kick() } : {}),
     devMode,
-    usageWriter: createUsageWriter({ store: options.store, now }),
+    usageWriter: createUsageWriter({
+      store: options.store,
+      now,
+      ...(meteredMetrics ? { forward: { metrics: meteredMetrics, wallNow: baseNow, onWritten: () => outbox!.kick() } } : {}),
+    }),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl.replace(/\/+$/, '') } : {}),
   };

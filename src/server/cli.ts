@@ -47,6 +47,8 @@ Options (environment variable in brackets)
   --stripe-secret-key <k> Take payments with Stripe instead of the test processor [STRIPE_SECRET_KEY]
   --stripe-publishable-key <k>  Key for Stripe's PaymentElement in the browser [STRIPE_PUBLISHABLE_KEY]
   --stripe-webhook-secret <s>   Verifies POST /webhooks/stripe [STRIPE_WEBHOOK_SECRET]
+  --stripe-meters <l>     Send usage to Stripe Billing Meters: metric=event_name pairs,
+                          comma-separated (e.g. api_calls=api_calls) [STRIPE_METERS]
   --dev-clock             With --jwt-secret / --jwks-url: serve the dev clock (/api/dev/clock) to
                           the API key and to billkit-proxy clock (signed with the data folder's
                           key) only; session tokens get a 404 and no dev tool is served
@@ -115,6 +117,7 @@ async function serveCommand(args: string[]): Promise<void> {
       'stripe-secret-key': { type: 'string' },
       'stripe-publishable-key': { type: 'string' },
       'stripe-webhook-secret': { type: 'string' },
+      'stripe-meters': { type: 'string' },
       'dev-clock': { type: 'boolean' },
       'dunning-retry-days': { type: 'string' },
       'test-processor-latency': { type: 'string' },
@@ -135,6 +138,7 @@ async function serveCommand(args: string[]): Promise<void> {
         secretKey: config.stripe.secretKey,
         ...(config.stripe.publishableKey ? { publishableKey: config.stripe.publishableKey } : {}),
         ...(stripeWebhookSecret ? { webhookSecret: stripeWebhookSecret } : {}),
+        ...(config.stripe.meters ? { meters: config.stripe.meters } : {}),
       })
     : undefined;
 

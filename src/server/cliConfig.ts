@@ -26,7 +26,7 @@ export interface ServeConfig {
   maxTokenAge?: number;
   allowedOrigins?: string[];
   publicUrl?: string;
-  stripe?: { secretKey: string; publishableKey?: string; webhookSecret?: string };
+  stripe?: { secretKey: string; publishableKey?: string; webhookSecret?: string; meters?: Record<string, string> };
   /** `--dev-clock`: the dev clock endpoints even with --jwt-secret / --jwks-url (always on in dev mode). */
   devClock: boolean;
   /** `--dunning-retry-days 3,5,7`: days after a failed renewal charge at which it is retried. */
@@ -137,6 +137,9 @@ export function readServeConfig(values: CliValues, env: Env): ServeConfig {
   const stripeWebhookSecret = nonEmpty(setting(values, env, 'stripe-webhook-secret', 'STRIPE_WEBHOOK_SECRET'), 'give the endpoint secret (whsec_…) or leave it out');
   if (secretKey === undefined && typeof values['stripe-publishable-key'] === 'string') throw new CliUsageError('--stripe-publishable-key needs --stripe-secret-key.');
   if (secretKey === undefined && typeof values['stripe-webhook-secret'] === 'string') throw new CliUsageError('--stripe-webhook-secret needs --stripe-secret-key.');
+  const metersSetting = setting(values, env, 'stripe-meters', 'STRIPE_METERS');
+  if (secretKey === undefined && typeof values['stripe-meters'] === 'string') throw new CliUsageError('--stripe-meters needs --stripe-secret-key.');
+  const meters = metersSetting ? readMeters(metersSetting) : undefined;
 
   const retrySetting = setting(values, env, 'dunning-retry-days', 'BILLKIT_DUNNING_RETRY_DAYS');
   const retryDays = retrySetting ? readRetryDays(retrySetting) : undefined;
@@ -173,10 +176,22 @@ export function readServeConfig(values: CliValues, env: Env): ServeConfig {
             secretKey,
             ...(publishableKey !== undefined ? { publishableKey } : {}),
             ...(stripeWebhookSecret !== undefined ? { webhookSecret: stripeWebhookSecret } : {}),
+            ...(meters ? { meters } : {}),
           },
         }
       : {}),
   };
+}
+
+/** `api_calls=api_calls,storage=storage_gb`: Billkit metric = Stripe meter `event_name`, comma-separated. */
+function readMeters(s: Setting): Record<string, string> {
+  const meters: Record<string, string> = {};
+  for (const pair of s.value.split(',')) {
+    const match = /^\s*([a-z0-9_]{1,64})\s*=\s*([A-Za-z0-9_.:-]{1,100})\s*$/.exec(pair);
+    if (!match) throw new CliUsageError(`${s.source} must be metric=event_name pairs, comma-separated (e.g. api_calls=api_calls), got "${s.value}".`);
+    meters[match[1]!] = match[2]!;
+  }
+  return meters;
 }
 
 /** `3,5,7`: increasing whole days (1..365), at most 10; `none` for no retries (cancel at the first failure). */

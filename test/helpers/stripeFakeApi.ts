@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPaymentMethodsPart } from './stripeFakePaymentMethods';
 import { handlePlanChangeRequest } from './stripeFakePlanChange';
+import { createMetersPart, type FakeMeters } from './stripeFakeMeters';
 
 /**
  * A local HTTP server that answers the few Stripe API endpoints Billkit's Stripe
@@ -22,6 +23,8 @@ export interface FakeStripeApi {
    * message } }`) instead of handling it, as Stripe does when it refuses or breaks.
    */
   failNext(status: number, error: { type: string; code?: string; message: string }): void;
+  /** Billing Meters: the meter events counted (see stripeFakeMeters.ts). */
+  meters: FakeMeters;
   close(): Promise<void>;
 }
 
@@ -55,7 +58,8 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
   const objects = new Map<string, Record<string, unknown>>();
   let failure: { status: number; body: unknown } | null = null;
   // Parts in their own files answer their endpoints first (see each file).
-  const parts = [createPaymentMethodsPart({ objects, fakeId, nowUnix })];
+  const metersPart = createMetersPart({ nowUnix });
+  const parts = [createPaymentMethodsPart({ objects, fakeId, nowUnix }), metersPart.handle];
 
   const handle = (
     method: string,
@@ -168,7 +172,7 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
         trial_end: trialDays ? created + trialDays * 24 * 3600 : null,
         metadata: body.metadata ?? {},
         items: list(`/v1/subscription_items?subscription=${subId}`, [
-          { id: fakeId('si'), object: 'subscription_item', price, quantity: 1, current_period_start: created, current_period_end: periodEnd },
+          { id: fakeId('si'), object: 'subscription_item', price, quantity: Number(items['0']!.quantity ?? 1), current_period_start: created, current_period_end: periodEnd },
         ]),
         latest_invoice: trialDays
           ? invoiceId
@@ -176,7 +180,7 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
               id: invoiceId,
               object: 'invoice',
               status: 'open',
-              amount_due: price.unit_amount,
+              amount_due: Number(price.unit_amount) * Number(items['0']!.quantity ?? 1),
               currency: price.currency,
               confirmation_secret: { client_secret: `${piId}_secret_${Math.random().toString(36).slice(2)}`, type: 'payment_intent' },
             },
@@ -255,6 +259,7 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
     failNext: (status, error) => {
       failure = { status, body: { error } };
     },
+    meters: metersPart.meters,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -2,6 +2,7 @@
  * The Stripe fake's side of self-serve plan changes (registered from stripeFakeApi.ts): changing a
  * subscription's price with proration (`POST /v1/subscriptions/:id` with `items`),
  * `POST /v1/invoices/create_preview`, subscription schedules (create, update, release)
+ * (items carry their `quantity`: seats are prorated per unit and lines show the quantity)
  * and `POST /v1/invoices/:id/pay`. Prorations are computed as Stripe does, to the second:
  * each line is the price times the unused (or remaining) fraction of the period, rounded
  * per line; `billing_cycle_anchor` now starts a new period charged whole. Charges go to
@@ -64,21 +65,23 @@ export function handlePlanChangeRequest(
   const productName = (price: Obj) => String(objects.get(price.product)?.name ?? 'Plan');
 
   /** The proration invoice of moving `sub` to `price` at `at`, as Stripe lays it out. */
-  const prorate = (sub: Obj, price: Obj, details: Obj) => {
+  const prorate = (sub: Obj, price: Obj, details: Obj, quantity: number) => {
     const item = sub.items.data[0];
     const old = item.price as Obj;
+    const oldQuantity = Number(item.quantity ?? 1);
+    const times = (n: number, p: Obj) => `${n} × ${productName(p)}`;
     const at = details.proration_date ? Number(details.proration_date) : nowUnix;
     const anchorNow = details.billing_cycle_anchor === 'now' || details.billing_cycle_anchor?.type === 'now';
     const none = details.proration_behavior === 'none';
     const { current_period_start: s, current_period_end: e } = item;
     const lines: Obj[] = [];
-    const line = (amount: number, description: string, start: number, end: number, proration: boolean, p: Obj) => ({
+    const line = (amount: number, description: string, start: number, end: number, proration: boolean, p: Obj, units: number) => ({
       id: fake.fakeId('il'),
       object: 'line_item',
       amount,
       currency: p.currency,
       description,
-      quantity: 1,
+      quantity: units,
       period: { start, end },
       pricing: { type: 'price_details', price_details: { price: p.id, product: p.product }, unit_amount_decimal: String(p.unit_amount) },
       parent: { type: 'subscription_item_details', subscription_item_details: { subscription: sub.id, subscription_item: item.id, proration, invoice_item: null, proration_details: null } },
@@ -86,10 +89,12 @@ export function handlePlanChangeRequest(
     const period = anchorNow ? { start: at, end: addStripeInterval(at, price.recurring.interval) } : { start: s, end: e };
     if (!none) {
       const fraction = Math.max(0, e - at) / (e - s);
-      const credit = Math.round(old.unit_amount * fraction);
-      if (credit > 0) lines.push(line(-credit, `Unused time on ${productName(old)} after ${day(at)}`, at, e, true, old));
-      if (anchorNow) lines.push(line(price.unit_amount, `1 × ${productName(price)} (at ${price.unit_amount} / ${price.recurring.interval})`, period.start, period.end, false, price));
-      else lines.push(line(Math.round(price.unit_amount * fraction), `Remaining time on ${productName(price)} after ${day(at)}`, at, e, true, price));
+      // Stripe names the quantity in a proration's description only when it is not 1.
+      const named = (n: number, p: Obj) => (n === 1 ? productName(p) : times(n, p));
+      const credit = Math.round(old.unit_amount * oldQuantity * fraction);
+      if (credit > 0) lines.push(line(-credit, `Unused time on ${named(oldQuantity, old)} after ${day(at)}`, at, e, true, old, oldQuantity));
+      if (anchorNow) lines.push(line(price.unit_amount * quantity, `${times(quantity, price)} (at ${price.unit_amount} / ${price.recurring.interval})`, period.start, period.end, false, price, quantity));
+      else lines.push(line(Math.round(price.unit_amount * quantity * fraction), `Remaining time on ${named(quantity, price)} after ${day(at)}`, at, e, true, price, quantity));
     }
     const total = lines.reduce((sum, l) => sum + l.amount, 0);
     // A customer balance below zero is a credit, taken off what is due (Stripe's `balance`).
@@ -149,7 +154,8 @@ export function handlePlanChangeRequest(
     const details = (body.subscription_details ?? {}) as Obj;
     const price = objects.get(String(details.items?.['0']?.price));
     if (!price) return fake.missing(`No such price: '${details.items?.['0']?.price}'`, 'subscription_details[items][0][price]');
-    return { status: 200, body: { id: `upcoming_${fake.fakeId('in')}`, ...invoiceObject(sub, prorate(sub, price, details), { status: 'draft' }) } };
+    const quantity = Number(details.items?.['0']?.quantity ?? sub.items.data[0].quantity ?? 1);
+    return { status: 200, body: { id: `upcoming_${fake.fakeId('in')}`, ...invoiceObject(sub, prorate(sub, price, details, quantity), { status: 'draft' }) } };
   }
 
   const subMatch = /^\/v1\/subscriptions\/([^/]+)$/.exec(path);
@@ -165,7 +171,8 @@ export function handlePlanChangeRequest(
     if (!price) return fake.missing(`No such price: '${wanted.price}'`, 'items[0][price]');
     const item = sub.items.data[0];
     if (wanted.id !== item.id) return refuse(`Invalid subscription item: '${wanted.id}'`);
-    const p = prorate(sub, price, body);
+    const quantity = Number(wanted.quantity ?? item.quantity ?? 1);
+    const p = prorate(sub, price, body, quantity);
     let invoiceId: string | null = null;
     if (!p.none && body.proration_behavior === 'always_invoice') {
       invoiceId = fake.fakeId('in');
@@ -178,7 +185,7 @@ export function handlePlanChangeRequest(
       if (customer) customer.balance = Number(customer.balance ?? 0) + p.applied + Math.min(0, p.total);
       objects.set(invoiceId, { id: invoiceId, ...invoiceObject(sub, p, { status: 'paid', amount_paid: p.amount_due, amount_remaining: 0 }) });
     }
-    Object.assign(item, { price, current_period_start: p.period.start, current_period_end: p.period.end });
+    Object.assign(item, { price, quantity, current_period_start: p.period.start, current_period_end: p.period.end });
     if (invoiceId) sub.latest_invoice = invoiceId;
     return remember({ status: 200, body: sub });
   }
@@ -196,7 +203,7 @@ export function handlePlanChangeRequest(
       status: 'active',
       end_behavior: 'release',
       released_subscription: null,
-      phases: [{ start_date: item.current_period_start, end_date: item.current_period_end, items: [{ price: item.price.id, quantity: 1 }] }],
+      phases: [{ start_date: item.current_period_start, end_date: item.current_period_end, items: [{ price: item.price.id, quantity: Number(item.quantity ?? 1) }] }],
       current_phase: { start_date: item.current_period_start, end_date: item.current_period_end },
       created: nowUnix,
     };
@@ -270,7 +277,7 @@ export function startNextSchedulePhase(objects: Map<string, Record<string, unkno
   const schedule = objects.get(sub.schedule) as Obj;
   const next = schedule.phases[1] as Obj;
   const item = sub.items.data[0];
-  Object.assign(item, { price: objects.get(next.items[0].price), current_period_start: next.start_date, current_period_end: next.end_date });
+  Object.assign(item, { price: objects.get(next.items[0].price), quantity: next.items[0].quantity, current_period_start: next.start_date, current_period_end: next.end_date });
   schedule.current_phase = { start_date: next.start_date, end_date: next.end_date };
   return sub;
 }

@@ -60,6 +60,8 @@ describe('billkit-proxy CLI', () => {
     ['--memory and --data-dir', ['--memory', '--data-dir', '/tmp/x'], {}, /^billkit-proxy: use --memory or --data-dir, not both\./],
     ['STRIPE_SECRET_KEY=""', [], { STRIPE_SECRET_KEY: '' }, /^billkit-proxy: STRIPE_SECRET_KEY is empty; /],
     ['--stripe-webhook-secret alone', ['--stripe-webhook-secret', 'whsec_hunter2'], {}, /^billkit-proxy: --stripe-webhook-secret needs --stripe-secret-key\./],
+    ['--stripe-meters alone', ['--stripe-meters', 'api_calls=api_calls'], {}, /^billkit-proxy: --stripe-meters needs --stripe-secret-key\./],
+    ['--stripe-meters not pairs', ['--stripe-secret-key', 'sk_test_x', '--stripe-meters', 'api_calls'], {}, /^billkit-proxy: --stripe-meters must be metric=event_name pairs/],
     ['--port without a value', ['--port'], {}, /^billkit-proxy: Option '--port <value>' argument missing/],
     ['a stray argument', ['serve'], {}, /^billkit-proxy: Unexpected argument 'serve'/],
     ['token --jwt-secret ""', ['token', '--user', 'user_1', '--jwt-secret', ''], {}, /^billkit-proxy: --jwt-secret is empty; /],

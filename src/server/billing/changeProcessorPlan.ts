@@ -30,6 +30,7 @@ function changeInput(d: PlannedPlanChange, now: Date): ProcessorPlanChangeInput 
     ref: refOf(d.sub),
     price: d.target.price,
     plan: d.target.plan,
+    quantity: d.quantity,
     prorationDate: now,
     // A trial changes plan without a charge and keeps its end: no proration, no new anchor.
     prorate: !trialing,
@@ -60,10 +61,11 @@ export async function processorPreview(ctx: BillingContext, d: PlannedPlanChange
 
 /**
  * `POST /subscription/change` for a processor's subscription:
- * - now: the processor changes the price and charges the proration at once; a decline is
+ * - now: the processor changes the price and quantity (more seats) and charges the proration at once; a decline is
  *   `PaymentDeclined` with its code and nothing changes (there or here). A pending
  *   period-end change is dropped at the processor once the change went through.
- * - at the period end: the processor schedules the switch; `pending_price_id` is set.
+ * - at the period end (a downgrade, fewer seats): the processor schedules the switch;
+ *   `pending_price_id` and `pending_quantity` are set.
  * - the current price: the scheduled switch is dropped; `pending_price_id` cleared
  *   (`InvalidParameter` `same_price` when none is pending).
  * `key` (from the request's Idempotency-Key) makes the processor's idempotency keys.
@@ -80,18 +82,18 @@ export async function changeProcessorPlan(
   if (decided === 'same') {
     if (!sub.pending_price_id) throw new InvalidParameter('same_price', 'The subscription is already on this price.', 'price_id');
     await processor.cancelScheduledPlanChange!(ref);
-    return record(ctx, sub, { pending_price_id: null });
+    return record(ctx, sub, { pending_price_id: null, pending_quantity: null });
   }
   if (decided.effective === 'period_end') {
-    await processor.schedulePlanChange!(ref, { price: decided.target.price, plan: decided.target.plan, idempotencyKey });
-    return record(ctx, sub, { pending_price_id: decided.target.price.id });
+    await processor.schedulePlanChange!(ref, { price: decided.target.price, plan: decided.target.plan, quantity: decided.quantity, idempotencyKey });
+    return record(ctx, sub, { pending_price_id: decided.target.price.id, pending_quantity: decided.quantity });
   }
   const result = await processor.changePlanNow!({ ...changeInput(decided, decided.at), idempotencyKey });
   if (result.status === 'failed') throw new PaymentDeclined(result.code, result.message);
   // A pending period-end switch would undo this one when its phase starts: drop it, now that
   // the change went through (on a decline it stays, as everything else does).
   if (sub.pending_price_id) await processor.cancelScheduledPlanChange!(ref);
-  return record(ctx, sub, { ...result.state, price_id: decided.target.price.id, pending_price_id: null });
+  return record(ctx, sub, { ...result.state, price_id: decided.target.price.id, quantity: decided.quantity, pending_price_id: null, pending_quantity: null });
 }
 
 /**

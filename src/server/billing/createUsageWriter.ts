@@ -41,9 +41,17 @@ interface Pending {
  * `maxBatch` events; each request is answered only after the commit holding its events,
  * so a crash (kill -9) never loses an acknowledged event. One statement per commit turns
  * ~250 commits/s into thousands of events/s on the embedded database. If a shared commit
- * fails, each request in it is retried alone, so one bad request fails by itself.
+ * fails, each request in it is retried alone, so one bad request fails by itself. With
+ * `forward` (a processor that meters usage), the same statement queues the recorded events
+ * of the metered metrics in the outbox, to be sent after commit.
  */
-export function createUsageWriter(options: { store: Store; now: () => Date; maxBatch?: number }): UsageWriter {
+export function createUsageWriter(options: {
+  store: Store;
+  now: () => Date;
+  maxBatch?: number;
+  /** Usage of these metrics is also forwarded to the processor (an outbox row per commit); `wallNow` schedules it. */
+  forward?: { metrics: readonly string[]; wallNow: () => Date; onWritten?: () => void };
+}): UsageWriter {
   const maxBatch = options.maxBatch ?? 2000;
   let queue: Pending[] = [];
   let running: Promise<void> | null = null;
@@ -51,7 +59,11 @@ export function createUsageWriter(options: { store: Store; now: () => Date; maxB
 
   const write = async (group: Pending[]) => {
     const rows = group.flatMap((p) => p.rows);
-    const recorded = await options.store.insertUsageEvents(rows);
+    const { forward } = options;
+    const recorded = forward
+      ? await options.store.insertUsageEvents(rows, { metrics: forward.metrics, created_at: rows[0]!.recorded_at, next_attempt_at: forward.wallNow() })
+      : await options.store.insertUsageEvents(rows);
+    if (forward && recorded.some(Boolean)) forward.onWritten?.();
     const commit = ++commits;
     let at = 0;
     for (const p of group) {

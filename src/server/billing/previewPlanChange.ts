@@ -196,9 +196,6 @@ export async function decidePlanChange(
   }
   const quantity = targetQuantity(sub, found, request.quantity);
   if (found.price.id === sub.price.id && quantity === sub.quantity) return 'same';
-  if (sub.processor_ref && (quantity !== 1 || sub.quantity !== 1)) {
-    throw new InvalidParameter('subscription_not_changeable', 'Seat changes of subscriptions held by this payment processor are not supported yet.', 'quantity');
-  }
   const promo = sub.promotion_code ? await ctx.store.getPromotionCode(sub.promotion_code) : null;
   // A processor holding the subscription (Stripe) keeps the customer's balance itself.
   const balance = sub.processor_ref ? null : await ctx.store.getCustomerBalance(sub.subject);

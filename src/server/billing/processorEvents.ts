@@ -59,16 +59,20 @@ async function syncSubscription(
 }
 
 /**
- * The processor's price on the subscription, in Billkit's terms: a price Billkit does not
+ * The processor's price and quantity on the subscription, in Billkit's terms: a price Billkit does not
  * know (changed in the processor's dashboard to one outside the catalogue) is left as it
- * was; the price of a pending change means the scheduled switch happened (the period
- * ended), which ends the pending change.
+ * was, with its quantity; the price and quantity of a pending change, once the subscription
+ * moved to them, mean the scheduled switch happened (the period ended), which ends the
+ * pending change (a seat decrease keeps its price: the quantity tells).
  */
 async function withPriceChange(ctx: BillingContext, sub: SubscriptionDetail, state: ProcessorSubscriptionState): Promise<ProcessorSubscriptionState> {
-  const { price_id: priceId, ...rest } = state;
-  if (priceId === undefined || priceId === sub.price_id) return state;
-  if (!(await ctx.store.getPrice(priceId))) return rest;
-  return priceId === sub.pending_price_id ? { ...state, pending_price_id: null } : state;
+  const { price_id: priceId, quantity, ...rest } = state;
+  const price = priceId ?? sub.price_id;
+  const units = quantity ?? sub.quantity;
+  if (price === sub.price_id && units === sub.quantity) return state;
+  if (price !== sub.price_id && !(await ctx.store.getPrice(price))) return rest;
+  const switched = sub.pending_price_id === price && (sub.pending_quantity ?? units) === units;
+  return switched ? { ...state, pending_price_id: null, pending_quantity: null } : state;
 }
 
 /** A paid renewal (or any later invoice): a Billkit invoice with the processor's id, amounts and lines. */

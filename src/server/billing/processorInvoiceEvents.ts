@@ -3,19 +3,26 @@ import type { InvoiceLineRecord, InvoiceRecord, SubscriptionDetail } from '../st
 import type { BillingContext } from './BillingContext';
 import { transactionWithEvents } from './events';
 import { discountLine, sumLines } from './invoiceLines';
+import { isPerUnit } from './quantity';
 
 /** What applying a processor's invoice news did. */
 export type InvoiceEventOutcome = 'applied' | 'ignored';
 
 /** A processor invoice as a Billkit invoice record of `sub`, with its lines. */
 export function processorInvoiceRecord(invoice: ProcessorInvoice, sub: SubscriptionDetail, status: InvoiceRecord['status']) {
-  const lines: InvoiceLineRecord[] = invoice.lines.map(({ proration, ...line }) => ({
-    ...line,
-    kind: proration ? 'proration' : 'subscription',
-    description: line.description ?? sub.plan.name,
-    metric: null,
-    tiers: null,
-  }));
+  const lines: InvoiceLineRecord[] = invoice.lines.map(({ proration, metric, ...line }) =>
+    // A metered line is usage at its quantity (the processor priced it: no unit amount, no tiers shown).
+    metric
+      ? { ...line, kind: 'usage', description: line.description ?? `Usage: ${metric}`, unit_amount: null, metric, tiers: null }
+      : {
+          ...line,
+          // A per-seat subscription's period line is its seats (Stripe's line carries the item's quantity).
+          kind: proration ? 'proration' : isPerUnit(sub.price) ? 'seats' : 'subscription',
+          description: line.description ?? sub.plan.name,
+          metric: null,
+          tiers: null,
+        },
+  );
   // The processor's lines are before discounts (and a customer balance applied): what they
   // took off is one discount line, so the lines add up to amount_due. Tax is not mapped.
   const takenOff = sumLines(lines) - invoice.amount_due;

@@ -13,6 +13,8 @@ export interface ProcessorPlanChangeInput {
   ref: ProcessorSubscriptionRef;
   price: PriceRecord;
   plan: PlanRecord;
+  /** The quantity after the change (seats of a per-unit price; 1 for flat prices): the item's `quantity`. */
+  quantity: number;
   /** The instant prorated to (Stripe `proration_date`), the same for the preview and the change. */
   prorationDate: Date;
   /** The interval changes: a new period starts now (Stripe `billing_cycle_anchor: 'now'`). */
@@ -56,10 +58,10 @@ export interface ProcessorPlanChanges {
    * proration invoice reaches the store through its own webhooks.
    */
   changePlanNow?(input: ProcessorPlanChangeInput & { idempotencyKey: string }): Promise<ProcessorPlanChangeResult>;
-  /** Switches the subscription to `price` when its current period ends (Stripe: a subscription schedule). */
+  /** Switches the subscription to `price` at `quantity` when its current period ends (Stripe: a subscription schedule). */
   schedulePlanChange?(
     ref: ProcessorSubscriptionRef,
-    change: { price: PriceRecord; plan: PlanRecord; idempotencyKey: string },
+    change: { price: PriceRecord; plan: PlanRecord; quantity: number; idempotencyKey: string },
   ): Promise<void>;
   /** Drops a switch scheduled by {@link schedulePlanChange}; the subscription keeps its price (Stripe: release the schedule). */
   cancelScheduledPlanChange?(ref: ProcessorSubscriptionRef): Promise<void>;

@@ -50,6 +50,10 @@ export interface ProcessorSubscriptionState {
   current_period_end?: Date;
   /** The Billkit price the processor bills now; left out when the processor's answer does not name one Billkit knows. */
   price_id?: string;
+  /** Units the processor bills (Stripe: the subscription item's `quantity`); left out when its answer has none. */
+  quantity?: number;
   /** `null` when the processor has no change scheduled (Stripe: no subscription schedule); left out when unknown. */
   pending_price_id?: null;
+  /** Cleared with `pending_price_id`: no scheduled change, so no scheduled quantity either. */
+  pending_quantity?: null;
 }

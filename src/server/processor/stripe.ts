@@ -5,6 +5,7 @@ import { stripeCustomerId } from './stripeCustomer';
 import { stripePaymentMethods, type StripePaymentMethods } from './stripePaymentMethods';
 import type { PromotionCodeRecord, PriceRecord, PlanRecord } from '../store/records';
 import { stripePlanChanges } from './stripePlanChange';
+import { stripeMeters } from './stripeMeters';
 import { stripeSubscriptionState } from './stripeSubscriptionState';
 import type {
   PaymentProcessor,
@@ -23,6 +24,11 @@ export interface StripeProcessorOptions {
   publishableKey?: string;
   /** `whsec_…`, verifies `POST /webhooks/stripe`: `--stripe-webhook-secret` [STRIPE_WEBHOOK_SECRET]. */
   webhookSecret?: string;
+  /**
+   * Usage sent to Stripe Billing Meters: Billkit metric → the meter's `event_name`
+   * (`--stripe-meter api_calls=api_calls`). Usage of a metric not named here stays in the proxy.
+   */
+  meters?: Readonly<Record<string, string>>;
   /**
    * Extra `stripe` client settings; `{ host, port, protocol }` point it at a local
    * server that answers like Stripe's API (tests).
@@ -45,6 +51,8 @@ export interface StripeProcessor extends Omit<PaymentProcessor, keyof StripePaym
   schedulePlanChange: NonNullable<PaymentProcessor['schedulePlanChange']>;
   cancelScheduledPlanChange: NonNullable<PaymentProcessor['cancelScheduledPlanChange']>;
   payInvoice: NonNullable<PaymentProcessor['payInvoice']>;
+  meteredMetrics: NonNullable<PaymentProcessor['meteredMetrics']>;
+  sendUsage: NonNullable<PaymentProcessor['sendUsage']>;
   retrievePayment: NonNullable<PaymentProcessor['retrievePayment']>;
 }
 
@@ -141,6 +149,7 @@ export function createStripeProcessor(options: StripeProcessorOptions): StripePr
     webhookSecret: options.webhookSecret,
     ...stripePaymentMethods(stripe, { publishableKey: options.publishableKey }),
     ...stripePlanChanges({ stripe, stripePriceId, call: callStripe }),
+    ...stripeMeters(stripe, options.meters ?? {}),
 
     createCheckout: (input) =>
       callStripe({ refused: 'Stripe refused the checkout', unreachable: 'Stripe could not be reached for the checkout' }, () =>

@@ -14,6 +14,20 @@ function subscriptionRefOf(invoice: Stripe.Invoice): string | null {
   );
 }
 
+/**
+ * The Billkit metric of a metered Stripe line (`recurring.usage_type: 'metered'`): its
+ * price's `metadata.billkit_metric`, else its lookup key. The price is read where the
+ * payload has it as an object (the legacy `price`, or an expanded `pricing.price_details.price`).
+ */
+function meteredMetricOf(line: Stripe.InvoiceLineItem): string | null {
+  type LinePrice = { recurring?: { usage_type?: string } | null; metadata?: Record<string, string>; lookup_key?: string | null };
+  const legacy = (line as unknown as { price?: LinePrice | string | null }).price;
+  const details = (line as unknown as { pricing?: { price_details?: { price?: LinePrice | string } } | null }).pricing?.price_details?.price;
+  const price = [legacy, details].find((p): p is LinePrice => typeof p === 'object' && p !== null);
+  if (price?.recurring?.usage_type !== 'metered') return null;
+  return price.metadata?.billkit_metric ?? price.lookup_key ?? null;
+}
+
 /** A Stripe invoice in Billkit's terms. */
 function toProcessorInvoice(invoice: Stripe.Invoice & { id: string }): ProcessorInvoice {
   const lines = invoice.lines?.data ?? [];
@@ -28,15 +42,19 @@ function toProcessorInvoice(invoice: Stripe.Invoice & { id: string }): Processor
     subtotal: invoice.subtotal,
     discount_amount: (invoice.total_discount_amounts ?? []).reduce((sum, d) => sum + d.amount, 0),
     created_at: fromUnix(invoice.created),
-    lines: lines.map((line) => ({
-      description: line.description ?? null,
-      quantity: line.quantity ?? 1,
-      unit_amount: line.quantity ? Math.round(line.amount / line.quantity) : line.amount,
-      amount: line.amount,
-      period_start: line.period ? fromUnix(line.period.start) : null,
-      period_end: line.period ? fromUnix(line.period.end) : null,
-      proration: Boolean(line.parent?.subscription_item_details?.proration ?? line.parent?.invoice_item_details?.proration),
-    })),
+    lines: lines.map((line) => {
+      const metric = meteredMetricOf(line);
+      return {
+        description: line.description ?? null,
+        quantity: line.quantity ?? 1,
+        unit_amount: line.quantity ? Math.round(line.amount / line.quantity) : line.amount,
+        amount: line.amount,
+        period_start: line.period ? fromUnix(line.period.start) : null,
+        period_end: line.period ? fromUnix(line.period.end) : null,
+        proration: Boolean(line.parent?.subscription_item_details?.proration ?? line.parent?.invoice_item_details?.proration),
+        ...(metric ? { metric } : {}),
+      };
+    }),
   };
 }
 

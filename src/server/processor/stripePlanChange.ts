@@ -37,13 +37,13 @@ function isProration(line: Stripe.InvoiceLineItem): boolean {
 
 /**
  * Plan changes and invoice payment on Stripe, composed into `createStripeProcessor`. A change effective now is
- * `subscriptions.update` replacing the item's price with `proration_behavior:
+ * `subscriptions.update` replacing the item's price and quantity (seats) with `proration_behavior:
  * 'always_invoice'` (the proration is invoiced and charged at once),
  * `payment_behavior: 'error_if_incomplete'` (a decline leaves the subscription as it was)
  * and `billing_cycle_anchor: { type: 'now' }` when the interval changes; its preview is
  * `invoices.createPreview` with the same parameters and `proration_date`. A change at the
- * period end is a subscription schedule made from the subscription: the current price
- * until the period ends, then the new one, released after it (so the subscription goes on
+ * period end is a subscription schedule made from the subscription: the current price and
+ * quantity until the period ends, then the new ones (a seat decrease: the same price, fewer), released after it (so the subscription goes on
  * by itself). Paying an open invoice is `invoices.pay` (the customer's default payment
  * method).
  */
@@ -58,7 +58,7 @@ export function stripePlanChanges({ stripe, stripePriceId, call }: StripePlanCha
 
   /** The parameters a change now and its preview share, so the preview is what the change charges. */
   const changeParams = async (input: ProcessorPlanChangeInput, itemId: string): Promise<Stripe.SubscriptionUpdateParams> => ({
-    items: [{ id: itemId, price: await stripePriceId(input.price, input.plan), quantity: 1 }],
+    items: [{ id: itemId, price: await stripePriceId(input.price, input.plan), quantity: input.quantity }],
     proration_behavior: input.prorate ? 'always_invoice' : 'none',
     ...(input.prorate ? { proration_date: unix(input.prorationDate) } : {}),
     // API 2026-10-28 (the `stripe` package's) takes the anchor as `{ type }`; older ones as `'now'`.
@@ -122,7 +122,7 @@ export function stripePlanChanges({ stripe, stripePriceId, call }: StripePlanCha
                 end_date: item.current_period_end,
               },
               {
-                items: [{ price: await stripePriceId(change.price, change.plan), quantity: 1 }],
+                items: [{ price: await stripePriceId(change.price, change.plan), quantity: change.quantity }],
                 duration: { interval: change.price.interval ?? 'month', interval_count: 1 },
               },
             ],

@@ -19,7 +19,7 @@ const fromUnix = (seconds: number) => new Date(seconds * 1000);
 
 /**
  * A Stripe subscription in the store's terms: status, cancellation, trial, current
- * period, the Billkit price it bills and whether a plan change is scheduled. The one mapping used both for Stripe's answers to cancel / resume and for its
+ * period, the Billkit price it bills at the item's quantity (seats) and whether a plan change is scheduled. The one mapping used both for Stripe's answers to cancel / resume and for its
  * `customer.subscription.*` webhooks, so the two always agree on what changed.
  */
 export function stripeSubscriptionState(stripeSub: Stripe.Subscription): ProcessorSubscriptionState {
@@ -45,7 +45,8 @@ export function stripeSubscriptionState(stripeSub: Stripe.Subscription): Process
     ...(start ? { current_period_start: fromUnix(start) } : {}),
     ...(end ? { current_period_end: fromUnix(end) } : {}),
     ...(billkitPrice ? { price_id: billkitPrice } : {}),
+    ...(typeof item?.quantity === 'number' ? { quantity: item.quantity } : {}),
     // No schedule attached: no plan change is waiting (released, or applied and done).
-    ...(stripeSub.schedule === null ? { pending_price_id: null } : {}),
+    ...(stripeSub.schedule === null ? { pending_price_id: null, pending_quantity: null } : {}),
   };
 }

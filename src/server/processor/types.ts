@@ -3,6 +3,7 @@ import type { PlanRecord, PriceRecord, PromotionCodeRecord } from '../store/reco
 import type { ProcessorCustomers } from './ProcessorCustomers';
 import type { ProcessorSetups } from './ProcessorSetups';
 import type { ProcessorPlanChanges } from './planChangeTypes';
+import type { ProcessorUsage } from './usageTypes';
 import type { PaymentResult, ProcessorSubscriptionRef, ProcessorSubscriptionState } from './sharedTypes';
 
 // Re-exported so users of a processor import its types from this one file; the capability
@@ -57,7 +58,7 @@ export interface ProcessorCheckout {
 }
 
 /** Card setups ({@link ProcessorSetups}) and plan changes ({@link ProcessorPlanChanges}) are optional members, declared in their own files. */
-export interface PaymentProcessor extends ProcessorSetups, ProcessorPlanChanges {
+export interface PaymentProcessor extends ProcessorSetups, ProcessorPlanChanges, ProcessorUsage {
   /**
    * Cancels a subscription this processor created, at the end of its period (access
    * continues, renewal stops) or at once. The proxy calls it before writing its store and
@@ -149,6 +150,8 @@ export interface ProcessorInvoice {
     period_end: Date | null;
     /** A plan change's credit or charge for part of a period (absent: not known, taken as no). */
     proration?: boolean;
+    /** Usage billed in arrears: the metric it meters (Stripe: a metered price's `metadata.billkit_metric`); absent: not usage. */
+    metric?: string;
   }[];
 }
 

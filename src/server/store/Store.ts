@@ -34,6 +34,15 @@ export type { LifecycleQueries, LifecycleStep, LifecycleStepKind } from './lifec
  * change several rows are called inside {@link Store.transaction}, which hands the
  * callback a Store bound to that transaction.
  */
+/** The outbox row {@link Store.insertUsageEvents} writes with the usage it records. */
+export interface UsageForward {
+  metrics: readonly string[];
+  /** The billing clock's time (`created_at`). */
+  created_at: Date;
+  /** The wall clock's now: when the worker may first send it. */
+  next_attempt_at: Date;
+}
+
 export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, PaymentQueries, HistoryQueries {
   /** Runs `fn` in one transaction; the Store it receives writes inside it. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
@@ -102,9 +111,12 @@ export interface Store extends LifecycleQueries, PlanChangeQueries, DevQueries, 
   /**
    * Inserts usage events in one statement (so in one commit). Returns, per event, whether
    * it was recorded: `false` when its `idempotency_key` was already recorded for its
-   * subject (earlier, or by an earlier event of the same call).
+   * subject (earlier, or by an earlier event of the same call). With `forward`, the same
+   * statement writes one outbox row (kind `meter_events`) listing the recorded events of
+   * `forward.metrics`, so what is recorded is forwarded to the processor after commit,
+   * exactly once per recorded event.
    */
-  insertUsageEvents(events: UsageEventRecord[]): Promise<boolean[]>;
+  insertUsageEvents(events: UsageEventRecord[], forward?: UsageForward): Promise<boolean[]>;
   /** Sum of usage in `[from, to)`. */
   sumUsage(subject: string, metric: string, from: Date, to: Date): Promise<number>;
 

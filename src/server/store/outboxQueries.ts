@@ -4,7 +4,22 @@ import type { Store } from './Store';
 import type { StoreSession } from './StoreSession';
 
 /** The outbox kinds the store writes itself (the worker's handlers are keyed by these). */
-export const OUTBOX_KIND = { webhook: 'webhook', cancelSubscription: 'cancel_subscription' } as const;
+export const OUTBOX_KIND = { webhook: 'webhook', cancelSubscription: 'cancel_subscription', meterEvents: 'meter_events' } as const;
+
+/** One usage event an outbox row of kind `meter_events` carries (its usage row's id, subject, metric, quantity, time). */
+export interface MeterEventJob {
+  id: string;
+  subject: string;
+  metric: string;
+  quantity: number;
+  recorded_at: Date;
+}
+
+/** The usage events of an outbox row of kind `meter_events`. */
+export function meterEventsOf(row: OutboxRecord): MeterEventJob[] {
+  const events = JSON.parse(row.payload) as { id: number | string; subject: string; metric: string; quantity: number | string; recorded_at: string }[];
+  return events.map((e) => ({ id: String(e.id), subject: e.subject, metric: e.metric, quantity: Number(e.quantity), recorded_at: new Date(e.recorded_at) }));
+}
 
 /** The processor job an outbox row of kind `cancel_subscription` carries. */
 export function processorJobOf(row: OutboxRecord): ProcessorJobRecord {

@@ -1,3 +1,4 @@
+import { OUTBOX_KIND } from './outboxQueries';
 import { num } from './rows';
 import type { Store } from './Store';
 import type { StoreSession } from './StoreSession';
@@ -13,7 +14,7 @@ export function usageQueries(s: StoreSession): Pick<Store, 'insertUsage' | 'inse
         at,
       ]);
     },
-    async insertUsageEvents(events) {
+    async insertUsageEvents(events, forward) {
       if (events.length === 0) return [];
       const params: unknown[] = [];
       const values = events.map((e) => {
@@ -23,11 +24,23 @@ export function usageQueries(s: StoreSession): Pick<Store, 'insertUsage' | 'inse
       });
       // Untracked: usage rows are in no read cache, so they must not invalidate the cached
       // subscriptions every metered API call reads next.
+      const insert = `insert into usage_records (subject, metric, quantity, recorded_at, idempotency_key) values ${values.join(', ')}
+         on conflict (subject, idempotency_key) where idempotency_key is not null do nothing`;
+      // Forwarded: the same statement (one commit) writes the outbox row of what it recorded,
+      // keyed by its first usage row's id, so nothing recorded is left unsent.
+      const n = params.length;
       const inserted = await s.untracked<{ subject: string; idempotency_key: string }>(
-        `insert into usage_records (subject, metric, quantity, recorded_at, idempotency_key) values ${values.join(', ')}
-         on conflict (subject, idempotency_key) where idempotency_key is not null do nothing
-         returning subject, idempotency_key`,
-        params,
+        forward
+          ? `with ins as (${insert} returning id, subject, metric, quantity, recorded_at, idempotency_key),
+             fwd as (
+               insert into outbox (id, kind, subject, payload, created_at, next_attempt_at)
+               select 'meter_' || min(id), '${OUTBOX_KIND.meterEvents}', null,
+                 json_agg(json_build_object('id', id, 'subject', subject, 'metric', metric, 'quantity', quantity, 'recorded_at', recorded_at) order by id)::text,
+                 $${n + 2}::timestamptz, $${n + 3}::timestamptz
+               from ins where metric = any($${n + 1}::text[]) having count(*) > 0)
+             select subject, idempotency_key from ins`
+          : `${insert} returning subject, idempotency_key`,
+        forward ? [...params, [...forward.metrics], forward.created_at, forward.next_attempt_at] : params,
       );
       const fresh = new Set(inserted.filter((r) => r.idempotency_key !== null).map((r) => `${r.subject}\u0000${r.idempotency_key}`));
       return events.map((e) => {
