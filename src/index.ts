@@ -125,6 +125,7 @@ export { PricingTable, type PricingTableProps } from './components/PricingTable'
 export { SubscriptionCard, type SubscriptionCardProps } from './components/SubscriptionCard';
 export { UsageMeter, type UsageMeterProps, type UsageUnit } from './components/UsageMeter';
 export { InvoiceList, type InvoiceListProps } from './components/InvoiceList';
+export { InvoiceLines, type InvoiceLinesProps } from './components/InvoiceList/InvoiceLines';
 export { CheckoutForm, stripeAppearance, type CheckoutFormProps, type PaymentPhase } from './components/CheckoutForm';
 export { CheckoutReturn, type CheckoutReturnProps } from './components/CheckoutReturn';
 export { defaultCheckoutLabels, type CheckoutLabels } from './components/CheckoutForm/checkoutLabels';

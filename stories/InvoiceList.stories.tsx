@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { InvoiceList } from '../src/components/InvoiceList';
+import { InvoiceLines } from '../src/components/InvoiceList/InvoiceLines';
 import { billkit, errorHandler, loadingHandler, subscribeInStory, withMaxWidth } from './storyHelpers';
 
 /** `<InvoiceList/>` on the in-browser reference proxy; PDFs are the proxy's real ones. */
@@ -29,19 +30,19 @@ async function expandLatest({ canvasElement }: { canvasElement: HTMLElement }) {
 }
 
 /**
- * `user_metered`'s latest invoice expanded: Pro (monthly) in advance and the usage of the
+ * With the `lines` opt-in (`<InvoiceList lines={InvoiceLines}/>`), `user_metered`'s latest invoice expanded: Pro (monthly) in advance and the usage of the
  * period before, 18,200 calls with 10,000 included, its tier "8,200 × $2.00 per 1,000 =
  * $16.40", and the total.
  */
 export const Lines: Story = {
-  args: { pageSize: 5 },
+  args: { pageSize: 5, lines: InvoiceLines },
   parameters: { billkit: { subject: 'user_metered' } },
   play: expandLatest,
 };
 
 /** The same in a 375 px phone's column (343 px inside its margins): each invoice stacks, the lines under it. */
 export const LinesNarrow: Story = {
-  args: { pageSize: 5 },
+  args: { pageSize: 5, lines: InvoiceLines },
   decorators: [withMaxWidth(343)],
   parameters: { billkit: { subject: 'user_metered' } },
   play: expandLatest,

@@ -24,13 +24,20 @@ const shownTiers = (tiers: InvoiceLineTier[]) => {
   return used.length > 0 ? used : tiers.slice(0, 1);
 };
 
+/** Props of {@link InvoiceLines}, as `<InvoiceList lines={InvoiceLines}/>` renders it. */
+export interface InvoiceLinesProps {
+  invoice: Invoice;
+  /** The accessible name of the list of lines ("Lines of the invoice of Apr 1, 2025"). */
+  label: string;
+}
+
 /**
  * What an invoice charges for, line by line (`invoice.lines`), under its row of
  * `<InvoiceList/>`: each line's description, period, "5 × $12.00" when the quantity says
  * something, a usage line's tiers ("13,500 × $2.00 per 1,000 = $27.00"), its amount
  * (discounts negative), then the total, `amount_due`.
  */
-export function InvoiceLines({ invoice, label }: { invoice: Invoice; label: string }): ReactNode {
+export function InvoiceLines({ invoice, label }: InvoiceLinesProps): ReactNode {
   const { locale } = useBillingContext();
   const text = useLabels('invoiceList', defaultInvoiceListLabels);
   const period = useLabels('period', defaultCommonLabels.period);

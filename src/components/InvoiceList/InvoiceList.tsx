@@ -10,6 +10,7 @@ import { ErrorState } from '../ui/ErrorState';
 import { DocumentIcon } from '../ui/icons';
 import { Notice } from '../ui/Notice';
 import { Skeleton } from '../ui/Skeleton';
+import type { InvoiceLinesProps } from './InvoiceLines';
 import { cell, InvoiceRow, periodCell, row } from './InvoiceRow';
 import { useLabels } from '../../react/useLabels';
 import { defaultInvoiceListLabels } from './invoiceListLabels';
@@ -27,6 +28,12 @@ export interface InvoiceListProps {
    * invoices (pays with the card on file). Passed in, so apps without it pay nothing.
    */
   payButton?: ComponentType<{ invoice: Invoice }>;
+  /**
+   * Opt-in (Billkit addition): `InvoiceLines` from `billkit` gives each invoice a "Details"
+   * disclosure that shows its lines under its row (seats, usage with its tiers, prorations,
+   * discounts, and the total). Passed in, so apps that do not show lines pay nothing.
+   */
+  lines?: ComponentType<InvoiceLinesProps>;
   className?: string;
 }
 
@@ -37,7 +44,7 @@ export interface InvoiceListProps {
  * @example
  * <InvoiceList pageSize={5} />
  */
-export function InvoiceList({ pageSize, payButton, className }: InvoiceListProps): ReactNode {
+export function InvoiceList({ pageSize, payButton, lines, className }: InvoiceListProps): ReactNode {
   const text = useLabels('invoiceList', defaultInvoiceListLabels);
   const retry = useLabels('retry', defaultCommonLabels.retry);
   const loading = useLabels('loading', defaultCommonLabels.loading);
@@ -134,7 +141,7 @@ export function InvoiceList({ pageSize, payButton, className }: InvoiceListProps
             {head}
             <tbody className="bk:@max-lg:block">
               {query.invoices.map((invoice) => (
-                <InvoiceRow key={invoice.id} invoice={invoice} payButton={payButton} />
+                <InvoiceRow key={invoice.id} invoice={invoice} payButton={payButton} lines={lines} />
               ))}
             </tbody>
           </table>

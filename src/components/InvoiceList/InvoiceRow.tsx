@@ -10,7 +10,7 @@ import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { ChevronDownIcon, DownloadIcon } from '../ui/icons';
 import { cx } from '../ui/cx';
-import { InvoiceLines } from './InvoiceLines';
+import type { InvoiceLinesProps } from './InvoiceLines';
 import { useLabels } from '../../react/useLabels';
 import { defaultInvoiceListLabels, defaultInvoiceStatusLabels } from './invoiceListLabels';
 import { defaultCommonLabels } from '../ui/commonLabels';
@@ -32,9 +32,18 @@ export const periodCell = 'bk:@max-3xl:hidden';
 
 /**
  * One invoice of `<InvoiceList/>`, with its own download state (pending, failed) and, when
- * it has lines, a "Details" disclosure that shows them in a row under it.
+ * it has lines and the list was given `lines` (the opt-in), a "Details" disclosure that
+ * shows them in a row under it.
  */
-export function InvoiceRow({ invoice, payButton: PayButton }: { invoice: Invoice; payButton?: ComponentType<{ invoice: Invoice }> | undefined }): ReactNode {
+export function InvoiceRow({
+  invoice,
+  payButton: PayButton,
+  lines: Lines,
+}: {
+  invoice: Invoice;
+  payButton?: ComponentType<{ invoice: Invoice }> | undefined;
+  lines?: ComponentType<InvoiceLinesProps> | undefined;
+}): ReactNode {
   const { locale } = useBillingContext();
   const text = useLabels('invoiceList', defaultInvoiceListLabels);
   const period = useLabels('period', defaultCommonLabels.period);
@@ -43,7 +52,7 @@ export function InvoiceRow({ invoice, payButton: PayButton }: { invoice: Invoice
   const created = formatDate(invoice.created_at, locale);
   const [open, setOpen] = useState(false);
   const linesId = useId();
-  const hasLines = (invoice.lines?.length ?? 0) > 0;
+  const hasLines = Lines !== undefined && (invoice.lines?.length ?? 0) > 0;
   return (
     <>
       <tr
@@ -106,7 +115,7 @@ export function InvoiceRow({ invoice, payButton: PayButton }: { invoice: Invoice
         // Under its invoice, across the columns; in a narrow list a block like the stacked rows.
         <tr id={linesId} hidden={!open} data-billkit-part="invoice-lines" data-lines-of={invoice.id} className={open ? 'bk:@max-lg:block' : 'bk:hidden'}>
           <td colSpan={5} className="bk:px-6 bk:pb-4 bk:@max-lg:block">
-            {open && <InvoiceLines invoice={invoice} label={text.linesOf(created)} />}
+            {open && Lines && <Lines invoice={invoice} label={text.linesOf(created)} />}
           </td>
         </tr>
       )}

@@ -14,6 +14,7 @@ import {
   BillingProvider,
   CheckoutForm,
   CheckoutReturn,
+  InvoiceLines,
   InvoiceList,
   PayInvoiceButton,
   planChange,
@@ -76,7 +77,7 @@ function PricingPage(): ReactNode {
           <CheckoutForm priceId={price.id} {...(quantity !== undefined && { quantity })} />
         </section>
       )}
-      <InvoiceList {...(selfServe && { payButton: PayInvoiceButton })} />
+      <InvoiceList {...(selfServe && { payButton: PayInvoiceButton })} {...(seats && { lines: InvoiceLines })} />
     </main>
   );
 }

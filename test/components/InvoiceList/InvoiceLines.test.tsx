@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvoiceList } from '../../../src/components/InvoiceList';
+import { InvoiceLines } from '../../../src/components/InvoiceList/InvoiceLines';
 import { as, fixedClock, FIXED_NOW } from '../../helpers/http';
 import { subscribe } from '../../helpers/lifecycle';
 import { startTestProxy, type TestProxy } from '../../helpers/proxy';
@@ -21,7 +22,7 @@ const cents = (text: string | null | undefined) => Math.round(Number((text ?? ''
 
 async function showFirstInvoice(subject: string) {
   const user = userEvent.setup();
-  await renderWithProxy(proxy, <InvoiceList pageSize={3} />, { subject });
+  await renderWithProxy(proxy, <InvoiceList pageSize={3} lines={InvoiceLines} />, { subject });
   await screen.findByRole('table', { name: 'Invoices' });
   const row = rows()[0]!;
   const date = within(row).getAllByRole('cell')[0]!.textContent!;
@@ -37,6 +38,13 @@ const linesOf = (list: HTMLElement) =>
     .map((item) => [item.querySelector('p')!.textContent, item.querySelector('[data-billkit-part="line-amount"]')!.textContent]);
 
 describe('<InvoiceList/> invoice lines', () => {
+  it('offers no Details without the lines opt-in', async () => {
+    await renderWithProxy(proxy, <InvoiceList pageSize={3} />, { subject: 'user_metered' });
+    await screen.findByRole('table', { name: 'Invoices' });
+    expect(rows().length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: /^Details/ })).not.toBeInTheDocument();
+  });
+
   it("expands user_metered's latest invoice into its plan and usage lines with the usage tiers, and collapses it", async () => {
     const { user, row, date, button } = await showFirstInvoice('user_metered');
     expect(button).toHaveAttribute('aria-expanded', 'false');
@@ -162,7 +170,7 @@ describe('<InvoiceList/> invoice lines', () => {
       created_at: new Date(FIXED_NOW),
       lines: [],
     });
-    await renderWithProxy(proxy, <InvoiceList />, { subject: 'user_no_lines' });
+    await renderWithProxy(proxy, <InvoiceList lines={InvoiceLines} />, { subject: 'user_no_lines' });
     await screen.findByRole('table', { name: 'Invoices' });
     expect(rows()).toHaveLength(1);
     expect(within(rows()[0]!).queryByRole('button', { name: /^Details/ })).not.toBeInTheDocument();
