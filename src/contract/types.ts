@@ -96,8 +96,20 @@ export type SubscriptionStatus =
 export interface Subscription {
   id: string;
   plan: { id: string; name: string };
-  /** `currency` is a Billkit addition so the price can be formatted without `GET /plans`. */
-  price: { id: string; amount: number; interval: Interval | null; currency: string };
+  /**
+   * `currency` is a Billkit addition so the price can be formatted without `GET /plans`;
+   * so are `model` and, for a `per_unit` price, `unit_label` and its quantity bounds (as in `Price`).
+   */
+  price: {
+    id: string;
+    amount: number;
+    interval: Interval | null;
+    currency: string;
+    model?: Price['model'];
+    unit_label?: string | null;
+    min_quantity?: number | null;
+    max_quantity?: number | null;
+  };
   status: SubscriptionStatus;
   current_period_start: string;
   current_period_end: string;
