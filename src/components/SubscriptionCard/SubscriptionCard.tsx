@@ -274,9 +274,9 @@ export function SubscriptionCard({
             {interval && text.perInterval(interval)}
           </p>
           {price.model === 'per_unit' && (
-            <p data-billkit-part="quantity" data-quantity={quantity} className="bk:basis-full bk:text-sm bk:text-billkit-muted-foreground">
-              <span className="bk:font-medium bk:text-billkit-foreground">{formatUnits(quantity, price.unit_label, locale, text.units)}</span>
-              {interval && <> · <span data-billkit-part="total" className="bk:tabular-nums">{text.totalPerInterval(formatMoney(price.amount * quantity, price.currency, locale), interval)}</span></>}
+            <p data-billkit-part="quantity" className="bk:basis-full bk:text-sm bk:text-billkit-muted-foreground">
+              {formatUnits(quantity, price.unit_label, locale, text.units)}
+              {interval && ` · ${text.totalPerInterval(formatMoney(price.amount * quantity, price.currency, locale), interval)}`}
             </p>
           )}
         </div>
