@@ -98,7 +98,8 @@ export interface Subscription {
   plan: { id: string; name: string };
   /**
    * `currency` is a Billkit addition so the price can be formatted without `GET /plans`;
-   * so are `model` and, for a `per_unit` price, `unit_label` and its quantity bounds (as in `Price`).
+   * so are, on a `per_unit` price only, `model: 'per_unit'`, `unit_label` and its quantity
+   * bounds (as in `Price`); a flat price answers without them.
    */
   price: {
     id: string;

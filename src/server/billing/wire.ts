@@ -15,8 +15,9 @@ export function toWireSubscription(sub: SubscriptionDetail): Subscription {
       amount: sub.price.amount,
       interval: sub.price.interval,
       currency: sub.price.currency,
-      model: sub.price.model,
+      // Flat prices answer exactly as documented; a per-unit price adds its model and bounds.
       ...(sub.price.model === 'per_unit' && {
+        model: sub.price.model,
         unit_label: sub.price.unit_label ?? null,
         min_quantity: sub.price.min_quantity ?? null,
         max_quantity: sub.price.max_quantity ?? null,
