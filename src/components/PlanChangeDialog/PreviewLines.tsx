@@ -1,3 +1,4 @@
+'use client';
 import type { ReactNode } from 'react';
 import type { PlanChangePreview } from '../../contract/types';
 import { formatMoney } from '../../contract/formatMoney';
