@@ -44,7 +44,7 @@ type Step = 'preview' | 'update_card';
  * dialog with a seat stepper (the price's `min_quantity`..`max_quantity`) and the proxy's
  * preview of the new quantity (`usePreviewPlanChange(price, { quantity })`): an increase is
  * charged today, prorated ("Pay $28.20 and add 3 seats"); a decrease waits for the period
- * end, with no refund. Confirm calls `useChangePlan` with the quantity and the preview's
+ * end, with no refund (during a trial both apply at once, free). Confirm calls `useChangePlan` with the quantity and the preview's
  * `proration_date`, so the charge is the preview's amount; a declined card offers the card
  * form, as `<PlanChangeDialog/>` does. Renders nothing for other subscriptions.
  * Parts: `seat-change` (the button), `seat-change-dialog` with `data-state` = `same` |
@@ -119,22 +119,27 @@ export function SeatChange({ subscription, onChanged, labels, defaultOpen = fals
                 ? 'ready'
                 : 'loading';
   const added = units(Math.abs(quantity - current));
+  const fewer = quantity < current;
   const summary = same
     ? text.sameQuantity
     : !data
       ? card.previewLoading
-      : data.effective === 'now'
-        ? text.increaseSummary(money(data.amount_due_today), added, money(data.next_invoice.amount), date(data.next_invoice.date))
-        : text.decreaseSummary(units(quantity), date(data.next_invoice.date));
+      : data.effective === 'period_end'
+        ? text.decreaseSummary(units(quantity), date(data.next_invoice.date))
+        : fewer
+          ? text.decreaseNowSummary(units(quantity))
+          : text.increaseSummary(money(data.amount_due_today), added, money(data.next_invoice.amount), date(data.next_invoice.date));
   const confirmLabel = change.isPending
     ? text.changing
     : same
       ? card.confirmChange
-      : data?.effective === 'period_end' || quantity < current
-      ? text.decreaseAtPeriodEnd(units(quantity))
-      : data && data.amount_due_today > 0
-        ? text.payAndAdd(money(data.amount_due_today), added)
-        : text.add(added);
+      : data?.effective === 'period_end'
+        ? text.decreaseAtPeriodEnd(units(quantity))
+        : fewer
+          ? text.changeTo(units(quantity))
+          : data && data.amount_due_today > 0
+            ? text.payAndAdd(money(data.amount_due_today), added)
+            : text.add(added);
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>

@@ -15,9 +15,11 @@ export const defaultSeatChangeLabels: SeatChangeLabels = {
   sameQuantity: 'Choose a different number to see what it costs.',
   increaseSummary: (today, added, next, date) => `${today} due today for ${added} added, then ${next} on ${date}.`,
   decreaseSummary: (quantity, date) => `Changes to ${quantity} on ${date}. Nothing is refunded; the seats stay until then.`,
+  decreaseNowSummary: (quantity) => `Changes to ${quantity} now. Nothing is charged or refunded.`,
   payAndAdd: (amount, added) => `Pay ${amount} and add ${added}`,
   add: (added) => `Add ${added}`,
   decreaseAtPeriodEnd: (quantity) => `Change to ${quantity} at period end`,
+  changeTo: (quantity) => `Change to ${quantity}`,
   changing: 'Changing…',
 };
 

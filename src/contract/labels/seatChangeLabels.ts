@@ -25,11 +25,15 @@ export interface SeatChangeLabels {
   increaseSummary: (today: string, added: string, next: string, date: string) => string;
   /** A decrease: `"Changes to 3 seats on Dec 21. Nothing is refunded; the seats stay until then."` */
   decreaseSummary: (quantity: string, date: string) => string;
+  /** A decrease that applies at once (during a trial): `"Changes to 3 seats now. Nothing is charged or refunded."` */
+  decreaseNowSummary: (quantity: string) => string;
   /** Confirm an increase: `"Pay $28.20 and add 3 seats"`. */
   payAndAdd: (amount: string, added: string) => string;
   /** Confirm an increase with nothing due today (a trial): `"Add 3 seats"`. */
   add: (added: string) => string;
   /** Confirm a decrease: `"Change to 3 seats at period end"`. */
   decreaseAtPeriodEnd: (quantity: string) => string;
+  /** Confirm a decrease that applies at once (during a trial): `"Change to 3 seats"`. */
+  changeTo: (quantity: string) => string;
   changing: string;
 }

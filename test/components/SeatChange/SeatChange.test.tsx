@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SeatChange } from '../../../src/components/SeatChange';
 import { SubscriptionCard } from '../../../src/components/SubscriptionCard';
 import { SubscriptionPaymentDetails } from '../../../src/components/SubscriptionPaymentDetails';
+import { advance, days, subscribe } from '../../helpers/lifecycle';
 import { countMoney } from '../../helpers/money';
 import { startTestProxy, type TestProxy } from '../../helpers/proxy';
 import { componentRoot, renderWithProxy } from '../../helpers/renderWithProxy';
@@ -170,6 +171,38 @@ describe('<SeatChange/>', () => {
     await user.click(within(dialog).getByRole('button', { name: /^Pay .* and add 1 seat$/ }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), { timeout: 10_000 });
     await waitFor(() => expect(card().querySelector('[data-billkit-part="quantity"]')).toHaveTextContent('6 seats'));
+  });
+
+  it('during a trial changes seats at once either way, with no charge', async () => {
+    const user = userEvent.setup();
+    await subscribe(proxy, 'user_free', { price_id: 'price_team_monthly', trial_days: 7 });
+    // A day in: a preview made in the very second the trial began is priced (to the second)
+    // before its period start, which the change refuses.
+    await advance(proxy, days(1));
+    await renderTeam('user_free');
+    const seats = () => card().querySelector('[data-billkit-part="quantity"]');
+    const before = seats()!.textContent!;
+    const start = Number(/^(\d+)/.exec(before)![1]);
+
+    await user.click(within(card()).getByRole('button', { name: 'Change seats' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Change seats' });
+    await user.click(within(dialog).getByRole('button', { name: 'Add a seat' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Add a seat' }));
+    await waitFor(() => expect(dialogPart()).toHaveAttribute('data-state', 'ready'), { timeout: 10_000 });
+    expect(dialog.querySelector('[data-billkit-part="amount-due-today"]')).toHaveTextContent('$0.00');
+    await user.click(within(dialog).getByRole('button', { name: 'Add 2 seats' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), { timeout: 10_000 });
+    await waitFor(() => expect(seats()).toHaveTextContent(`${start + 2} seats`));
+
+    await user.click(within(card()).getByRole('button', { name: 'Change seats' }));
+    dialog = await screen.findByRole('dialog', { name: 'Change seats' });
+    await user.click(within(dialog).getByRole('button', { name: 'Remove a seat' }));
+    await waitFor(() => expect(dialogPart()).toHaveAttribute('data-state', 'ready'), { timeout: 10_000 });
+    expect(within(dialog).getByRole('status')).toHaveTextContent(`Changes to ${start + 1} seat${start + 1 === 1 ? '' : 's'} now. Nothing is charged or refunded.`);
+    await user.click(within(dialog).getByRole('button', { name: /^Change to \d+ seats?$/ }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), { timeout: 10_000 });
+    await waitFor(() => expect(seats()).toHaveTextContent(`${start + 1} seat`));
+    expect(card().querySelector('[data-billkit-part="pending-change"]')).toBeNull();
   });
 
   it('shows a preview error with a retry', async () => {
