@@ -60,6 +60,7 @@ export {
 } from './client/createBillingClient';
 export { formatMoney } from './contract/formatMoney';
 export { formatInterval, type IntervalLabels } from './contract/formatInterval';
+export { formatUnits, unitsOf, type UnitsLabel } from './contract/formatUnits';
 export { formatDate } from './contract/formatDate';
 
 // --- react: provider, keys, query options, hooks
@@ -151,6 +152,7 @@ export {
   SubscriptionPaymentDetails,
   type SubscriptionPaymentDetailsProps,
 } from './components/SubscriptionPaymentDetails';
+export { SeatChange, defaultSeatChangeLabels, type SeatChangeLabels, type SeatChangeProps } from './components/SeatChange';
 // Each labels module also adds its group to `BillingLabels`; these exports keep them in
 // every program that imports billkit, so the provider's `labels` type is always whole.
 export type { InvoiceListLabels } from './components/InvoiceList/invoiceListLabels';

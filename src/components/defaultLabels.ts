@@ -2,6 +2,7 @@ import type { BillingLabels } from '../react/labels';
 import { defaultCheckoutLabels } from './CheckoutForm/checkoutLabels';
 import { defaultInvoiceListLabels, defaultInvoiceStatusLabels } from './InvoiceList/invoiceListLabels';
 import { defaultPaymentMethodLabels } from './PaymentMethodForm/paymentMethodLabels';
+import { defaultSeatChangeLabels } from './SeatChange/seatChangeLabels';
 import { defaultPricingTableLabels } from './PricingTable/pricingTableLabels';
 import { defaultSeatStepperLabels } from './PricingTable/seatStepperLabels';
 import { defaultSubscriptionCardLabels, defaultSubscriptionStatusLabels } from './SubscriptionCard/subscriptionCardLabels';
@@ -23,4 +24,5 @@ export const defaultLabels: BillingLabels = {
   usageMeter: defaultUsageMeterLabels,
   invoiceList: defaultInvoiceListLabels,
   paymentMethod: defaultPaymentMethodLabels,
+  seatChange: defaultSeatChangeLabels,
 };

@@ -96,8 +96,21 @@ export type SubscriptionStatus =
 export interface Subscription {
   id: string;
   plan: { id: string; name: string };
-  /** `currency` is a Billkit addition so the price can be formatted without `GET /plans`. */
-  price: { id: string; amount: number; interval: Interval | null; currency: string };
+  /**
+   * `currency` is a Billkit addition so the price can be formatted without `GET /plans`;
+   * so are, on a `per_unit` price only, `model: 'per_unit'`, `unit_label` and its quantity
+   * bounds (as in `Price`); a flat price answers without them.
+   */
+  price: {
+    id: string;
+    amount: number;
+    interval: Interval | null;
+    currency: string;
+    model?: Price['model'];
+    unit_label?: string | null;
+    min_quantity?: number | null;
+    max_quantity?: number | null;
+  };
   status: SubscriptionStatus;
   current_period_start: string;
   current_period_end: string;

@@ -5,6 +5,7 @@ export interface BillingKeyParams {
   limit?: number;
   sessionId?: string;
   priceId?: string;
+  quantity?: number;
 }
 
 // Undefined fields are dropped: React Query matches key prefixes field by field, and an
@@ -41,8 +42,9 @@ export const billingKeys = {
     ['billkit', 'checkoutSession', params({ sessionId, scope })] as const,
   /** The caller's card on file (Billkit addition). */
   paymentMethod: (scope?: string) => ['billkit', 'paymentMethod', params({ scope })] as const,
-  /** The preview of changing the subscription to a price; without `priceId`, every preview. */
-  planChangePreview: (priceId?: string, scope?: string) => ['billkit', 'planChangePreview', params({ priceId, scope })] as const,
+  /** The preview of changing the subscription to a price (and `quantity`); without `priceId`, every preview. */
+  planChangePreview: (priceId?: string, scope?: string, quantity?: number) =>
+    ['billkit', 'planChangePreview', params({ priceId, quantity, scope })] as const,
   /** The embedded checkout session `<CheckoutForm/>` created for a price, code and trial. */
   embeddedCheckout: (
     session: { priceId?: string; promotionCode?: string | null; trialDays?: number; quantity?: number; scope?: string } = {},

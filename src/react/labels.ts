@@ -3,6 +3,7 @@ import type { CheckoutLabels } from '../contract/labels/checkoutLabels';
 import type { InvoiceListLabels } from '../contract/labels/invoiceListLabels';
 import type { PaymentMethodLabels } from '../contract/labels/paymentMethodLabels';
 import type { PricingTableLabels } from '../contract/labels/pricingTableLabels';
+import type { SeatChangeLabels } from '../contract/labels/seatChangeLabels';
 import type { SubscriptionCardLabels } from '../contract/labels/subscriptionCardLabels';
 import type { UsageMeterLabels } from '../contract/labels/usageMeterLabels';
 import type { SubscriptionStatus, InvoiceStatus } from '../contract/types';
@@ -34,6 +35,8 @@ export interface BillingLabels {
     paymentMethod: PaymentMethodLabels;
     /** `<PricingTable/>`. Override any part of it: `{ pricingTable: { title: … } }` keeps the other strings. */
     pricingTable: PricingTableLabels;
+    /** The "Change seats" opt-in, `<SubscriptionCard seatChange={SeatChange}/>`. */
+    seatChange: SeatChangeLabels;
     /** `<SubscriptionCard/>`. */
     subscriptionCard: SubscriptionCardLabels;
     /** Names of subscription statuses; `canceling` is an active subscription set to cancel at period end. */

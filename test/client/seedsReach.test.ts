@@ -36,13 +36,14 @@ describe("what the seeds name reaches (the 35 kB budget's line)", () => {
   it("reaches none of the self-serve opt-ins, no devtools module and not Radix Dialog's Overlay scroll lock", async () => {
     const reached = await modulesReachedBy(SEEDS);
     expect(reached).toContain('src/components/SubscriptionCard/CancelDialog.tsx');
-    const optIns = /^src\/(components\/(PlanChangeDialog|PaymentMethodForm|SubscriptionPaymentDetails)\/|devtools\/)/;
+    const optIns = /^src\/(components\/(PlanChangeDialog|PaymentMethodForm|SubscriptionPaymentDetails|SeatChange)\/|devtools\/)/;
     expect(reached.filter((file) => optIns.test(file))).toEqual([]);
     expect(reached.filter((file) => /node_modules\/react-remove-scroll/.test(file))).toEqual([]);
   });
 
   it('is a detector that sees an opt-in when it is imported', async () => {
-    const reached = await modulesReachedBy(['SubscriptionCard', 'SubscriptionPaymentDetails', 'planChange']);
+    const reached = await modulesReachedBy(['SubscriptionCard', 'SubscriptionPaymentDetails', 'planChange', 'SeatChange']);
+    expect(reached).toContain('src/components/SeatChange/SeatChange.tsx');
     expect(reached).toContain('src/components/SubscriptionPaymentDetails/SubscriptionPaymentDetails.tsx');
     expect(reached.some((file) => file.startsWith('src/components/PlanChangeDialog/'))).toBe(true);
   });

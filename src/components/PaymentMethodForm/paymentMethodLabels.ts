@@ -5,6 +5,7 @@
 import type { PaymentMethodLabels } from '../../contract/labels/paymentMethodLabels';
 
 import { intervalAdverb } from '../../contract/formatInterval';
+import { unitsOf } from '../../contract/formatUnits';
 
 /** The default (English) strings. */
 export const defaultPaymentMethodLabels: PaymentMethodLabels = {
@@ -47,6 +48,9 @@ export const defaultPaymentMethodLabels: PaymentMethodLabels = {
   declinedHint: 'Update your card, then try again.',
   pendingChange: (plan, date) => `Switches to ${plan} on ${date}`,
   keepPlan: (plan) => `Keep ${plan}`,
+  pendingQuantity: (quantity, date) => `Changes to ${quantity} on ${date}`,
+  keepQuantity: (quantity) => `Keep ${quantity}`,
+  units: unitsOf,
 };
 
 /** Card brand names as printed (`visa` → `Visa`). */

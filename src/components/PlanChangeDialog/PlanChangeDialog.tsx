@@ -1,7 +1,7 @@
 'use client';
 import { useState, type ReactNode } from 'react';
 import type { BillingError } from '../../client/BillingError';
-import type { Plan, PlanChangePreview, Price, Subscription } from '../../contract/types';
+import type { Plan, Price, Subscription } from '../../contract/types';
 import { formatDate } from '../../contract/formatDate';
 import { formatInterval } from '../../contract/formatInterval';
 import { formatMoney } from '../../contract/formatMoney';
@@ -15,6 +15,7 @@ import { Button } from '../ui/Button';
 import { Dialog, DialogContent } from '../ui/Dialog';
 import { ErrorState } from '../ui/ErrorState';
 import { Skeleton } from '../ui/Skeleton';
+import { PreviewLines } from './PreviewLines';
 import { useReturnFocus } from '../ui/useReturnFocus';
 import { useLabels } from '../../react/useLabels';
 import { defaultCommonLabels } from '../ui/commonLabels';
@@ -37,27 +38,6 @@ export interface PlanChangeDialogProps {
 export type PlanChangeDialogLabels = PaymentMethodLabels;
 
 type Step = 'preview' | 'update_card';
-
-/** The preview's lines (credit of the unused time, charge of the remaining time) and the total due today. */
-function PreviewLines({ preview, text, locale }: { preview: PlanChangePreview; text: PaymentMethodLabels; locale: string }): ReactNode {
-  const money = (amount: number) => formatMoney(amount, preview.currency, locale);
-  return (
-    <dl data-billkit-part="preview-lines" aria-label={text.lines} className="bk:m-0 bk:flex bk:flex-col bk:gap-2 bk:rounded-billkit-md bk:bg-billkit-muted/60 bk:p-4 bk:text-sm">
-      {preview.lines.map((line, index) => (
-        <div key={index} data-billkit-part="preview-line" data-proration={line.proration ? '' : undefined} className="bk:flex bk:justify-between bk:gap-4">
-          <dt className="bk:text-billkit-muted-foreground">{line.description}</dt>
-          <dd className="bk:m-0 bk:tabular-nums">{money(line.amount)}</dd>
-        </div>
-      ))}
-      <div className="bk:flex bk:justify-between bk:gap-4 bk:border-t bk:border-billkit-border bk:pt-2 bk:font-semibold">
-        <dt>{text.dueToday}</dt>
-        <dd data-billkit-part="amount-due-today" className="bk:m-0 bk:tabular-nums">
-          {money(preview.amount_due_today)}
-        </dd>
-      </div>
-    </dl>
-  );
-}
 
 /**
  * The dialog of a subscriber's plan change: the proxy's preview ("$19.33 due today, then

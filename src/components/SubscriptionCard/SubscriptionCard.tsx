@@ -4,6 +4,7 @@ import type { Subscription } from '../../contract/types';
 import { formatDate } from '../../contract/formatDate';
 import { formatInterval } from '../../contract/formatInterval';
 import { formatMoney } from '../../contract/formatMoney';
+import { formatUnits } from '../../contract/formatUnits';
 import { canCancel, canResume, needsPayment } from '../../contract/subscriptionRules';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useResumeSubscription } from '../../react/useResumeSubscription';
@@ -40,6 +41,11 @@ export interface SubscriptionCardProps {
    * `updatePaymentHref` still override the recovery.
    */
   paymentDetails?: ComponentType<{ subscription: Subscription; recovery?: boolean }>;
+  /**
+   * Opt-in (Billkit addition): `SeatChange` from `billkit` adds "Change seats" (a stepper
+   * and the proxy's preview in a dialog) to a `per_unit` subscription that can change plan.
+   */
+  seatChange?: ComponentType<{ subscription: Subscription }>;
   className?: string;
 }
 
@@ -88,6 +94,7 @@ export function SubscriptionCard({
   onUpdatePayment,
   updatePaymentHref,
   paymentDetails: PaymentDetails,
+  seatChange: SeatChange,
   className,
 }: SubscriptionCardProps): ReactNode {
   const { labels, locale } = useBillingContext();
@@ -184,6 +191,8 @@ export function SubscriptionCard({
   const cancelable = canCancel(subscription);
   const status = subscription.cancel_at_period_end && subscription.status !== 'canceled' ? 'canceling' : subscription.status;
   const { price } = subscription;
+  const interval = price.interval && formatInterval(price.interval, locale, labels.intervals);
+  const quantity = subscription.quantity ?? 1;
 
   // When a canceled subscription was canceled and ended, from the server's facts: an
   // immediate cancel ends today, not at the end of the period it no longer runs to.
@@ -262,8 +271,14 @@ export function SubscriptionCard({
             <span className="bk:text-base bk:font-semibold bk:text-billkit-foreground bk:tabular-nums">
               {formatMoney(price.amount, price.currency, locale)}
             </span>{' '}
-            {price.interval && text.perInterval(formatInterval(price.interval, locale, labels.intervals))}
+            {interval && text.perInterval(interval)}
           </p>
+          {price.model === 'per_unit' && (
+            <p data-billkit-part="quantity" className="bk:basis-full bk:text-sm bk:text-billkit-muted-foreground">
+              {formatUnits(quantity, price.unit_label, locale, text.units)}
+              {interval && ` · ${text.totalPerInterval(formatMoney(price.amount * quantity, price.currency, locale), interval)}`}
+            </p>
+          )}
         </div>
         <dl className="bk:grid bk:grid-cols-1 bk:gap-4 bk:rounded-billkit-md bk:bg-billkit-muted/60 bk:p-4 bk:sm:grid-cols-2">
           <div className="bk:flex bk:flex-col bk:gap-0.5">
@@ -293,6 +308,7 @@ export function SubscriptionCard({
       </CardContent>
       {(resumable || cancelable || updatePayment || viewPlans) && (
         <CardFooter id={actionsId} data-billkit-part="actions" className="bk:justify-end">
+          {SeatChange && <SeatChange subscription={subscription} />}
           {cancelable && <CancelDialog subscription={subscription} onCanceled={afterAction} />}
           {viewPlans}
           {updatePayment}

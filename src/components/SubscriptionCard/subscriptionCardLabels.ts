@@ -1,6 +1,7 @@
 // <SubscriptionCard/>'s strings, beside it, and their groups in `BillingLabels`.
 import type { SubscriptionCardLabels } from '../../contract/labels/subscriptionCardLabels';
 import { perInterval } from '../../contract/formatInterval';
+import { unitsOf } from '../../contract/formatUnits';
 import type { SubscriptionStatus } from '../../contract/types';
 
 /** The default (English) strings of `<SubscriptionCard/>`. */
@@ -10,6 +11,8 @@ export const defaultSubscriptionCardLabels: SubscriptionCardLabels = {
   freeDescription: 'Upgrade to a paid plan to unlock more features and higher limits.',
   viewPlans: 'View plans',
   perInterval,
+  units: unitsOf,
+  totalPerInterval: (amount, interval) => `${amount} / ${interval}`,
   currentPeriod: 'Current period',
   renewsOn: 'Renews on',
   trialEndsOn: 'Trial ends on',

@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import type { Subscription } from '../../contract/types';
 import { formatDate } from '../../contract/formatDate';
+import { formatUnits } from '../../contract/formatUnits';
 import { needsPayment } from '../../contract/subscriptionRules';
 import { useBillingContext } from '../../react/useBillingContext';
 import { useChangePlan } from '../../react/useChangePlan';
@@ -31,7 +32,8 @@ export interface SubscriptionPaymentDetailsProps {
 /**
  * The self-serve part of `<SubscriptionCard paymentDetails={SubscriptionPaymentDetails}/>`:
  * the card on file ("Visa •••• 4242, expires 12/28" + Update), a pending plan change
- * ("Switches to Starter on Dec 21" + "Keep Pro", which changes back to the current price),
+ * ("Switches to Starter on Dec 21" + "Keep Pro", which changes back to the current price;
+ * a seat decrease: "Changes to 3 seats on Dec 21" + "Keep 5 seats"),
  * and for `past_due` / `incomplete` a "Fix payment" button opening the recovery dialog.
  * Parts: `payment-method` (`data-state` = `loading` | `error` | `empty` | `ready`),
  * `update-card`, `pending-change` (`data-effective-at`), `keep-plan`, `recover`.
@@ -45,6 +47,10 @@ export function SubscriptionPaymentDetails({ subscription, recovery = true, labe
   const [recovering, setRecovering] = useState(false);
   useReturnFocus(updating);
   const pending = subscription.pending_change;
+  const current = subscription.quantity ?? 1;
+  // A seat decrease is a pending change of quantity on the same price.
+  const seats = pending?.price.id === subscription.price.id && pending.quantity !== undefined && pending.quantity !== current;
+  const units = (count: number) => formatUnits(count, subscription.price.unit_label, locale, text.units);
   const cardState = card.isPending ? 'loading' : card.isError ? 'error' : card.data ? 'ready' : 'empty';
 
   return (
@@ -78,15 +84,19 @@ export function SubscriptionPaymentDetails({ subscription, recovery = true, labe
           data-effective-at={pending.effective_at}
           className="bk:flex bk:flex-wrap bk:items-center bk:justify-between bk:gap-3 bk:rounded-billkit-md bk:bg-billkit-muted/60 bk:px-4 bk:py-3 bk:text-sm"
         >
-          <span>{text.pendingChange(pending.plan.name, formatDate(pending.effective_at, locale))}</span>
+          <span>
+            {seats
+              ? text.pendingQuantity(units(pending.quantity ?? 1), formatDate(pending.effective_at, locale))
+              : text.pendingChange(pending.plan.name, formatDate(pending.effective_at, locale))}
+          </span>
           <Button
             variant="outline"
             size="sm"
             pending={keep.isPending}
-            onClick={() => keep.mutate({ price_id: subscription.price.id })}
+            onClick={() => keep.mutate({ price_id: subscription.price.id, ...(seats && { quantity: current }) })}
             data-billkit-part="keep-plan"
           >
-            {text.keepPlan(subscription.plan.name)}
+            {seats ? text.keepQuantity(units(current)) : text.keepPlan(subscription.plan.name)}
           </Button>
         </div>
       )}

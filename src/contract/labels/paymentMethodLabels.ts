@@ -1,3 +1,4 @@
+import type { UnitsLabel } from '../formatUnits';
 // The strings of one component group as types: a shape the browser layers share, with
 // the defaults beside the component (src/components) and the overrides in the provider.
 import type { Interval } from '../types';
@@ -63,4 +64,10 @@ export interface PaymentMethodLabels {
   pendingChange: (plan: string, date: string) => string;
   /** `"Keep Pro"` */
   keepPlan: (plan: string) => string;
+  /** SubscriptionCard, a pending seat decrease: `"Changes to 3 seats on Dec 21"` (`quantity` worded by `units`). */
+  pendingQuantity: (quantity: string, date: string) => string;
+  /** `"Keep 5 seats"` */
+  keepQuantity: (quantity: string) => string;
+  /** `"5 seats"`, for the two above. */
+  units: UnitsLabel;
 }

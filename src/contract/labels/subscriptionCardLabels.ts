@@ -1,3 +1,5 @@
+import type { UnitsLabel } from '../formatUnits';
+
 // The strings of one component group as types: a shape the browser layers share, with
 // the defaults beside the component (src/components) and the overrides in the provider.
 
@@ -9,6 +11,10 @@ export interface SubscriptionCardLabels {
   viewPlans: string;
   /** `"per month"` after the price. */
   perInterval: (interval: string) => string;
+  /** A `per_unit` subscription's quantity beside its price: `"5 seats"`. */
+  units: UnitsLabel;
+  /** A `per_unit` subscription's total per interval: `"$60.00 / month"`. */
+  totalPerInterval: (amount: string, interval: string) => string;
   currentPeriod: string;
   renewsOn: string;
   trialEndsOn: string;

@@ -17,12 +17,20 @@ export const pendingChangeSchema = z
   })
   .register(wireSchemas, { id: 'PendingChange' });
 
+/** The subscription's price: the price reference, plus (Billkit addition) its pricing model and unit bounds. */
+const subscriptionPriceSchema = priceRefSchema.extend({
+  model: z.enum(['recurring', 'one_time', 'per_unit']).optional().describe('Billkit addition, on per_unit prices only: per_unit (amount is per unit, times the quantity); absent on flat prices.'),
+  unit_label: z.string().nullable().optional().describe('Billkit addition: what one unit of a per_unit price is called ("seat"); null for flat prices.'),
+  min_quantity: z.number().int().nullable().optional().describe('Billkit addition: the fewest units a per_unit price is sold in (null: 1).'),
+  max_quantity: z.number().int().nullable().optional().describe('Billkit addition: the most units a per_unit price is sold in (null: no limit).'),
+});
+
 /** The caller's subscription, as `GET /subscription` returns it. */
 export const subscriptionSchema = z
   .object({
     id: z.string(),
     plan: planRefSchema,
-    price: priceRefSchema,
+    price: subscriptionPriceSchema,
     status: subscriptionStatusSchema,
     current_period_start: timestampSchema,
     current_period_end: timestampSchema,

@@ -10,7 +10,19 @@ export function toWireSubscription(sub: SubscriptionDetail): Subscription {
   return {
     id: sub.id,
     plan: { id: sub.plan.id, name: sub.plan.name },
-    price: { id: sub.price.id, amount: sub.price.amount, interval: sub.price.interval, currency: sub.price.currency },
+    price: {
+      id: sub.price.id,
+      amount: sub.price.amount,
+      interval: sub.price.interval,
+      currency: sub.price.currency,
+      // Flat prices answer exactly as documented; a per-unit price adds its model and bounds.
+      ...(sub.price.model === 'per_unit' && {
+        model: sub.price.model,
+        unit_label: sub.price.unit_label ?? null,
+        min_quantity: sub.price.min_quantity ?? null,
+        max_quantity: sub.price.max_quantity ?? null,
+      }),
+    },
     status: sub.status,
     current_period_start: iso(sub.current_period_start),
     current_period_end: iso(sub.current_period_end),

@@ -1,0 +1,2 @@
+export { SeatChange, type SeatChangeProps } from './SeatChange';
+export { defaultSeatChangeLabels, type SeatChangeLabels } from './seatChangeLabels';
