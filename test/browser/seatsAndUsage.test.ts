@@ -66,9 +66,23 @@ describe('seats and usage end to end (real billkit-proxy, headless Chromium)', (
 
       const card = page.locator('[data-billkit-component="subscription-card"]');
       await expect.poll(() => card.getAttribute('data-status'), { timeout: 20_000 }).toBe('active');
-      // CARD_SEATS await card.getByText('5 seats').first().waitFor();
+      await card.getByText(/5 seats · \$60\.00/).waitFor();
 
-      // SEAT_CHANGE
+      // 5 → 8 seats: the preview's amount is what is charged, and the card shows 8.
+      await card.getByRole('button', { name: 'Change seats' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Change seats' });
+      const stepper = dialog.getByRole('spinbutton', { name: 'Seats' });
+      for (let i = 0; i < 3; i++) await dialog.getByRole('button', { name: 'Add a seat' }).click();
+      await expect.poll(() => stepper.inputValue()).toBe('8');
+      const due = dialog.locator('[data-billkit-part="amount-due-today"]');
+      await expect.poll(async () => /^\$\d+\.\d\d$/.test((await due.textContent()) ?? ''), { timeout: 20_000 }).toBe(true);
+      const amount = (await due.textContent())!;
+      await page.screenshot({ path: shotName('21-seats-change-preview'), fullPage: true });
+      await dialog.getByRole('button', { name: `Pay ${amount} and add 3 seats` }).click();
+      await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(0);
+      await card.getByText(/8 seats · \$96\.00/).waitFor();
+      const proration = page.locator('[data-billkit-component="invoice-list"] [data-billkit-part="invoice"]').first();
+      await expect.poll(() => proration.textContent(), { timeout: 20_000 }).toContain(amount);
 
       // 15,000 calls this period: 5,000 past the 10,000 included, $10.00 at $2.00 per 1,000.
       await call(token, 'POST', '/api/proxy/billing/usage', { metric: 'api_calls', quantity: 15_000, idempotency_key: 'e2e-usage-1' });

@@ -19,6 +19,7 @@ import {
   PayInvoiceButton,
   planChange,
   PricingTable,
+  SeatChange,
   seatStepper,
   SubscriptionCard,
   UsageMeter,
@@ -58,7 +59,11 @@ function PricingPage(): ReactNode {
     <main style={{ display: 'grid', gap: 24, maxWidth: 1100, margin: '0 auto', padding: 24 }}>
       <h1 style={{ font: '600 22px system-ui' }}>Acme Analytics: billing</h1>
       <EntitlementsLine />
-      <SubscriptionCard pricingHref="/" {...(selfServe && { paymentDetails: SubscriptionPaymentDetails })} />
+      <SubscriptionCard
+        pricingHref="/"
+        {...((selfServe || seats) && { paymentDetails: SubscriptionPaymentDetails })}
+        {...(seats && { seatChange: SeatChange })}
+      />
       {seats && <UsageMeter metric="api_calls" />}
       <PricingTable
         {...(selfServe && { planChange })}
