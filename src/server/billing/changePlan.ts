@@ -149,11 +149,14 @@ const PRORATION_DATE_MAX_AGE_MS = 60 * 60_000;
  * proration is of this period).
  */
 function checkProrationDate(at: Date, sub: SubscriptionDetail | null, now: Date): Date {
-  const since = Math.max(now.getTime() - PRORATION_DATE_MAX_AGE_MS, sub?.current_period_start.getTime() ?? 0);
+  // The wire names instants to the second: a preview in the period's first second names a
+  // proration_date just before a period start that has milliseconds. It prices from the start.
+  const start = sub?.current_period_start.getTime() ?? 0;
+  const since = Math.max(now.getTime() - PRORATION_DATE_MAX_AGE_MS, Math.floor(start / 1000) * 1000);
   if (at.getTime() > now.getTime() || at.getTime() < since) {
     throw new InvalidParameter('parameter_invalid', 'proration_date must be the proration_date of a preview made in the last hour, in the current period; preview the change again.', 'proration_date');
   }
-  return at;
+  return new Date(Math.max(at.getTime(), start));
 }
 
 /**

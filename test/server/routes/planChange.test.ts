@@ -183,6 +183,23 @@ describe('POST /subscription/change', () => {
     ]);
   });
 
+  it('takes the proration_date of a preview made in the first second of the period (the wire drops its milliseconds)', async () => {
+    let now = new Date('2025-04-11T12:00:00.750Z');
+    const proxy = await proxyWith({ now: () => now });
+    await subscribe(proxy, 'user_free');
+    const seen = (await preview(proxy, 'user_free', 'price_pro_monthly')).body.preview;
+    expect(seen.proration_date).toBe('2025-04-11T12:00:00Z');
+    now = new Date('2025-04-11T12:00:30.000Z');
+    const res = await as(proxy, 'user_free').post(
+      '/subscription/change',
+      { price_id: 'price_pro_monthly', proration_date: seen.proration_date },
+      { 'Idempotency-Key': 'k-first-second' },
+    );
+    expect(res.status).toBe(200);
+    // Priced from the period's start: the whole period of Starter is credited.
+    expect((await invoicesOf(proxy, 'user_free')).at(-1)).toMatchObject({ amount_due: seen.amount_due_today, status: 'paid' });
+  });
+
   it('refuses a proration_date that is not a date, in the future, over an hour old or before the period, changing nothing', async () => {
     const proxy = await proxyWith();
     const before = await subscriptionOf(proxy, 'user_pro');
